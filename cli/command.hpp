@@ -1,0 +1,39 @@
+// The kdx commands: each lives in its own file under commands/ and is listed
+// once in command_table.cpp with its metadata.
+#pragma once
+
+#include <CLI/CLI.hpp>
+#include <filesystem>
+#include <functional>
+#include <string>
+#include <vector>
+
+namespace kdx::cli {
+
+// Exit codes shared by every command.
+enum ExitCode { exit_ok = 0, exit_input_errors = 1, exit_usage = 2 };
+
+// Options every command accepts.
+struct GlobalOptions {
+    std::vector<std::filesystem::path> plugin_dirs;
+    bool verbose = false;
+};
+
+// Adds the command's own options to `app` and returns what runs it.
+using CommandSetup = std::function<std::function<int()>(CLI::App& app, const GlobalOptions& global)>;
+
+struct Command {
+    const char* name;
+    const char* summary;
+    const char* examples;  // shown under --help
+    CommandSetup setup;
+};
+
+const std::vector<Command>& command_table();
+
+// Defined in commands/<name>.cpp.
+std::function<int()> setup_convert(CLI::App& app, const GlobalOptions& global);
+std::function<int()> setup_plugins(CLI::App& app, const GlobalOptions& global);
+std::function<int()> setup_validate(CLI::App& app, const GlobalOptions& global);
+
+}  // namespace kdx::cli

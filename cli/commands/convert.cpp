@@ -1,0 +1,62 @@
+// kdx convert IN OUT: read a dataset in one format, validate it, write it in another.
+#include <iostream>
+#include <memory>
+
+#include "common.hpp"
+#include "kdx/validate.hpp"
+
+namespace kdx::cli {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+struct ConvertArgs {
+    fs::path input;
+    fs::path output;
+    std::string from;
+    std::string to;
+    std::vector<std::string> options;
+    bool strict = false;
+};
+
+int run_convert(const ConvertArgs& a, const GlobalOptions& global) {
+    std::error_code ec;
+    if (fs::exists(a.output, ec) && fs::equivalent(a.input, a.output, ec))
+        throw UsageError("the output " + a.output.string() + " is the input; choose another name");
+    host::PluginHost host;
+    load_plugins(host, global);
+    auto reader = choose_format(host, a.from, a.input, can_read_dataset);
+    auto writer = choose_format(host, a.to, a.output, can_write_dataset);
+    Options options = parse_options(a.options, {&reader->info(), &writer->info()},
+                                    {&reader->info().read_options, &writer->info().write_options});
+
+    Diagnostics diagnostics;
+    Dataset dataset = read_input(*reader, a.input, options_for(options, reader->info().read_options),
+                                 diagnostics);
+    validate(dataset, diagnostics);
+    // Usable records are written even when some cells were not; the exit code
+    // and the diagnostics tell what was left out.
+    writer->write_dataset(dataset, a.output, options_for(options, writer->info().write_options),
+                          diagnostics);
+    std::string counts = print_diagnostics(diagnostics, global.verbose);
+    std::cerr << "kdx: wrote " << a.output.string() << " (" << writer->info().name << "): "
+              << describe(dataset) << "; " << counts << '\n';
+    return exit_code_for(diagnostics, a.strict);
+}
+
+}  // namespace
+
+std::function<int()> setup_convert(CLI::App& app, const GlobalOptions& global) {
+    auto a = std::make_shared<ConvertArgs>();
+    app.add_option("input", a->input, "The dataset to read")->required();
+    app.add_option("output", a->output, "The file to write (replaced only on success)")->required();
+    app.add_option("--from", a->from, "Input format (default: by the input's extension)");
+    app.add_option("--to", a->to, "Output format (default: by the output's extension)");
+    app.add_option("-o,--option", a->options,
+                   "A read or write option key=value (see kdx plugins --format NAME)");
+    app.add_flag("--strict", a->strict, "Exit 1 on warnings too");
+    return [a, &global] { return run_convert(*a, global); };
+}
+
+}  // namespace kdx::cli

@@ -1,0 +1,47 @@
+// kdx validate IN: read a dataset and report every problem in it.
+#include <iostream>
+#include <memory>
+
+#include "common.hpp"
+#include "kdx/validate.hpp"
+
+namespace kdx::cli {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+struct ValidateArgs {
+    fs::path input;
+    std::string from;
+    std::vector<std::string> options;
+    bool strict = false;
+};
+
+int run_validate(const ValidateArgs& a, const GlobalOptions& global) {
+    host::PluginHost host;
+    load_plugins(host, global);
+    auto reader = choose_format(host, a.from, a.input, can_read_dataset);
+    Options options = parse_options(a.options, {&reader->info()}, {&reader->info().read_options});
+    Diagnostics diagnostics;
+    Dataset dataset = read_input(*reader, a.input, options, diagnostics);
+    validate(dataset, diagnostics);
+    std::string counts = print_diagnostics(diagnostics, global.verbose);
+    int code = exit_code_for(diagnostics, a.strict);
+    std::cout << a.input.string() << ": " << (code == exit_ok ? "valid" : "not valid") << ": "
+              << describe(dataset) << "; " << counts << '\n';
+    return code;
+}
+
+}  // namespace
+
+std::function<int()> setup_validate(CLI::App& app, const GlobalOptions& global) {
+    auto a = std::make_shared<ValidateArgs>();
+    app.add_option("input", a->input, "The dataset to check")->required();
+    app.add_option("--from", a->from, "Input format (default: by the input's extension)");
+    app.add_option("-o,--option", a->options, "A read option key=value");
+    app.add_flag("--strict", a->strict, "Exit 1 on warnings too");
+    return [a, &global] { return run_validate(*a, global); };
+}
+
+}  // namespace kdx::cli

@@ -1,0 +1,176 @@
+#include "common.hpp"
+
+#include <algorithm>
+#include <iostream>
+
+namespace kdx::cli {
+
+namespace fs = std::filesystem;
+
+void load_plugins(host::PluginHost& host, const GlobalOptions& global) {
+    host::SearchOptions options;
+    options.plugin_dirs = global.plugin_dirs;
+    host.load(options);
+}
+
+namespace {
+
+std::string capability_text(Capability c) {
+    switch (c) {
+        case can_read_dataset: return "read datasets";
+        case can_write_dataset: return "write datasets";
+        case can_write_document: return "write documents";
+    }
+    return "";
+}
+
+std::string join(const std::vector<std::string>& items, const char* separator) {
+    std::string s;
+    for (const auto& item : items) s += (s.empty() ? "" : separator) + item;
+    return s;
+}
+
+bool parse_bool(const std::string& v) {
+    return v == "true" || v == "false" || v == "yes" || v == "no" || v == "1" || v == "0";
+}
+
+bool parse_integer(const std::string& v) {
+    if (v.empty()) return false;
+    std::size_t start = (v[0] == '-' || v[0] == '+') ? 1 : 0;
+    return start < v.size() &&
+           std::all_of(v.begin() + static_cast<long>(start), v.end(),
+                       [](unsigned char c) { return std::isdigit(c); });
+}
+
+}  // namespace
+
+std::shared_ptr<const host::LoadedFormat> choose_format(const host::PluginHost& host,
+                                                        const std::string& name,
+                                                        const fs::path& file,
+                                                        Capability capability) {
+    std::vector<std::string> able;
+    for (const auto& f : host.formats())
+        if (f->info().can(capability)) able.push_back(f->info().name);
+    std::string choices = able.empty() ? "no plugin that can " + capability_text(capability) +
+                                             " was found (see kdx plugins)"
+                                       : "formats that " + capability_text(capability) + ": " +
+                                             join(able, ", ");
+    if (!name.empty()) {
+        auto format = host.find(name);
+        if (!format) throw UsageError("unknown format \"" + name + "\"; " + choices);
+        if (!format->info().can(capability))
+            throw UsageError("format " + name + " cannot " + capability_text(capability) + "; " +
+                             choices);
+        return format;
+    }
+    auto format = host.find_for_file(file, capability);
+    if (!format)
+        throw UsageError("no format can " + capability_text(capability) + " from the name " +
+                         file.string() + " (by its extension); name one with --from/--to; " +
+                         choices);
+    return format;
+}
+
+Options parse_options(const std::vector<std::string>& texts,
+                      const std::vector<const FormatInfo*>& formats,
+                      const std::vector<const std::vector<OptionInfo>*>& declared) {
+    Options options;
+    for (const std::string& text : texts) {
+        auto eq = text.find('=');
+        if (eq == std::string::npos || eq == 0)
+            throw UsageError("option \"" + text + "\" is not of the form key=value");
+        std::string key = text.substr(0, eq), value = text.substr(eq + 1);
+        const OptionInfo* found = nullptr;
+        std::vector<std::string> valid;
+        for (const auto* list : declared)
+            for (const OptionInfo& o : *list) {
+                valid.push_back(o.name);
+                if (o.name == key && !found) found = &o;
+            }
+        std::vector<std::string> names;
+        for (const auto* f : formats)
+            if (std::find(names.begin(), names.end(), f->name) == names.end())
+                names.push_back(f->name);
+        if (!found) {
+            std::sort(valid.begin(), valid.end());
+            valid.erase(std::unique(valid.begin(), valid.end()), valid.end());
+            throw UsageError("unknown option \"" + key + "\" for format " + join(names, " and ") +
+                             (valid.empty() ? "; it takes no options"
+                                            : "; valid options: " + join(valid, ", ")));
+        }
+        bool ok = true;
+        switch (found->type) {
+            case OptionInfo::Type::string: break;
+            case OptionInfo::Type::integer: ok = parse_integer(value); break;
+            case OptionInfo::Type::boolean: ok = parse_bool(value); break;
+            case OptionInfo::Type::choice:
+                ok = std::find(found->allowed.begin(), found->allowed.end(), value) !=
+                     found->allowed.end();
+                break;
+        }
+        if (!ok) {
+            std::string expected = found->type == OptionInfo::Type::integer ? "a whole number"
+                                   : found->type == OptionInfo::Type::boolean
+                                       ? "true or false"
+                                       : "one of " + join(found->allowed, ", ");
+            throw UsageError("option " + key + " of format " + join(names, " and ") +
+                             ": expected " + expected + ", found \"" + value + "\"");
+        }
+        options[key] = value;
+    }
+    return options;
+}
+
+Options options_for(const Options& all, const std::vector<OptionInfo>& declared) {
+    Options picked;
+    for (const OptionInfo& o : declared) {
+        auto it = all.find(o.name);
+        if (it != all.end()) picked.insert(*it);
+    }
+    return picked;
+}
+
+std::string print_diagnostics(const Diagnostics& diagnostics, bool verbose) {
+    for (const Diagnostic& d : diagnostics.items())
+        if (verbose || d.severity != Severity::info) std::cerr << d.to_string() << '\n';
+    auto plural = [](std::size_t n, const char* word) {
+        return std::to_string(n) + " " + word + (n == 1 ? "" : "s");
+    };
+    return plural(diagnostics.count(Severity::error), "error") + ", " +
+           plural(diagnostics.count(Severity::warning), "warning") + ", " +
+           plural(diagnostics.count(Severity::info), "note");
+}
+
+int exit_code_for(const Diagnostics& diagnostics, bool strict) {
+    if (diagnostics.has_errors()) return exit_input_errors;
+    if (strict && diagnostics.count(Severity::warning) > 0) return exit_input_errors;
+    return exit_ok;
+}
+
+}  // namespace kdx::cli
+
+#include "kdx/error.hpp"
+#include "kdx/model.hpp"
+
+namespace kdx::cli {
+
+std::string describe(const Dataset& d) {
+    auto part = [](std::size_t n, const char* one, const char* many) {
+        return std::to_string(n) + " " + (n == 1 ? one : many);
+    };
+    return part(d.municipalities.size(), "municipality", "municipalities") + ", " +
+           part(d.settlement.size(), "settlement record", "settlement records") + ", " +
+           part(d.programmes.size(), "programme", "programmes") + ", " +
+           part(d.outcomes.size(), "outcome", "outcomes") + ", " +
+           part(d.nominations.size(), "nomination", "nominations");
+}
+
+Dataset read_input(const host::LoadedFormat& format, const fs::path& input,
+                   const Options& options, Diagnostics& diagnostics) {
+    std::error_code ec;
+    if (!fs::exists(input, ec)) throw Error("no such file", Location::at(input.string()));
+    if (fs::is_directory(input, ec)) throw Error("is a folder, not a file", Location::at(input.string()));
+    return format.read_dataset(input, options, diagnostics);
+}
+
+}  // namespace kdx::cli

@@ -1,0 +1,65 @@
+// Pieces the commands share: loading plugins, choosing formats, checking
+// -o options, reading a dataset, printing diagnostics.
+#pragma once
+
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "command.hpp"
+#include "host/plugin_host.hpp"
+#include "kdx/diagnostics.hpp"
+#include "kdx/format.hpp"
+
+namespace kdx::cli {
+
+// A usage mistake (unknown format, bad option): exit code 2.
+class UsageError : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
+// Loads the plugins from the usual folders plus --plugin-dir.
+void load_plugins(host::PluginHost& host, const GlobalOptions& global);
+
+// The format named by `name`, or else the one whose extensions match `file`,
+// that has `capability`. Throws UsageError saying which formats would do.
+std::shared_ptr<const host::LoadedFormat> choose_format(const host::PluginHost& host,
+                                                        const std::string& name,
+                                                        const std::filesystem::path& file,
+                                                        Capability capability);
+
+// Parses "key=value" texts and checks each against the options the given
+// formats declare (name, type, allowed values). Throws UsageError naming the
+// format and listing the valid keys.
+Options parse_options(const std::vector<std::string>& texts,
+                      const std::vector<const FormatInfo*>& formats,
+                      const std::vector<const std::vector<OptionInfo>*>& declared);
+
+// Those of `all` that a declaration list names.
+Options options_for(const Options& all, const std::vector<OptionInfo>& declared);
+
+// Prints diagnostics to stderr (infos only when verbose) and returns the counts line.
+std::string print_diagnostics(const Diagnostics& diagnostics, bool verbose);
+
+// Exit code for a run that produced these diagnostics.
+int exit_code_for(const Diagnostics& diagnostics, bool strict);
+
+}  // namespace kdx::cli
+
+namespace kdx {
+class Dataset;
+}
+
+namespace kdx::cli {
+
+// "7 municipalities, 21 settlement figures, ..." for summary lines.
+std::string describe(const Dataset& dataset);
+
+// Reads `input` with the chosen format after checking that it exists and is a
+// file; throws kdx::Error otherwise.
+Dataset read_input(const host::LoadedFormat& format, const std::filesystem::path& input,
+                   const Options& options, Diagnostics& diagnostics);
+
+}  // namespace kdx::cli

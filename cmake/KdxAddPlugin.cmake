@@ -1,0 +1,27 @@
+# kdx_add_plugin(<name> SOURCES <files>... [LIBRARIES <targets>...])
+#
+# Builds the kdx plugin <name> as a MODULE named kdx_<name>.so with hidden
+# visibility, all symbols resolved at link time, linked to kdx::core, and
+# installs it into the kdx plugin folder. Used by kdx's own plugins and by
+# third-party plugins alike.
+function(kdx_add_plugin name)
+  cmake_parse_arguments(PARSE_ARGV 1 ARG "" "" "SOURCES;LIBRARIES")
+  if(NOT ARG_SOURCES)
+    message(FATAL_ERROR "kdx_add_plugin(${name}): SOURCES is required")
+  endif()
+  set(target kdx_${name})
+  add_library(${target} MODULE ${ARG_SOURCES})
+  target_link_libraries(${target} PRIVATE kdx::core ${ARG_LIBRARIES})
+  set_target_properties(${target} PROPERTIES
+    PREFIX ""
+    OUTPUT_NAME kdx_${name}
+    CXX_VISIBILITY_PRESET hidden
+    VISIBILITY_INLINES_HIDDEN ON)
+  target_link_options(${target} PRIVATE -Wl,--no-undefined)
+  if(DEFINED KDX_BUILD_PLUGIN_DIR)
+    set_target_properties(${target} PROPERTIES LIBRARY_OUTPUT_DIRECTORY ${KDX_BUILD_PLUGIN_DIR})
+  endif()
+  if(DEFINED KDX_PLUGIN_INSTALL_DIR)
+    install(TARGETS ${target} LIBRARY DESTINATION ${KDX_PLUGIN_INSTALL_DIR})
+  endif()
+endfunction()

@@ -1,0 +1,193 @@
+// The kdx data model: municipalities, their settlement figures, programmes,
+// outcomes and prize nominations, gathered in a Dataset.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "kdx/diagnostics.hpp"
+#include "kdx/value.hpp"
+
+namespace kdx {
+
+// Where a record came from, kept small because a dataset may hold millions of
+// records: an index into Dataset::sources (0 = unknown) and a 1-based line or
+// row, and a 1-based column (0 = whole line or row).
+struct Origin {
+    std::uint32_t source = 0;
+    std::uint32_t line = 0;
+    std::uint32_t column = 0;
+};
+
+// A file (and sheet) records were read from.
+struct Source {
+    std::string file;
+    std::string sheet;
+};
+
+enum class LanguageForm { unspecified, bokmal, nynorsk, neutral };
+
+// "", "nb", "nn" or "neutral"; the reverse returns nullopt for an unknown text.
+const char* to_string(LanguageForm f) noexcept;
+std::optional<LanguageForm> language_form_from_string(const std::string& s);
+
+struct Municipality {
+    std::string number;  // four-digit kommunenummer, e.g. "5006"
+    std::string name;
+    std::string county_number;  // two digits, e.g. "50"
+    std::string county_name;
+    std::string imdi_region;
+    LanguageForm language = LanguageForm::unspecified;
+    std::optional<std::int64_t> population;
+    std::vector<std::string> other_names;  // official Sámi, Kven or earlier names
+    int valid_from = 0;                    // first year the number was valid; 0 = not known
+    int valid_to = 0;                      // last year the number was valid; 0 = still valid
+    Origin origin;
+};
+
+// IMDi's request (anmodning), the council's decision (vedtak) and the number
+// actually settled (bosatt) for one municipality and year.
+struct SettlementFigures {
+    std::string municipality;
+    int year = 0;
+    Value requested;
+    Value decided;
+    Value settled;
+    Value unaccompanied_minors;
+    Value family_reunifications;
+    Origin origin;
+};
+
+enum class ProgrammeKind {
+    introduction_programme,
+    norwegian_training,
+    vocational_course,
+    integration_reception_centre,
+    parent_guidance,
+    other
+};
+
+// Identifier used in files, e.g. "introduction-programme"; reverse is nullopt if unknown.
+const char* to_string(ProgrammeKind k) noexcept;
+std::optional<ProgrammeKind> programme_kind_from_string(const std::string& s);
+
+struct Programme {
+    std::string id;
+    std::string municipality;
+    ProgrammeKind kind = ProgrammeKind::other;
+    std::string name;
+    std::string description;
+    std::vector<std::string> partners;
+    std::vector<int> years;
+    Origin origin;
+};
+
+enum class Unit { persons, percent, per_mille, nok, years, other };
+
+// Identifier used in files: "persons", "percent", "per-mille", "nok", "years", "other".
+const char* to_string(Unit u) noexcept;
+std::optional<Unit> unit_from_string(const std::string& s);
+
+// An entry of the indicator catalogue.
+struct Indicator {
+    std::string id;  // e.g. "work-or-education-1y"
+    std::string label_nb;
+    std::string label_nn;
+    std::string label_en;
+    Unit unit = Unit::other;
+    // True for counts that add up across municipalities (persons settled);
+    // false for shares and rates, which must never be summed.
+    bool additive = false;
+};
+
+// The indicators kdx knows without being told.
+const std::vector<Indicator>& builtin_indicators();
+
+struct Outcome {
+    std::string municipality;
+    std::string programme;  // Programme::id, or empty
+    std::string indicator;  // Indicator::id
+    int year = 0;
+    Value value;
+    Unit unit = Unit::other;
+    Value cohort_size;
+    std::string source;
+    Origin origin;
+};
+
+enum class NominationStatus { nominated, finalist, winner };
+
+const char* to_string(NominationStatus s) noexcept;
+std::optional<NominationStatus> nomination_status_from_string(const std::string& s);
+
+struct Section {
+    std::string heading;
+    std::string text;
+};
+
+struct Nomination {
+    std::string prize;  // e.g. "bosettings-og-inkluderingsprisen"
+    int year = 0;
+    std::string municipality;
+    NominationStatus status = NominationStatus::nominated;
+    std::string summary;
+    std::vector<Section> sections;
+    std::string last_updated;  // ISO date, e.g. "2018-12-21", or empty
+    Value votes;
+    Origin origin;
+};
+
+// Describes the dataset as a whole.
+struct DatasetInfo {
+    std::string title;
+    std::string description;
+    std::string language;  // "nb", "nn" or "en"
+    std::vector<std::string> provenance;  // where the figures come from, one line each
+};
+
+// A whole dataset. Collections are plain vectors in the order they were read;
+// the lookups build their index on first use and are invalidated by changes.
+class Dataset {
+public:
+    DatasetInfo info;
+    std::vector<Source> sources;  // Origin::source - 1 indexes this
+    std::vector<Indicator> indicators;  // the dataset's own catalogue entries
+    std::vector<Municipality> municipalities;
+    std::vector<SettlementFigures> settlement;
+    std::vector<Programme> programmes;
+    std::vector<Outcome> outcomes;
+    std::vector<Nomination> nominations;
+
+    // Registers a source and returns its index for Origin::source.
+    std::uint32_t add_source(std::string file, std::string sheet = {});
+    // The location an origin points to, as a diagnostic location.
+    Location location_of(const Origin& o) const;
+
+    // Lookups; nullptr when absent.
+    const Municipality* find_municipality(const std::string& number) const;
+    const SettlementFigures* find_settlement(const std::string& municipality, int year) const;
+    // The dataset's own entry first, then the built-in catalogue.
+    const Indicator* find_indicator(const std::string& id) const;
+
+    // Settlement figures of a municipality, ordered by year.
+    std::vector<const SettlementFigures*> settlement_of(const std::string& municipality) const;
+    // Nominations of a year, in dataset order.
+    std::vector<const Nomination*> nominations_in(int year) const;
+
+    // Forget the lookup indexes. Lookups rebuild them when a collection's size
+    // changed; call this after changing keys of records already looked up.
+    void reindex() const;
+
+private:
+    void ensure_index() const;
+    mutable bool indexed_ = false;
+    mutable std::pair<std::size_t, std::size_t> indexed_sizes_{0, 0};
+    mutable std::map<std::string, std::size_t> municipality_index_;
+    mutable std::map<std::pair<std::string, int>, std::size_t> settlement_index_;
+};
+
+}  // namespace kdx

@@ -1,0 +1,47 @@
+// Cells and rows as spreadsheet and CSV readers deliver them, streamed row by
+// row into a TableSink (core's table importer maps them onto the model).
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace kdx {
+
+struct Cell {
+    enum class Type : unsigned char { empty, text, number, boolean, date, error };
+    Type type = Type::empty;
+    // The text for text cells, the error code ("#N/A") for errors, the ISO date
+    // ("2018-12-21" or "2018-12-21T08:30:00") for dates, and for numbers and
+    // booleans the text as the source wrote it where it had one.
+    std::string text;
+    // The value for numbers, 1/0 for booleans, and for dates the serial day
+    // number in the 1900 system (1 = 1900-01-01) whatever the file used.
+    double number = 0;
+};
+
+struct Row {
+    std::uint32_t number = 0;  // 1-based row (spreadsheet) or record line (CSV)
+    bool hidden = false;
+    std::vector<Cell> cells;   // cells[0] is column A; trailing empty cells may be absent
+};
+
+struct SheetInfo {
+    std::string file;  // the file as the user named it
+    std::string name;  // the sheet name; for CSV the file name
+    bool hidden = false;
+};
+
+// Receives a table one row at a time. A reader calls begin_sheet, then row
+// for each non-empty row in order, then end_sheet, for every sheet.
+class TableSink {
+public:
+    virtual ~TableSink();
+    // Return false to skip this sheet (no row or end_sheet calls follow).
+    virtual bool begin_sheet(const SheetInfo& sheet) = 0;
+    // Return false to stop reading the current sheet.
+    virtual bool row(const Row& row) = 0;
+    virtual void end_sheet() = 0;
+};
+
+}  // namespace kdx

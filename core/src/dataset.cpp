@@ -1,0 +1,89 @@
+#include <algorithm>
+
+#include "kdx/model.hpp"
+
+namespace kdx {
+
+std::uint32_t Dataset::add_source(std::string file, std::string sheet) {
+    for (std::size_t i = 0; i < sources.size(); ++i)
+        if (sources[i].file == file && sources[i].sheet == sheet)
+            return static_cast<std::uint32_t>(i + 1);
+    sources.push_back({std::move(file), std::move(sheet)});
+    return static_cast<std::uint32_t>(sources.size());
+}
+
+Location Dataset::location_of(const Origin& o) const {
+    Location where;
+    if (o.source == 0 || o.source > sources.size()) return where;
+    const Source& s = sources[o.source - 1];
+    where.file = s.file;
+    if (!s.sheet.empty()) {
+        where.sheet = s.sheet;
+        // A whole row is written the A1 way, "12:12".
+        if (o.line > 0)
+            where.cell = o.column > 0 ? cell_reference(o.line, o.column)
+                                      : std::to_string(o.line) + ":" + std::to_string(o.line);
+    } else {
+        where.line = o.line;
+        where.column = o.column;
+    }
+    return where;
+}
+
+void Dataset::reindex() const { indexed_ = false; }
+
+void Dataset::ensure_index() const {
+    // Rebuild when the collections grew or shrank since the last lookup.
+    if (indexed_ &&
+        indexed_sizes_ == std::make_pair(municipalities.size(), settlement.size()))
+        return;
+    municipality_index_.clear();
+    settlement_index_.clear();
+    for (std::size_t i = 0; i < municipalities.size(); ++i)
+        municipality_index_.emplace(municipalities[i].number, i);
+    for (std::size_t i = 0; i < settlement.size(); ++i)
+        settlement_index_.emplace(std::make_pair(settlement[i].municipality, settlement[i].year),
+                                  i);
+    indexed_sizes_ = {municipalities.size(), settlement.size()};
+    indexed_ = true;
+}
+
+const Municipality* Dataset::find_municipality(const std::string& number) const {
+    ensure_index();
+    auto it = municipality_index_.find(number);
+    return it == municipality_index_.end() ? nullptr : &municipalities[it->second];
+}
+
+const SettlementFigures* Dataset::find_settlement(const std::string& municipality,
+                                                  int year) const {
+    ensure_index();
+    auto it = settlement_index_.find({municipality, year});
+    return it == settlement_index_.end() ? nullptr : &settlement[it->second];
+}
+
+const Indicator* Dataset::find_indicator(const std::string& id) const {
+    for (const Indicator& i : indicators)
+        if (i.id == id) return &i;
+    for (const Indicator& i : builtin_indicators())
+        if (i.id == id) return &i;
+    return nullptr;
+}
+
+std::vector<const SettlementFigures*> Dataset::settlement_of(
+    const std::string& municipality) const {
+    std::vector<const SettlementFigures*> found;
+    for (const SettlementFigures& s : settlement)
+        if (s.municipality == municipality) found.push_back(&s);
+    std::stable_sort(found.begin(), found.end(),
+                     [](const auto* a, const auto* b) { return a->year < b->year; });
+    return found;
+}
+
+std::vector<const Nomination*> Dataset::nominations_in(int year) const {
+    std::vector<const Nomination*> found;
+    for (const Nomination& n : nominations)
+        if (n.year == year) found.push_back(&n);
+    return found;
+}
+
+}  // namespace kdx

@@ -1,0 +1,255 @@
+#include "host/plugin_host.hpp"
+
+#include <algorithm>
+#include <boost/dll/shared_library.hpp>
+#include <cstdlib>
+#include <set>
+#include <system_error>
+
+#include "kdx/error.hpp"
+#include "kdx/version.hpp"
+
+namespace kdx::host {
+
+namespace fs = std::filesystem;
+
+// Owns one loaded library. Everything created by the library holds a
+// shared_ptr to it, so it is unloaded only after the last such object.
+class Library {
+public:
+    Library(fs::path file, boost::dll::shared_library lib)
+        : file_(std::move(file)), lib_(std::move(lib)) {}
+    const fs::path& file() const noexcept { return file_; }
+    boost::dll::shared_library& get() noexcept { return lib_; }
+
+private:
+    fs::path file_;
+    boost::dll::shared_library lib_;
+};
+
+namespace {
+
+constexpr const char* abi_symbol = "kdx_plugin_abi_version";
+constexpr const char* register_symbol = "kdx_plugin_register";
+
+std::string lower(std::string s) {
+    std::transform(s.begin(), s.end(), s.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return s;
+}
+
+// "kdx_xml.so" -> "xml".
+std::string name_from_file(const fs::path& file) {
+    std::string stem = file.stem().string();
+    return stem.rfind("kdx_", 0) == 0 ? stem.substr(4) : stem;
+}
+
+bool is_plugin_file(const fs::path& file) {
+    std::string name = file.filename().string();
+    return name.rfind("kdx_", 0) == 0 && file.extension() == ".so";
+}
+
+std::string abi_text(std::uint32_t abi) {
+    return std::to_string(abi >> 16) + "." + std::to_string(abi & 0xffffu);
+}
+
+fs::path executable_folder() {
+    std::error_code ec;
+    fs::path exe = fs::read_symlink("/proc/self/exe", ec);
+    return ec ? fs::path() : exe.parent_path();
+}
+
+class CollectingRegistrar : public Registrar {
+public:
+    void set_info(PluginInfo info) override { info_ = std::move(info); }
+    void add_format(std::unique_ptr<Format> format) override {
+        if (format) formats_.push_back(std::move(format));
+    }
+    PluginInfo info_;
+    std::vector<std::unique_ptr<Format>> formats_;
+};
+
+// Runs a call into plugin code and turns whatever it throws into kdx::Error.
+template <typename Call>
+auto guarded(const std::string& plugin, const fs::path& file, Call call) -> decltype(call()) {
+    try {
+        return call();
+    } catch (const Error&) {
+        throw;
+    } catch (const std::exception& e) {
+        throw Error("plugin " + plugin + " (" + file.string() + ") failed: " + e.what());
+    } catch (...) {
+        throw Error("plugin " + plugin + " (" + file.string() + ") failed with an unknown exception");
+    }
+}
+
+}  // namespace
+
+std::string PluginRecord::describe() const {
+    std::string s = (info.name.empty() ? name_from_file(file) : info.name) + " (" +
+                    file.string() + ")";
+    return reason.empty() ? s : s + ": " + reason;
+}
+
+LoadedFormat::LoadedFormat(std::shared_ptr<Library> library, std::unique_ptr<Format> format,
+                           FormatInfo info, std::string plugin)
+    : library_(std::move(library)),
+      format_(std::move(format)),
+      info_(std::move(info)),
+      plugin_(std::move(plugin)) {}
+
+LoadedFormat::~LoadedFormat() = default;
+
+const fs::path& LoadedFormat::file() const noexcept { return library_->file(); }
+
+Dataset LoadedFormat::read_dataset(const fs::path& input, const Options& options,
+                                   Diagnostics& diagnostics) const {
+    return guarded(plugin_, file(),
+                   [&] { return format_->read_dataset(input, options, diagnostics); });
+}
+
+void LoadedFormat::write_dataset(const Dataset& dataset, const fs::path& output,
+                                 const Options& options, Diagnostics& diagnostics) const {
+    guarded(plugin_, file(),
+            [&] { format_->write_dataset(dataset, output, options, diagnostics); });
+}
+
+void LoadedFormat::write_document(const Document& document, const fs::path& output,
+                                  const Options& options, Diagnostics& diagnostics) const {
+    guarded(plugin_, file(),
+            [&] { format_->write_document(document, output, options, diagnostics); });
+}
+
+PluginHost::PluginHost() = default;
+// Formats go before the records; each format keeps its library alive itself.
+PluginHost::~PluginHost() = default;
+
+std::vector<std::pair<fs::path, std::string>> PluginHost::search_folders(
+    const SearchOptions& options) {
+    std::vector<std::pair<fs::path, std::string>> folders;
+    for (const fs::path& dir : options.plugin_dirs) folders.emplace_back(dir, "--plugin-dir");
+    if (options.use_environment) {
+        if (const char* env = std::getenv("KDX_PLUGIN_PATH")) {
+            std::string list = env;
+            std::size_t start = 0;
+            while (start <= list.size()) {
+                std::size_t end = list.find(':', start);
+                if (end == std::string::npos) end = list.size();
+                // Empty entries would mean the current folder: never search it implicitly.
+                if (end > start) folders.emplace_back(list.substr(start, end - start), "KDX_PLUGIN_PATH");
+                start = end + 1;
+            }
+        }
+    }
+    if (options.use_defaults) {
+        fs::path exe = executable_folder();
+        if (!exe.empty()) {
+            folders.emplace_back(exe.parent_path() / KDX_PLUGIN_INSTALL_DIR, "install");
+            folders.emplace_back(exe.parent_path() / "plugins", "build tree");
+        }
+    }
+    return folders;
+}
+
+void PluginHost::load(const SearchOptions& options) {
+    std::set<fs::path> seen_folders;
+    for (const auto& [folder, found_by] : search_folders(options)) {
+        std::error_code ec;
+        fs::path canonical = fs::weakly_canonical(folder, ec);
+        if (!fs::is_directory(folder, ec) || !seen_folders.insert(canonical).second) continue;
+        std::vector<fs::path> files;
+        for (const auto& entry : fs::directory_iterator(folder, ec))
+            if (is_plugin_file(entry.path())) files.push_back(entry.path());
+        std::sort(files.begin(), files.end());
+        for (const fs::path& file : files) load_file(file, found_by);
+    }
+}
+
+const PluginRecord& PluginHost::load_file(const fs::path& file, const std::string& found_by) {
+    PluginRecord record;
+    record.file = file;
+    record.found_by = found_by;
+    record.info.name = name_from_file(file);
+    auto finish = [&](PluginRecord::Status status, std::string reason) -> const PluginRecord& {
+        record.status = status;
+        record.reason = std::move(reason);
+        plugins_.push_back(std::move(record));
+        return plugins_.back();
+    };
+
+    // The first plugin of a name wins, as with PATH.
+    for (const PluginRecord& earlier : plugins_)
+        if (earlier.status == PluginRecord::Status::loaded &&
+            lower(earlier.info.name) == lower(record.info.name))
+            return finish(PluginRecord::Status::skipped,
+                          "shadowed by " + earlier.file.string() + " (found earlier)");
+
+    boost::dll::shared_library raw;
+    try {
+        // rtld_now: an unresolved symbol fails here, where it can be reported,
+        // rather than killing the process when first called.
+        raw.load(file, boost::dll::load_mode::rtld_now | boost::dll::load_mode::rtld_local);
+    } catch (const std::exception& e) {
+        return finish(PluginRecord::Status::failed, std::string("cannot be loaded: ") + e.what());
+    }
+    auto library = std::make_shared<Library>(file, std::move(raw));
+    boost::dll::shared_library& lib = library->get();
+
+    if (!lib.has(abi_symbol))
+        return finish(PluginRecord::Status::failed,
+                      std::string("not a kdx plugin: it exports no ") + abi_symbol +
+                          " (build it with kdx_add_plugin and KDX_PLUGIN)");
+    const std::uint32_t abi = lib.get<const std::uint32_t>(abi_symbol);
+    if ((abi >> 16) != abi_major || (abi & 0xffffu) > abi_minor)
+        return finish(PluginRecord::Status::failed,
+                      "built for plugin ABI " + abi_text(abi) + " but this kdx " + kdx::version() +
+                          " has ABI " + abi_text(abi_version) +
+                          ": rebuild the plugin against this kdx");
+    if (!lib.has(register_symbol))
+        return finish(PluginRecord::Status::failed,
+                      std::string("has no registration function (") + register_symbol +
+                          "): declare one with KDX_PLUGIN(...)");
+
+    CollectingRegistrar registrar;
+    std::vector<std::shared_ptr<const LoadedFormat>> formats;
+    try {
+        auto& register_formats = lib.get_alias<RegisterFunction>(register_symbol);
+        register_formats(registrar);
+        if (registrar.info_.name.empty()) registrar.info_.name = record.info.name;
+        record.info = registrar.info_;
+        for (auto& format : registrar.formats_) {
+            FormatInfo info = format->info();
+            formats.push_back(std::make_shared<const LoadedFormat>(library, std::move(format),
+                                                                   std::move(info), record.info.name));
+        }
+    } catch (const std::exception& e) {
+        return finish(PluginRecord::Status::failed, std::string("registration failed: ") + e.what());
+    } catch (...) {
+        return finish(PluginRecord::Status::failed, "registration failed with an unknown exception");
+    }
+    if (formats.empty())
+        return finish(PluginRecord::Status::failed, "registered no formats");
+    formats_.insert(formats_.end(), formats.begin(), formats.end());
+    return finish(PluginRecord::Status::loaded, "");
+}
+
+std::shared_ptr<const LoadedFormat> PluginHost::find(const std::string& name) const {
+    for (const auto& f : formats_)
+        if (lower(f->info().name) == lower(name)) return f;
+    return nullptr;
+}
+
+std::shared_ptr<const LoadedFormat> PluginHost::find_for_file(const fs::path& file,
+                                                              Capability capability) const {
+    std::string ext = file.extension().string();
+    if (ext.empty()) return nullptr;
+    ext = lower(ext.substr(1));
+    for (const auto& f : formats_) {
+        if (!f->info().can(capability)) continue;
+        const auto& exts = f->info().extensions;
+        if (std::find(exts.begin(), exts.end(), ext) != exts.end()) return f;
+    }
+    return nullptr;
+}
+
+}  // namespace kdx::host

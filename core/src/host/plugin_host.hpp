@@ -1,0 +1,100 @@
+// The plugin host: finds plugin libraries, checks their ABI, loads them and
+// keeps them loaded while any format from them lives. Used by the kdx command
+// and the tests; not part of the plugin SDK.
+#pragma once
+
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "kdx/format.hpp"
+#include "kdx/plugin.hpp"
+
+namespace kdx::host {
+
+// Where to look, in this order: explicit folders (--plugin-dir), the folders
+// in KDX_PLUGIN_PATH, the install's plugin folder, then the build tree's.
+struct SearchOptions {
+    std::vector<std::filesystem::path> plugin_dirs;
+    bool use_environment = true;  // KDX_PLUGIN_PATH
+    bool use_defaults = true;     // install and build-tree folders next to the executable
+};
+
+// One candidate plugin file and what became of it.
+struct PluginRecord {
+    enum class Status { loaded, failed, skipped };
+    std::filesystem::path file;
+    std::string found_by;  // "--plugin-dir", "KDX_PLUGIN_PATH", "install", "build tree", "explicit"
+    Status status = Status::failed;
+    std::string reason;    // why it failed or was skipped; empty when loaded
+    PluginInfo info;       // name falls back to the file name when the plugin gave none
+
+    // "name (file): reason"
+    std::string describe() const;
+};
+
+class Library;  // a loaded shared library, kept alive by every object from it
+
+// A format from a loaded plugin. Calls go through the host so that anything
+// the plugin throws is caught at the boundary and reported with its name.
+class LoadedFormat {
+public:
+    LoadedFormat(std::shared_ptr<Library> library, std::unique_ptr<Format> format, FormatInfo info,
+                 std::string plugin);
+    ~LoadedFormat();
+
+    const FormatInfo& info() const noexcept { return info_; }
+    const std::string& plugin() const noexcept { return plugin_; }
+    const std::filesystem::path& file() const noexcept;
+
+    // As Format's calls; everything thrown becomes kdx::Error. A kdx::Error keeps
+    // its location; anything else is reported as "plugin NAME (FILE) failed: what".
+    Dataset read_dataset(const std::filesystem::path& input, const Options& options,
+                         Diagnostics& diagnostics) const;
+    void write_dataset(const Dataset& dataset, const std::filesystem::path& output,
+                       const Options& options, Diagnostics& diagnostics) const;
+    void write_document(const Document& document, const std::filesystem::path& output,
+                        const Options& options, Diagnostics& diagnostics) const;
+
+private:
+    std::shared_ptr<Library> library_;  // declared first: destroyed after format_
+    std::unique_ptr<Format> format_;
+    FormatInfo info_;
+    std::string plugin_;
+};
+
+class PluginHost {
+public:
+    PluginHost();
+    ~PluginHost();
+    PluginHost(const PluginHost&) = delete;
+    PluginHost& operator=(const PluginHost&) = delete;
+
+    // Scans the search folders and loads every plugin file (kdx_*.so). A plugin
+    // that cannot be used is recorded with its reason; the others still load.
+    void load(const SearchOptions& options);
+    // Loads one plugin file; returns its record (also kept in plugins()).
+    const PluginRecord& load_file(const std::filesystem::path& file,
+                                  const std::string& found_by = "explicit");
+
+    // The folders load() would search, with the reason each is searched.
+    static std::vector<std::pair<std::filesystem::path, std::string>> search_folders(
+        const SearchOptions& options);
+
+    const std::vector<PluginRecord>& plugins() const noexcept { return plugins_; }
+    const std::vector<std::shared_ptr<const LoadedFormat>>& formats() const noexcept {
+        return formats_;
+    }
+    // By name (case-insensitive); nullptr when none.
+    std::shared_ptr<const LoadedFormat> find(const std::string& name) const;
+    // The first format with this capability that lists the file's extension.
+    std::shared_ptr<const LoadedFormat> find_for_file(const std::filesystem::path& file,
+                                                      Capability capability) const;
+
+private:
+    std::vector<PluginRecord> plugins_;
+    std::vector<std::shared_ptr<const LoadedFormat>> formats_;
+};
+
+}  // namespace kdx::host

@@ -1,0 +1,7 @@
+#include "kdx/version.hpp"
+
+namespace kdx {
+
+const char* version() noexcept { return KDX_VERSION; }
+
+}  // namespace kdx

@@ -1,0 +1,188 @@
+// The plugin host's failure modes, each with its exact message, and the good
+// plugins staying usable beside the broken ones.
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include "host/plugin_host.hpp"
+#include "kdx/error.hpp"
+#include "test_support.hpp"
+
+namespace {
+
+namespace fs = std::filesystem;
+using kdx::host::PluginHost;
+using kdx::host::PluginRecord;
+using kdx::test::run_kdx;
+using kdx::test::sh_quote;
+using ::testing::HasSubstr;
+
+const fs::path plugin_dir = KDX_TEST_PLUGIN_DIR;
+
+kdx::host::SearchOptions only(std::vector<fs::path> dirs) {
+    kdx::host::SearchOptions o;
+    o.plugin_dirs = std::move(dirs);
+    o.use_environment = false;
+    o.use_defaults = false;
+    return o;
+}
+
+const PluginRecord& record_of(const PluginHost& host, const std::string& file_name) {
+    for (const auto& r : host.plugins())
+        if (r.file.filename() == file_name) return r;
+    throw std::runtime_error("no record for " + file_name);
+}
+
+class PluginHostTest : public ::testing::Test {
+protected:
+    void SetUp() override { host.load(only({plugin_dir, plugin_dir / "later"})); }
+    PluginHost host;
+};
+
+TEST_F(PluginHostTest, LoadsTheGoodPluginWithItsInfo) {
+    const auto& r = record_of(host, "kdx_good.so");
+    EXPECT_EQ(r.status, PluginRecord::Status::loaded);
+    EXPECT_EQ(r.info.name, "good");
+    EXPECT_EQ(r.info.version, "1.2.3");
+    EXPECT_EQ(r.found_by, "--plugin-dir");
+    auto format = host.find("TEST-GOOD");
+    ASSERT_TRUE(format);
+    EXPECT_EQ(format->plugin(), "good");
+    EXPECT_TRUE(format->info().can(kdx::can_read_dataset));
+    EXPECT_FALSE(format->info().can(kdx::can_write_document));
+    EXPECT_EQ(host.find_for_file("x.GOOD", kdx::can_write_dataset), format);
+    EXPECT_EQ(host.find_for_file("x.good", kdx::can_write_document), nullptr);
+}
+
+TEST_F(PluginHostTest, RefusesAnotherMajorAbi) {
+    const auto& r = record_of(host, "kdx_wrong_abi.so");
+    EXPECT_EQ(r.status, PluginRecord::Status::failed);
+    EXPECT_EQ(r.reason, std::string("built for plugin ABI 2.0 but this kdx ") + kdx::version() +
+                            " has ABI 1.0: rebuild the plugin against this kdx");
+}
+
+TEST_F(PluginHostTest, RefusesANewerMinorAbi) {
+    const auto& r = record_of(host, "kdx_newer_minor.so");
+    EXPECT_EQ(r.status, PluginRecord::Status::failed);
+    EXPECT_THAT(r.reason, HasSubstr("built for plugin ABI 1.7 but this kdx"));
+}
+
+TEST_F(PluginHostTest, RefusesAPluginWithoutRegistrationFunction) {
+    const auto& r = record_of(host, "kdx_no_factory.so");
+    EXPECT_EQ(r.status, PluginRecord::Status::failed);
+    EXPECT_EQ(r.reason,
+              "has no registration function (kdx_plugin_register): declare one with KDX_PLUGIN(...)");
+}
+
+TEST_F(PluginHostTest, ReportsARegistrationThatThrows) {
+    const auto& r = record_of(host, "kdx_throws.so");
+    EXPECT_EQ(r.status, PluginRecord::Status::failed);
+    EXPECT_EQ(r.reason, "registration failed: cannot start: no licence");
+    EXPECT_EQ(r.describe(), "throws (" + (plugin_dir / "kdx_throws.so").string() +
+                                "): registration failed: cannot start: no licence");
+}
+
+TEST_F(PluginHostTest, RefusesAnUnresolvedSymbolAtLoadTime) {
+    const auto& r = record_of(host, "kdx_unresolved.so");
+    EXPECT_EQ(r.status, PluginRecord::Status::failed);
+    EXPECT_THAT(r.reason, HasSubstr("cannot be loaded: "));
+    EXPECT_THAT(r.reason, HasSubstr("undefined symbol"));
+    EXPECT_THAT(r.reason, HasSubstr("kdx_test_function_nobody_defines"));
+}
+
+TEST_F(PluginHostTest, RefusesALibraryThatIsNoPlugin) {
+    const auto& r = record_of(host, "kdx_not_a_plugin.so");
+    EXPECT_EQ(r.status, PluginRecord::Status::failed);
+    EXPECT_EQ(r.reason,
+              "not a kdx plugin: it exports no kdx_plugin_abi_version (build it with "
+              "kdx_add_plugin and KDX_PLUGIN)");
+}
+
+TEST_F(PluginHostTest, FirstPluginOfANameWins) {
+    const PluginRecord* later = nullptr;
+    for (const auto& r : host.plugins())
+        if (r.file == plugin_dir / "later" / "kdx_good.so") later = &r;
+    ASSERT_NE(later, nullptr);
+    EXPECT_EQ(later->status, PluginRecord::Status::skipped);
+    EXPECT_EQ(later->reason, "shadowed by " + (plugin_dir / "kdx_good.so").string() + " (found earlier)");
+    EXPECT_EQ(host.formats().size(), 1u);
+}
+
+TEST_F(PluginHostTest, GoodPluginWorksAfterTheBrokenOnesAndAThrowIsNamed) {
+    fs::path dir = kdx::test::scratch_dir();
+    kdx::test::write_file(dir / "in.good", "5006\n3413\n");
+    kdx::test::write_file(dir / "explode.good", "");
+    auto format = host.find("test-good");
+    ASSERT_TRUE(format);
+    kdx::Diagnostics diagnostics;
+    kdx::Dataset d = format->read_dataset(dir / "in.good", {}, diagnostics);
+    ASSERT_EQ(d.municipalities.size(), 2u);
+    format->write_dataset(d, dir / "out.good", {}, diagnostics);
+    EXPECT_EQ(kdx::test::read_file(dir / "out.good"), "5006\n3413\n");
+    try {
+        format->read_dataset(dir / "explode.good", {}, diagnostics);
+        FAIL() << "expected kdx::Error";
+    } catch (const kdx::Error& e) {
+        EXPECT_EQ(std::string(e.what()), "plugin good (" + (plugin_dir / "kdx_good.so").string() +
+                                             ") failed: boom");
+    }
+}
+
+TEST_F(PluginHostTest, FormatsOutliveTheHost) {
+    std::shared_ptr<const kdx::host::LoadedFormat> kept;
+    {
+        PluginHost other;
+        other.load(only({plugin_dir}));
+        kept = other.find("test-good");
+    }
+    ASSERT_TRUE(kept);
+    EXPECT_EQ(kept->info().name, "test-good");  // the library is still loaded
+}
+
+TEST(PluginHostSearch, OrderIsPluginDirThenEnvironmentThenDefaults) {
+    ::setenv("KDX_PLUGIN_PATH", "/env/one::/env/two", 1);
+    kdx::host::SearchOptions o;
+    o.plugin_dirs = {"/explicit"};
+    auto folders = PluginHost::search_folders(o);
+    ::unsetenv("KDX_PLUGIN_PATH");
+    ASSERT_GE(folders.size(), 5u);
+    EXPECT_EQ(folders[0], std::make_pair(fs::path("/explicit"), std::string("--plugin-dir")));
+    EXPECT_EQ(folders[1], std::make_pair(fs::path("/env/one"), std::string("KDX_PLUGIN_PATH")));
+    // The empty entry between the colons is not taken as the current folder.
+    EXPECT_EQ(folders[2], std::make_pair(fs::path("/env/two"), std::string("KDX_PLUGIN_PATH")));
+    EXPECT_EQ(folders[3].second, "install");
+    EXPECT_EQ(folders[4].second, "build tree");
+}
+
+TEST(PluginsCommand, ListsFailuresWithReasonsAndExitsZero) {
+    auto r = run_kdx("--plugin-dir " + sh_quote(plugin_dir.string()) + " plugins");
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_THAT(r.out, HasSubstr("test-good  [read, write]  .good  Test format that works  (plugin good)"));
+    EXPECT_THAT(r.out, HasSubstr("FAILED  throws"));
+    EXPECT_THAT(r.out, HasSubstr("registration failed: cannot start: no licence"));
+    EXPECT_THAT(r.out, HasSubstr("built for plugin ABI 2.0"));
+}
+
+TEST(ConvertCommand, ValidatesOptionsAgainstTheDeclaration) {
+    fs::path dir = kdx::test::scratch_dir();
+    kdx::test::write_file(dir / "in.good", "5006\n");
+    std::string base = "--plugin-dir " + sh_quote(plugin_dir.string()) + " convert " +
+                       sh_quote((dir / "in.good").string()) + " " +
+                       sh_quote((dir / "out.good").string());
+    auto unknown = run_kdx(base + " -o colour=red");
+    EXPECT_EQ(unknown.exit_code, 2);
+    EXPECT_THAT(unknown.err, HasSubstr("unknown option \"colour\" for format test-good; "
+                                       "valid options: level, style"));
+    auto bad = run_kdx(base + " -o level=high");
+    EXPECT_EQ(bad.exit_code, 2);
+    EXPECT_THAT(bad.err, HasSubstr("option level of format test-good: expected a "
+                                   "whole number, found \"high\""));
+    auto choice = run_kdx(base + " -o style=bold");
+    EXPECT_EQ(choice.exit_code, 2);
+    EXPECT_THAT(choice.err, HasSubstr("expected one of plain, fancy, found \"bold\""));
+    EXPECT_FALSE(fs::exists(dir / "out.good"));
+    auto ok = run_kdx(base + " -o style=fancy -o level=3");
+    EXPECT_EQ(ok.exit_code, 0) << ok.err;
+    EXPECT_EQ(kdx::test::read_file(dir / "out.good"), "5006\n");
+}
+
+}  // namespace

@@ -1,0 +1,51 @@
+// A working plugin: format "test-good" reads a file whose lines are
+// municipality numbers and writes a dataset's municipality numbers back;
+// its read throws a std::runtime_error for a file named "explode.good".
+#include <fstream>
+#include <stdexcept>
+
+#include "kdx/kdx.hpp"
+
+namespace {
+
+class GoodFormat : public kdx::Format {
+public:
+    kdx::FormatInfo info() const override {
+        kdx::FormatInfo i;
+        i.name = "test-good";
+        i.long_name = "Test format that works";
+        i.extensions = {"good"};
+        i.capabilities = kdx::can_read_dataset | kdx::can_write_dataset;
+        i.write_options = {{"level", kdx::OptionInfo::Type::integer, "1", {}, "A number"},
+                           {"style", kdx::OptionInfo::Type::choice, "plain", {"plain", "fancy"},
+                            "A choice"}};
+        return i;
+    }
+
+    kdx::Dataset read_dataset(const std::filesystem::path& input, const kdx::Options&,
+                              kdx::Diagnostics&) override {
+        if (input.filename() == "explode.good") throw std::runtime_error("boom");
+        kdx::Dataset d;
+        std::ifstream in(input);
+        std::string line;
+        while (std::getline(in, line))
+            if (!line.empty()) d.municipalities.push_back({line, "M" + line, "", "", "", {}, {}, {}, 0, 0, {}});
+        return d;
+    }
+
+    void write_dataset(const kdx::Dataset& d, const std::filesystem::path& output,
+                       const kdx::Options&, kdx::Diagnostics&) override {
+        kdx::AtomicFile file(output);
+        for (const auto& m : d.municipalities) file.stream() << m.number << '\n';
+        file.commit();
+    }
+};
+
+void register_formats(kdx::Registrar& r) {
+    r.set_info({"good", "1.2.3", "A plugin that works"});
+    r.add_format(std::make_unique<GoodFormat>());
+}
+
+}  // namespace
+
+KDX_PLUGIN(register_formats)
