@@ -33,7 +33,9 @@ const std::vector<Command>& command_table();
 
 // Defined in commands/<name>.cpp.
 std::function<int()> setup_convert(CLI::App& app, const GlobalOptions& global);
+std::function<int()> setup_dossier(CLI::App& app, const GlobalOptions& global);
 std::function<int()> setup_plugins(CLI::App& app, const GlobalOptions& global);
+std::function<int()> setup_report(CLI::App& app, const GlobalOptions& global);
 std::function<int()> setup_validate(CLI::App& app, const GlobalOptions& global);
 
 }  // namespace kdx::cli

@@ -18,6 +18,14 @@ const std::vector<Command>& command_table() {
          "  kdx validate examples/data/nominees-2018.xml\n"
          "  kdx validate partner.xlsx --strict\n",
          setup_validate},
+        {"report", "Build a report from a template, in one or more formats",
+         "  kdx report -t council-report -d examples/data/nominees-2018.xml --municipality 5004 --out out\n"
+         "  kdx report -t county-overview -d bosetting.xml --county 50 --year 2014 --format xlsx,xml\n"
+         "  kdx report -t my-template.xml -d data.xml --municipality 0219 --lang en\n",
+         setup_report},
+        {"dossier", "Build the nomination dossiers of a prize year, and the comparison",
+         "  kdx dossier --year 2018 -d examples/data/nominees-2018.xml --out out/dossiers\n",
+         setup_dossier},
     };
     return table;
 }

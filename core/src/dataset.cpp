@@ -86,4 +86,41 @@ std::vector<const Nomination*> Dataset::nominations_in(int year) const {
     return found;
 }
 
+namespace {
+
+template <typename Record>
+void append(std::vector<Record>& into, std::vector<Record>& from,
+            const std::vector<std::uint32_t>& source_map) {
+    into.reserve(into.size() + from.size());
+    for (Record& r : from) {
+        if (r.origin.source > 0) r.origin.source = source_map[r.origin.source - 1];
+        into.push_back(std::move(r));
+    }
+}
+
+}  // namespace
+
+void merge(Dataset& into, Dataset from) {
+    std::vector<std::uint32_t> source_map;
+    for (Source& s : from.sources) source_map.push_back(into.add_source(s.file, s.sheet));
+    if (into.info.title.empty()) into.info.title = from.info.title;
+    if (into.info.description.empty()) into.info.description = from.info.description;
+    if (into.info.language.empty()) into.info.language = from.info.language;
+    for (auto& p : from.info.provenance) into.info.provenance.push_back(std::move(p));
+    for (Indicator& i : from.indicators) {
+        bool known = std::any_of(into.indicators.begin(), into.indicators.end(),
+                                 [&](const Indicator& k) { return k.id == i.id; });
+        if (!known) into.indicators.push_back(std::move(i));
+    }
+    std::vector<Municipality> fresh;
+    for (Municipality& m : from.municipalities)
+        if (!into.find_municipality(m.number)) fresh.push_back(std::move(m));
+    append(into.municipalities, fresh, source_map);
+    append(into.settlement, from.settlement, source_map);
+    append(into.programmes, from.programmes, source_map);
+    append(into.outcomes, from.outcomes, source_map);
+    append(into.nominations, from.nominations, source_map);
+    into.reindex();
+}
+
 }  // namespace kdx

@@ -36,7 +36,7 @@ private:
     }
 
     void check_reference(const Origin& at, const std::string& number, const std::string& what) {
-        if (o_.check_references && numbers_.count(number) == 0)
+        if (o_.check_references && number != whole_country && numbers_.count(number) == 0)
             error(at, what + " refers to unknown municipality \"" + number + "\"");
     }
 

@@ -3,9 +3,11 @@
 
 #include "kdx/atomic_file.hpp"
 #include "kdx/diagnostics.hpp"
+#include "kdx/document.hpp"
 #include "kdx/error.hpp"
 #include "kdx/format.hpp"
 #include "kdx/model.hpp"
+#include "kdx/number_format.hpp"
 #include "kdx/plugin.hpp"
 #include "kdx/table.hpp"
 #include "kdx/table_import.hpp"

@@ -107,6 +107,10 @@ struct Indicator {
 // The indicators kdx knows without being told.
 const std::vector<Indicator>& builtin_indicators();
 
+// The municipality number used for figures about the whole country (SSB's
+// "Hele landet"), e.g. the national outcome a municipality is compared with.
+inline constexpr const char* whole_country = "0000";
+
 struct Outcome {
     std::string municipality;
     std::string programme;  // Programme::id, or empty
@@ -189,5 +193,10 @@ private:
     mutable std::map<std::string, std::size_t> municipality_index_;
     mutable std::map<std::pair<std::string, int>, std::size_t> settlement_index_;
 };
+
+// Adds `from` to `into`: records are appended with their origins kept, a
+// municipality already in `into` is not added twice (the first wins), info
+// fields empty in `into` are taken from `from` and provenance lines appended.
+void merge(Dataset& into, Dataset from);
 
 }  // namespace kdx

@@ -1,0 +1,94 @@
+// kdx dossier: the nomination dossiers of a year, one per nominee plus the
+// comparison, in every report format a plugin offers.
+#include <unistd.h>
+
+#include <iostream>
+#include <memory>
+
+#include "reports.hpp"
+#include "report/report_builder.hpp"
+
+namespace kdx::cli {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+struct DossierArgs {
+    int year = 0;
+    std::vector<fs::path> data;
+    fs::path out = ".";
+    std::string formats = "pdf,xlsx,xml";
+    int threshold = 5;
+};
+
+int run_dossier(const DossierArgs& a, const GlobalOptions& global) {
+    host::PluginHost host;
+    load_plugins(host, global);
+    report::ReportTemplate dossier = report::read_template(find_template("imdi-dossier"));
+    report::ReportTemplate comparison = report::read_template(find_template("imdi-comparison"));
+    Diagnostics diagnostics;
+    Dataset dataset = read_data(host, a.data, diagnostics);
+    if (diagnostics.has_errors()) {
+        std::cerr << "kdx: no dossier written; the data has errors: " << print_diagnostics(diagnostics, global.verbose) << '\n';
+        return exit_input_errors;
+    }
+    auto nominations = dataset.nominations_in(a.year);
+    if (nominations.empty()) {
+        std::cerr << "kdx: the data has no nominations for " << a.year << '\n';
+        return exit_input_errors;
+    }
+    std::vector<std::string> formats;
+    for (const std::string& f : split_list(a.formats)) {
+        auto format = host.find(f);
+        if (format && format->info().can(can_write_document)) formats.push_back(f);
+        else diagnostics.warning("no plugin writes reports as " + f + "; those files are not made (see kdx plugins)");
+    }
+    if (formats.empty()) {
+        print_diagnostics(diagnostics, global.verbose);
+        std::cerr << "kdx: no report format is available\n";
+        return exit_input_errors;
+    }
+    fs::create_directories(a.out);
+    report::ReportRequest request;
+    request.year = a.year;
+    request.threshold = a.threshold;
+    request.date = report_date();
+    for (const auto& f : a.data) request.data_files.push_back(f.filename().string());
+
+    const bool progress = ::isatty(2);
+    int counter = 0;
+    const int total = static_cast<int>((nominations.size() + 1) * formats.size());
+    int written = 0;
+    for (const Nomination* n : nominations) {
+        request.municipality = n->municipality;
+        Document document = report::build_report(dossier, dataset, request, diagnostics);
+        const Municipality* m = dataset.find_municipality(n->municipality);
+        std::string stem = "imdi-dossier-" + std::to_string(a.year) + "-" + n->municipality + "-" +
+                           slug(m ? m->name : n->municipality);
+        written += render(host, document, formats, a.out, stem, diagnostics, progress, counter, total).written;
+    }
+    request.municipality.clear();
+    Document all = report::build_report(comparison, dataset, request, diagnostics);
+    written += render(host, all, formats, a.out, "imdi-comparison-" + std::to_string(a.year), diagnostics,
+                      progress, counter, total).written;
+    std::string counts = print_diagnostics(diagnostics, global.verbose);
+    std::cerr << "kdx: wrote " << written << " files for " << nominations.size() << " nominees to "
+              << a.out.string() << "; " << counts << '\n';
+    return exit_ok;
+}
+
+}  // namespace
+
+std::function<int()> setup_dossier(CLI::App& app, const GlobalOptions& global) {
+    auto a = std::make_shared<DossierArgs>();
+    app.add_option("--year", a->year, "Prize year")->required();
+    app.add_option("-d,--data", a->data, "Data files with the nominations and figures")->required();
+    app.add_option("--out", a->out, "Output folder")->capture_default_str();
+    app.add_option("--format", a->formats, "Comma-separated output formats")->capture_default_str();
+    app.add_option("--threshold", a->threshold, "Counts of people below this are shown as \":\"")
+        ->capture_default_str()->check(CLI::Range(1, 1000));
+    return [a, &global] { return run_dossier(*a, global); };
+}
+
+}  // namespace kdx::cli

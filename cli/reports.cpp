@@ -1,0 +1,102 @@
+#include "reports.hpp"
+
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdlib>
+#include <ctime>
+#include <iostream>
+
+#include "kdx/error.hpp"
+#include "kdx/validate.hpp"
+
+namespace kdx::cli {
+
+namespace fs = std::filesystem;
+
+Dataset read_data(const host::PluginHost& host, const std::vector<fs::path>& files,
+                  Diagnostics& diagnostics) {
+    Dataset merged;
+    for (const fs::path& file : files) {
+        auto reader = choose_format(host, "", file, can_read_dataset);
+        merge(merged, read_input(*reader, file, {}, diagnostics));
+    }
+    validate(merged, diagnostics);
+    return merged;
+}
+
+fs::path find_template(const std::string& name) {
+    std::error_code ec;
+    if (fs::is_regular_file(name, ec)) return name;
+    std::vector<fs::path> folders;
+    fs::path exe = fs::read_symlink("/proc/self/exe", ec);
+    if (!ec) folders.push_back(exe.parent_path().parent_path() / "share/kdx/templates");
+    folders.push_back(KDX_SOURCE_TEMPLATE_DIR);
+    for (const fs::path& folder : folders)
+        if (fs::is_regular_file(folder / (name + ".xml"), ec)) return folder / (name + ".xml");
+    throw UsageError("no template \"" + name + "\": not a file, and not one of kdx's templates "
+                     "(imdi-dossier, imdi-comparison, county-overview, council-report)");
+}
+
+std::string report_date() {
+    std::time_t t = std::time(nullptr);
+    if (const char* epoch = std::getenv("SOURCE_DATE_EPOCH")) t = static_cast<std::time_t>(std::atoll(epoch));
+    std::tm tm{};
+    gmtime_r(&t, &tm);
+    char buffer[16];
+    std::strftime(buffer, sizeof buffer, "%Y-%m-%d", &tm);
+    return buffer;
+}
+
+std::string slug(const std::string& text) {
+    std::string out;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        unsigned char c = static_cast<unsigned char>(text[i]);
+        std::string piece;
+        if (std::isalnum(c)) piece = static_cast<char>(std::tolower(c));
+        else if (text.compare(i, 2, "æ") == 0 || text.compare(i, 2, "Æ") == 0) piece = "ae", ++i;
+        else if (text.compare(i, 2, "ø") == 0 || text.compare(i, 2, "Ø") == 0) piece = "o", ++i;
+        else if (text.compare(i, 2, "å") == 0 || text.compare(i, 2, "Å") == 0) piece = "a", ++i;
+        else if (c >= 0x80) continue;  // other letters: dropped from file names
+        else piece = "-";
+        if (piece == "-" && (out.empty() || out.back() == '-')) continue;
+        out += piece;
+    }
+    while (!out.empty() && out.back() == '-') out.pop_back();
+    return out.empty() ? "report" : out;
+}
+
+std::vector<std::string> split_list(const std::string& text) {
+    std::vector<std::string> items;
+    std::size_t at = 0;
+    while (at <= text.size()) {
+        std::size_t comma = text.find(',', at);
+        if (comma == std::string::npos) comma = text.size();
+        if (comma > at) items.push_back(text.substr(at, comma - at));
+        at = comma + 1;
+    }
+    return items;
+}
+
+RenderResult render(const host::PluginHost& host, const Document& document,
+                    const std::vector<std::string>& formats, const fs::path& out_dir,
+                    const std::string& stem, Diagnostics& diagnostics, bool progress,
+                    int& counter, int total) {
+    RenderResult result;
+    for (const std::string& name : formats) {
+        auto format = host.find(name);
+        if (!format || !format->info().can(can_write_document)) {
+            result.missing.push_back(name);
+            continue;
+        }
+        std::string ext = format->info().extensions.empty() ? name : format->info().extensions.front();
+        fs::path file = out_dir / (stem + "." + ext);
+        format->write_document(document, file, {}, diagnostics);
+        ++result.written;
+        ++counter;
+        if (progress) std::cerr << "[" << counter << "/" << total << "] " << file.string() << '\n';
+    }
+    return result;
+}
+
+}  // namespace kdx::cli

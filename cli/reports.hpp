@@ -1,0 +1,45 @@
+// What `kdx report` and `kdx dossier` share: reading several data files into
+// one dataset, finding templates, and rendering a document in several formats.
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "common.hpp"
+#include "kdx/document.hpp"
+#include "kdx/model.hpp"
+
+namespace kdx::cli {
+
+// Reads every file with the format its extension names, merges them and
+// validates the result. Diagnostics are added to `diagnostics`.
+Dataset read_data(const host::PluginHost& host, const std::vector<std::filesystem::path>& files,
+                  Diagnostics& diagnostics);
+
+// A template file: NAME as given when it is a file, else NAME.xml from the
+// installed templates or the source tree's templates/. Throws UsageError.
+std::filesystem::path find_template(const std::string& name);
+
+// Today's date as YYYY-MM-DD, or SOURCE_DATE_EPOCH's when set (reproducible builds).
+std::string report_date();
+
+// A name safe in file names: "Bærum" -> "baerum".
+std::string slug(const std::string& text);
+
+// Writes `document` as OUT_DIR/STEM.EXT in each format. Formats that cannot
+// write documents or are missing are reported and skipped. Returns how many
+// files were written; `progress` prints a line per file.
+struct RenderResult {
+    int written = 0;
+    std::vector<std::string> missing;  // formats with no plugin
+};
+RenderResult render(const host::PluginHost& host, const Document& document,
+                    const std::vector<std::string>& formats, const std::filesystem::path& out_dir,
+                    const std::string& stem, Diagnostics& diagnostics, bool progress,
+                    int& counter, int total);
+
+// "pdf,xlsx" -> {"pdf", "xlsx"}.
+std::vector<std::string> split_list(const std::string& text);
+
+}  // namespace kdx::cli

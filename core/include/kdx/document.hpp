@@ -1,0 +1,103 @@
+// A report as a format-neutral document: metadata and a list of blocks that
+// exporter plugins render (PDF, XLSX, XML). Built by kdx's report engine from
+// a template and a Dataset; figures arrive already suppressed where needed.
+#pragma once
+
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "kdx/model.hpp"
+#include "kdx/value.hpp"
+
+namespace kdx {
+
+struct DocumentInfo {
+    std::string title;
+    std::string subtitle;
+    std::string language;  // "nb", "nn" or "en"
+    std::string author;
+    std::string subject;
+    std::vector<std::string> keywords;
+    std::vector<std::string> sources;  // datasets and their provenance
+    std::string template_id;           // e.g. "imdi-dossier"
+    std::string generator;             // "kdx 0.1.0"
+    std::string date;                  // ISO date the figures were compiled
+};
+
+// A stretch of text; emphasised runs are set in italics or bold by renderers.
+struct TextRun {
+    std::string text;
+    bool emphasis = false;
+};
+
+struct Heading {
+    int level = 1;  // 1 = section, 2 = subsection, 3
+    std::string text;
+};
+
+struct Paragraph {
+    std::vector<TextRun> runs;
+};
+
+struct KeyFigure {
+    std::string label;
+    Value value;
+    Unit unit = Unit::persons;
+    Value change;  // from the year before; missing when not known
+    std::string text;  // the value formatted for the document's language
+};
+
+struct KeyFigures {
+    std::vector<KeyFigure> figures;
+};
+
+struct TableColumn {
+    enum class Type { text, count, number, percent, per_mille, year };
+    std::string header;
+    Type type = Type::text;
+};
+
+struct TableCell {
+    std::string text;  // as shown, formatted for the document's language
+    Value value;       // the figure for numeric columns; missing for text
+};
+
+struct Table {
+    std::string caption;
+    std::vector<TableColumn> columns;
+    std::vector<std::vector<TableCell>> rows;
+    bool last_row_is_total = false;
+    std::vector<std::string> notes;
+};
+
+struct ChartSeries {
+    std::string name;
+    std::vector<Value> values;  // one per category; missing or suppressed values are gaps
+};
+
+struct Chart {
+    enum class Kind { bar, line };
+    Kind kind = Kind::bar;
+    std::string title;
+    std::vector<std::string> categories;
+    std::vector<ChartSeries> series;
+    std::string x_title;
+    std::string y_title;
+    Unit unit = Unit::persons;
+};
+
+struct PageBreak {};
+
+using Block = std::variant<Heading, Paragraph, KeyFigures, Table, Chart, PageBreak>;
+
+class Document {
+public:
+    DocumentInfo info;
+    std::vector<Block> blocks;
+    // Notes for the whole document, e.g. what ":" means; renderers print them
+    // after the last block.
+    std::vector<std::string> notes;
+};
+
+}  // namespace kdx

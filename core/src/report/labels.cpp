@@ -1,0 +1,83 @@
+#include "report/labels.hpp"
+
+#include <map>
+#include <utility>
+
+namespace kdx::report {
+
+namespace {
+
+struct Words {
+    std::string nb, nn, en;
+};
+
+const std::map<std::string, Words>& words() {
+    static const std::map<std::string, Words> table{
+        {"year", {"År", "År", "Year"}},
+        {"municipality", {"Kommune", "Kommune", "Municipality"}},
+        {"number", {"Kommunenr.", "Kommunenr.", "Number"}},
+        {"county", {"Fylke", "Fylke", "County"}},
+        {"requested", {"Anmodning", "Oppmoding", "Requested"}},
+        {"decided", {"Vedtak", "Vedtak", "Decided"}},
+        {"settled", {"Bosatt", "Busett", "Settled"}},
+        {"unaccompanied-minors", {"Enslige mindreårige", "Einslege mindreårige", "Unaccompanied minors"}},
+        {"family-reunifications", {"Familiegjenforente", "Familiegjeneinte", "Family reunifications"}},
+        {"settled-share-of-requested", {"Bosatt i prosent av anmodning", "Busett i prosent av oppmoding", "Settled as a share of requested"}},
+        {"requested-total", {"Anmodning i alt", "Oppmoding i alt", "Requested in total"}},
+        {"decided-total", {"Vedtak i alt", "Vedtak i alt", "Decided in total"}},
+        {"settled-total", {"Bosatt i alt", "Busett i alt", "Settled in total"}},
+        {"total", {"I alt", "I alt", "Total"}},
+        {"persons", {"Personer", "Personar", "Persons"}},
+        {"programme", {"Tiltak", "Tiltak", "Programme"}},
+        {"kind", {"Type", "Type", "Kind"}},
+        {"partners", {"Samarbeidspartnere", "Samarbeidspartnarar", "Partners"}},
+        {"years", {"År", "År", "Years"}},
+        {"indicator", {"Indikator", "Indikator", "Indicator"}},
+        {"value", {"Verdi", "Verdi", "Value"}},
+        {"national", {"Hele landet", "Heile landet", "Norway"}},
+        {"target", {"Nasjonalt mål", "Nasjonalt mål", "National target"}},
+        {"settlement-caption", {"Anmodning, vedtak og bosetting per år", "Oppmoding, vedtak og busetjing per år", "Requested, decided and settled by year"}},
+        {"programmes-caption", {"Tiltak og samarbeidspartnere", "Tiltak og samarbeidspartnarar", "Programmes and partners"}},
+        {"outcomes-caption", {"Resultater", "Resultat", "Outcomes"}},
+        {"municipalities-caption", {"Bosetting per kommune", "Busetjing per kommune", "Settlement by municipality"}},
+        {"no-programmes", {"Ingen tiltak er registrert.", "Ingen tiltak er registrerte.", "No programmes are recorded."}},
+        {"no-outcomes", {"Ingen resultater er registrert.", "Ingen resultat er registrerte.", "No outcomes are recorded."}},
+        {"suppressed-note", {"«:» betyr at tallet er skjult fordi det gjelder færre enn {threshold} personer; andeler og summer som ville avsløre det, er også skjult.",
+                             "«:» tyder at talet er skjult fordi det gjeld færre enn {threshold} personar; delar og summar som ville avsløre det, er òg skjulte.",
+                             "\":\" means the figure is hidden because it concerns fewer than {threshold} people; shares and totals that would reveal it are hidden too."}},
+        {"missing-note", {"«..» betyr at tallet mangler (for vedtak: ikke registrert vedtak, som ikke er det samme som 0).",
+                          "«..» tyder at talet manglar (for vedtak: ikkje registrert vedtak, som ikkje er det same som 0).",
+                          "\"..\" means the figure is missing (for decisions: no decision registered, which is not the same as 0)."}},
+        {"partial-total-note", {"Summene omfatter kommunene som har rapportert.", "Summane omfattar kommunane som har rapportert.", "Totals cover the municipalities that reported."}},
+        {"winner", {"vinner", "vinnar", "winner"}},
+        {"nominated", {"nominert", "nominert", "nominated"}},
+        {"finalist", {"finalist", "finalist", "finalist"}},
+        {"status", {"Status", "Status", "Status"}},
+        {"introduction-programme", {"Introduksjonsprogram", "Introduksjonsprogram", "Introduction programme"}},
+        {"norwegian-training", {"Norskopplæring", "Norskopplæring", "Norwegian training"}},
+        {"vocational-course", {"Yrkeskurs", "Yrkeskurs", "Vocational course"}},
+        {"integration-reception-centre", {"Integreringsmottak", "Integreringsmottak", "Integration reception centre"}},
+        {"parent-guidance", {"Foreldreveiledning", "Foreldrerettleiing", "Parent guidance"}},
+        {"other", {"Annet", "Anna", "Other"}},
+    };
+    return table;
+}
+
+}  // namespace
+
+const std::string& label(const std::string& key, const std::string& language) {
+    auto it = words().find(key);
+    if (it == words().end()) return key;
+    if (language == "nn") return it->second.nn;
+    if (language == "en") return it->second.en;
+    return it->second.nb;
+}
+
+const std::string& indicator_label(const Indicator& indicator, const std::string& language) {
+    const std::string& l = language == "nn" ? indicator.label_nn
+                           : language == "en" ? indicator.label_en
+                                              : indicator.label_nb;
+    return l.empty() ? (indicator.label_nb.empty() ? indicator.id : indicator.label_nb) : l;
+}
+
+}  // namespace kdx::report

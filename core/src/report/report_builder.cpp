@@ -1,0 +1,513 @@
+#include "report/report_builder.hpp"
+
+#include <algorithm>
+#include <set>
+
+#include "kdx/error.hpp"
+#include "kdx/number_format.hpp"
+#include "kdx/version.hpp"
+#include "report/labels.hpp"
+
+namespace kdx::report {
+
+namespace {
+
+using K = TemplateBlock::Kind;
+
+// Figures that count people, and so fall under disclosure control. IMDi's
+// requests and the councils' decisions are public administrative figures.
+bool counts_people(const std::string& field) {
+    return field == "settled" || field == "unaccompanied-minors" ||
+           field == "family-reunifications";
+}
+
+std::string base_of(const std::string& field) {
+    const std::string suffix = "-total";
+    return field.size() > suffix.size() && field.compare(field.size() - suffix.size(), suffix.size(), suffix) == 0
+               ? field.substr(0, field.size() - suffix.size())
+               : field;
+}
+
+Unit unit_of(const std::string& field) {
+    return field == "settled-share-of-requested" ? Unit::percent : Unit::persons;
+}
+
+TableColumn::Type column_type(Unit unit) {
+    switch (unit) {
+        case Unit::percent: return TableColumn::Type::percent;
+        case Unit::per_mille: return TableColumn::Type::per_mille;
+        case Unit::persons: return TableColumn::Type::count;
+        default: return TableColumn::Type::number;
+    }
+}
+
+Value raw_figure(const SettlementFigures* s, const std::string& field) {
+    if (!s) return Value::missing();
+    if (field == "requested") return s->requested;
+    if (field == "decided") return s->decided;
+    if (field == "settled") return s->settled;
+    if (field == "unaccompanied-minors") return s->unaccompanied_minors;
+    if (field == "family-reunifications") return s->family_reunifications;
+    return Value::missing();
+}
+
+// "*text*" marks emphasis.
+Paragraph paragraph_of(const std::string& text) {
+    Paragraph p;
+    bool emphasis = false;
+    std::string run;
+    for (char c : text) {
+        if (c == '*') {
+            if (!run.empty()) p.runs.push_back({run, emphasis});
+            run.clear();
+            emphasis = !emphasis;
+        } else {
+            run += c;
+        }
+    }
+    if (!run.empty()) p.runs.push_back({run, emphasis});
+    return p;
+}
+
+class Builder {
+public:
+    Builder(const ReportTemplate& t, const Dataset& d, const ReportRequest& r, Diagnostics& diag)
+        : t_(t), d_(d), r_(r), diag_(diag) {}
+
+    Document build() {
+        select();
+        choose_language();
+        doc_.info.title = fill(t_.title.get(lang_));
+        if (!t_.subtitle.empty()) doc_.info.subtitle = fill(t_.subtitle.get(lang_));
+        doc_.info.subject = t_.subject.empty() ? doc_.info.title : fill(t_.subject.get(lang_));
+        doc_.info.author = t_.author.empty() ? "kdx" : fill(t_.author.get(lang_));
+        doc_.info.language = lang_;
+        doc_.info.keywords = t_.keywords;
+        doc_.info.template_id = t_.id;
+        doc_.info.generator = std::string("kdx ") + kdx::version();
+        doc_.info.date = r_.date;
+        if (!d_.info.title.empty()) doc_.info.sources.push_back(d_.info.title);
+        for (const auto& p : d_.info.provenance) doc_.info.sources.push_back(p);
+        for (const auto& f : r_.data_files) doc_.info.sources.push_back(f);
+        for (const TemplateBlock& b : t_.blocks) add_block(b);
+        if (suppressed_any_) doc_.notes.push_back(fill(label("suppressed-note", lang_)));
+        if (missing_any_) doc_.notes.push_back(label("missing-note", lang_));
+        if (partial_total_) doc_.notes.push_back(label("partial-total-note", lang_));
+        return std::move(doc_);
+    }
+
+private:
+    // ---- selection -------------------------------------------------------
+    void select() {
+        using S = ReportTemplate::Scope;
+        switch (t_.scope) {
+            case S::municipality: {
+                if (r_.municipality.empty())
+                    throw Error("template " + t_.id + " is about one municipality: give --municipality NUMBER");
+                subject_ = d_.find_municipality(r_.municipality);
+                if (!subject_) throw Error("municipality " + r_.municipality + " is not in the data");
+                selected_ = {subject_};
+                break;
+            }
+            case S::county:
+                if (r_.county.empty())
+                    throw Error("template " + t_.id + " is about one county: give --county NUMBER");
+                for (const Municipality& m : d_.municipalities)
+                    if (m.county_number == r_.county) selected_.push_back(&m);
+                if (selected_.empty()) throw Error("no municipality of county " + r_.county + " is in the data");
+                county_name_ = selected_.front()->county_name;
+                break;
+            case S::nominees: {
+                int year = r_.year;
+                if (year == 0)
+                    for (const Nomination& n : d_.nominations) year = std::max(year, n.year);
+                for (const Nomination* n : d_.nominations_in(year))
+                    if (const Municipality* m = d_.find_municipality(n->municipality)) {
+                        if (std::find(selected_.begin(), selected_.end(), m) == selected_.end())
+                            selected_.push_back(m);
+                        if (n->status == NominationStatus::winner) winners_.push_back(m->name);
+                    }
+                if (selected_.empty())
+                    throw Error("no nominees for " + (year ? std::to_string(year) : std::string("any year")) + " are in the data");
+                nomination_year_ = year;
+                break;
+            }
+            case S::all:
+                for (const Municipality& m : d_.municipalities) selected_.push_back(&m);
+                if (selected_.empty()) throw Error("the data has no municipalities");
+                break;
+        }
+        if (selected_.size() == 1) subject_ = selected_.front();
+        year_ = r_.year;
+        if (year_ == 0) {
+            std::set<std::string> numbers;
+            for (const Municipality* m : selected_) numbers.insert(m->number);
+            for (const SettlementFigures& s : d_.settlement)
+                if (numbers.count(s.municipality)) year_ = std::max(year_, s.year);
+            if (year_ == 0) year_ = nomination_year_;
+            if (year_ == 0) throw Error("no year given and the selection has no settlement figures");
+        }
+        first_year_ = year_ - t_.years + 1;
+    }
+
+    void choose_language() {
+        lang_ = t_.language;
+        if (t_.language_from_municipality && subject_) {
+            if (subject_->language == LanguageForm::nynorsk) lang_ = "nn";
+            else if (subject_->language == LanguageForm::bokmal) lang_ = "nb";
+        }
+        if (!r_.language.empty()) lang_ = r_.language;
+    }
+
+    // ---- figures ---------------------------------------------------------
+    // A count as a public report may show it.
+    Value shown(const Value& v, bool people) {
+        if (t_.public_report && people && needs_suppression(v, r_.threshold)) return Value::suppressed();
+        return v;
+    }
+
+    // A per-year figure of one municipality, suppressed where needed.
+    Value figure_of(const Municipality& m, const std::string& field, int year) {
+        if (field == "settled-share-of-requested")
+            return share(figure_of(m, "settled", year), figure_of(m, "requested", year));
+        Value v = shown(raw_figure(d_.find_settlement(m.number, year), field), counts_people(field));
+        note(v);
+        return v;
+    }
+
+    // Sum over parts. A part the source suppressed makes the sum unknown; a
+    // part kdx suppressed could be worked out from the sum when it is the only
+    // one, so the sum is then suppressed too; missing parts are left out.
+    Value sum(const std::vector<Value>& raw, const std::vector<Value>& parts) {
+        double total = 0;
+        int present = 0, protected_parts = 0, missing = 0;
+        for (std::size_t i = 0; i < raw.size(); ++i) {
+            if (raw[i].is_suppressed()) return Value::suppressed();
+            if (parts[i].is_suppressed()) ++protected_parts;
+            if (raw[i].has_value()) total += raw[i].get(), ++present;
+            else ++missing;
+        }
+        if (present == 0) return Value::missing();
+        if (missing > 0 && raw.size() > 1) partial_total_ = true;
+        if (protected_parts == 1) return Value::suppressed();
+        return Value(total);
+    }
+
+    Value figure(const std::string& field, const std::vector<const Municipality*>& ms, int year) {
+        if (field == "settled-share-of-requested")
+            return share(figure("settled", ms, year), figure("requested", ms, year));
+        std::string base = base_of(field);
+        bool over_years = base != field;
+        std::vector<Value> raw, parts;
+        for (const Municipality* m : ms)
+            for (int y = over_years ? first_year_ : year; y <= year; ++y) {
+                raw.push_back(raw_figure(d_.find_settlement(m->number, y), base));
+                parts.push_back(figure_of(*m, base, y));
+            }
+        if (raw.size() == 1) return parts.front();
+        Value v = sum(raw, parts);
+        Value result = shown(v, counts_people(base));
+        note(result);
+        return result;
+    }
+
+    Value share(const Value& part, const Value& whole) {
+        if (part.is_suppressed() || whole.is_suppressed()) return Value::suppressed();
+        if (!part.has_value() || !whole.has_value() || whole.get() == 0) return Value::missing();
+        return Value(100.0 * part.get() / whole.get());
+    }
+
+    void note(const Value& v) {
+        if (v.is_suppressed()) suppressed_any_ = true;
+        if (v.is_missing()) missing_any_ = true;
+    }
+
+    TableCell cell(const Value& v, Unit unit) { return {format_value(v, unit, lang_), v}; }
+    TableCell text_cell(std::string s) { return {std::move(s), Value::missing()}; }
+
+    // ---- text ------------------------------------------------------------
+    std::string field_text(const std::string& f) {
+        if (f == "municipality") return subject_ ? subject_->name : county_name_;
+        if (f == "municipality-number") return subject_ ? subject_->number : "";
+        if (f == "county") return subject_ ? subject_->county_name : county_name_;
+        if (f == "county-number") return subject_ ? subject_->county_number : r_.county;
+        if (f == "year") return std::to_string(year_);
+        if (f == "first-year") return std::to_string(first_year_);
+        if (f == "threshold") return std::to_string(r_.threshold);
+        if (f == "winner") return join(winners_);
+        if (f == "nominees") {
+            std::vector<std::string> names;
+            for (const Municipality* m : selected_) names.push_back(m->name);
+            return join(names);
+        }
+        return format_value(figure(f, selected_, year_), unit_of(f), lang_);
+    }
+
+    std::string join(const std::vector<std::string>& names) {
+        std::string s;
+        for (std::size_t i = 0; i < names.size(); ++i)
+            s += (i == 0 ? "" : i + 1 == names.size() ? (lang_ == "en" ? " and " : " og ") : ", ") + names[i];
+        return s;
+    }
+
+    std::string fill(const std::string& text) {
+        std::string out;
+        std::size_t at = 0;
+        for (std::size_t open; (open = text.find('{', at)) != std::string::npos;) {
+            std::size_t close = text.find('}', open);
+            out += text.substr(at, open - at) + field_text(text.substr(open + 1, close - open - 1));
+            at = close + 1;
+        }
+        return out + text.substr(at);
+    }
+
+    // ---- blocks ----------------------------------------------------------
+    void add_block(const TemplateBlock& b) {
+        switch (b.kind) {
+            case K::heading: doc_.blocks.push_back(Heading{b.level, fill(b.text.get(lang_))}); break;
+            case K::paragraph: doc_.blocks.push_back(paragraph_of(fill(b.text.get(lang_)))); break;
+            case K::nomination_summary:
+            case K::nomination_sections: add_nomination(b); break;
+            case K::key_figures: add_key_figures(b); break;
+            case K::settlement_chart: add_settlement_chart(b); break;
+            case K::settlement_table: add_settlement_table(); break;
+            case K::programmes_table: add_programmes(); break;
+            case K::outcomes_table: add_outcomes(b); break;
+            case K::municipalities_table: add_municipalities_table(b); break;
+            case K::municipalities_chart: add_municipalities_chart(b); break;
+            case K::page_break: doc_.blocks.push_back(PageBreak{}); break;
+        }
+    }
+
+    const Nomination* nomination() const {
+        if (!subject_) return nullptr;
+        for (const Nomination& n : d_.nominations)
+            if (n.municipality == subject_->number && n.year == (nomination_year_ ? nomination_year_ : year_))
+                return &n;
+        for (const Nomination& n : d_.nominations)
+            if (n.municipality == subject_->number) return &n;
+        return nullptr;
+    }
+
+    void add_nomination(const TemplateBlock& b) {
+        const Nomination* n = nomination();
+        if (!n) {
+            diag_.warning("template " + t_.id + " line " + std::to_string(b.line) +
+                          ": no nomination text for " + (subject_ ? subject_->name : "the selection") +
+                          "; the block is left out");
+            return;
+        }
+        if (b.kind == K::nomination_summary) {
+            if (!n->summary.empty()) doc_.blocks.push_back(paragraph_of(n->summary));
+            return;
+        }
+        for (const Section& s : n->sections) {
+            doc_.blocks.push_back(Heading{2, s.heading});
+            std::size_t at = 0;
+            while (at < s.text.size()) {
+                std::size_t end = s.text.find("\n\n", at);
+                if (end == std::string::npos) end = s.text.size();
+                std::string part = s.text.substr(at, end - at);
+                if (part.find_first_not_of(" \n\t") != std::string::npos) doc_.blocks.push_back(paragraph_of(part));
+                at = end + 2;
+            }
+        }
+    }
+
+    void add_key_figures(const TemplateBlock& b) {
+        KeyFigures k;
+        for (const std::string& f : b.fields) {
+            KeyFigure kf;
+            kf.label = label(f, lang_);
+            kf.unit = unit_of(f);
+            kf.value = figure(f, selected_, year_);
+            if (base_of(f) == f) {
+                Value before = figure(f, selected_, year_ - 1);
+                if (kf.value.has_value() && before.has_value()) kf.change = kf.value.get() - before.get();
+            } else {
+                kf.label += " " + std::to_string(first_year_) + "–" + std::to_string(year_);
+            }
+            kf.text = format_value(kf.value, kf.unit, lang_);
+            k.figures.push_back(std::move(kf));
+        }
+        doc_.blocks.push_back(std::move(k));
+    }
+
+    std::vector<std::string> years_text() {
+        std::vector<std::string> years;
+        for (int y = first_year_; y <= year_; ++y) years.push_back(std::to_string(y));
+        return years;
+    }
+
+    void add_settlement_chart(const TemplateBlock& b) {
+        Chart c;
+        c.kind = b.chart;
+        c.title = b.text.empty() ? label("settlement-caption", lang_) : fill(b.text.get(lang_));
+        c.categories = years_text();
+        c.x_title = label("year", lang_);
+        c.y_title = label("persons", lang_);
+        for (const char* f : {"requested", "decided", "settled"}) {
+            ChartSeries s{label(f, lang_), {}};
+            for (int y = first_year_; y <= year_; ++y) s.values.push_back(figure(f, selected_, y));
+            c.series.push_back(std::move(s));
+        }
+        doc_.blocks.push_back(std::move(c));
+    }
+
+    void add_settlement_table() {
+        Table t;
+        t.caption = label("settlement-caption", lang_);
+        t.columns = {{label("year", lang_), TableColumn::Type::year}};
+        const std::vector<std::string> fields{"requested", "decided", "settled", "settled-share-of-requested"};
+        for (const auto& f : fields) t.columns.push_back({label(f, lang_), column_type(unit_of(f))});
+        for (int y = first_year_; y <= year_; ++y) {
+            std::vector<TableCell> row{{std::to_string(y), Value(y)}};
+            for (const auto& f : fields) row.push_back(cell(figure(f, selected_, y), unit_of(f)));
+            t.rows.push_back(std::move(row));
+        }
+        doc_.blocks.push_back(std::move(t));
+    }
+
+    bool selected(const std::string& number) const {
+        return std::any_of(selected_.begin(), selected_.end(),
+                           [&](const Municipality* m) { return m->number == number; });
+    }
+
+    void add_programmes() {
+        Table t;
+        t.caption = label("programmes-caption", lang_);
+        t.columns = {{label("programme", lang_), TableColumn::Type::text},
+                     {label("kind", lang_), TableColumn::Type::text},
+                     {label("partners", lang_), TableColumn::Type::text},
+                     {label("years", lang_), TableColumn::Type::text}};
+        if (selected_.size() > 1)
+            t.columns.insert(t.columns.begin(), {label("municipality", lang_), TableColumn::Type::text});
+        for (const Programme& p : d_.programmes) {
+            if (!selected(p.municipality)) continue;
+            std::string partners, years;
+            for (const auto& partner : p.partners) partners += (partners.empty() ? "" : ", ") + partner;
+            if (!p.years.empty()) {
+                auto [lo, hi] = std::minmax_element(p.years.begin(), p.years.end());
+                years = *lo == *hi ? std::to_string(*lo) : std::to_string(*lo) + "–" + std::to_string(*hi);
+            }
+            std::vector<TableCell> row{text_cell(p.name), text_cell(label(to_string(p.kind), lang_)),
+                                       text_cell(partners), text_cell(years)};
+            if (selected_.size() > 1) {
+                const Municipality* m = d_.find_municipality(p.municipality);
+                row.insert(row.begin(), text_cell(m ? m->name : p.municipality));
+            }
+            t.rows.push_back(std::move(row));
+        }
+        if (t.rows.empty()) doc_.blocks.push_back(paragraph_of(label("no-programmes", lang_)));
+        else doc_.blocks.push_back(std::move(t));
+    }
+
+    void add_outcomes(const TemplateBlock& b) {
+        Table t;
+        t.caption = label("outcomes-caption", lang_);
+        t.columns = {{label("indicator", lang_), TableColumn::Type::text},
+                     {label("year", lang_), TableColumn::Type::year},
+                     {label("value", lang_), TableColumn::Type::number},
+                     {label("national", lang_), TableColumn::Type::number},
+                     {label("target", lang_), TableColumn::Type::number}};
+        if (selected_.size() > 1)
+            t.columns.insert(t.columns.begin(), {label("municipality", lang_), TableColumn::Type::text});
+        for (const Outcome& o : d_.outcomes) {
+            if (!selected(o.municipality) || o.year < first_year_ || o.year > year_) continue;
+            const Indicator* indicator = d_.find_indicator(o.indicator);
+            Unit unit = indicator ? indicator->unit : o.unit;
+            Value v = o.unit == Unit::persons ? shown(o.value, true) : o.value;
+            // A share of fewer people than the threshold could identify them.
+            if (t_.public_report && !v.is_suppressed() && o.cohort_size.has_value() &&
+                o.cohort_size.get() < r_.threshold)
+                v = Value::suppressed();
+            note(v);
+            Value national, target;
+            for (const Outcome& n : d_.outcomes)
+                if (n.municipality == whole_country && n.indicator == o.indicator && n.year == o.year && n.programme.empty())
+                    national = n.value;
+            for (const auto& [id, value] : b.targets)
+                if (id == o.indicator) target = value;
+            std::vector<TableCell> row{text_cell(indicator ? indicator_label(*indicator, lang_) : o.indicator),
+                                       {std::to_string(o.year), Value(o.year)},
+                                       cell(v, unit),
+                                       national.is_missing() ? text_cell("") : cell(national, unit),
+                                       target.is_missing() ? text_cell("") : cell(target, unit)};
+            if (selected_.size() > 1) {
+                const Municipality* m = d_.find_municipality(o.municipality);
+                row.insert(row.begin(), text_cell(m ? m->name : o.municipality));
+            }
+            t.rows.push_back(std::move(row));
+        }
+        if (t.rows.empty()) doc_.blocks.push_back(paragraph_of(label("no-outcomes", lang_)));
+        else doc_.blocks.push_back(std::move(t));
+    }
+
+    void add_municipalities_table(const TemplateBlock& b) {
+        Table t;
+        t.caption = b.text.empty() ? label("municipalities-caption", lang_) + " " + std::to_string(year_)
+                                   : fill(b.text.get(lang_));
+        t.columns = {{label("municipality", lang_), TableColumn::Type::text},
+                     {label("number", lang_), TableColumn::Type::text}};
+        const std::vector<std::string> fields{"requested", "decided", "settled", "settled-share-of-requested"};
+        for (const auto& f : fields) t.columns.push_back({label(f, lang_), column_type(unit_of(f))});
+        for (const Municipality* m : selected_) {
+            std::vector<TableCell> row{text_cell(m->name), text_cell(m->number)};
+            for (const auto& f : fields) row.push_back(cell(figure(f, {m}, year_), unit_of(f)));
+            t.rows.push_back(std::move(row));
+        }
+        if (b.totals) {
+            std::vector<TableCell> row{text_cell(label("total", lang_)), text_cell("")};
+            for (const auto& f : fields) row.push_back(cell(figure(f, selected_, year_), unit_of(f)));
+            t.rows.push_back(std::move(row));
+            t.last_row_is_total = true;
+        }
+        doc_.blocks.push_back(std::move(t));
+    }
+
+    void add_municipalities_chart(const TemplateBlock& b) {
+        Chart c;
+        c.kind = b.chart;
+        c.title = b.text.empty() ? label(b.field, lang_) : fill(b.text.get(lang_));
+        c.unit = unit_of(b.field);
+        c.x_title = label("municipality", lang_);
+        c.y_title = c.unit == Unit::percent ? "%" : label("persons", lang_);
+        for (const Municipality* m : selected_) c.categories.push_back(m->name);
+        for (int y = first_year_; y <= year_; ++y) {
+            ChartSeries s{std::to_string(y), {}};
+            for (const Municipality* m : selected_) s.values.push_back(figure(b.field, {m}, y));
+            c.series.push_back(std::move(s));
+        }
+        doc_.blocks.push_back(std::move(c));
+    }
+
+    const ReportTemplate& t_;
+    const Dataset& d_;
+    const ReportRequest& r_;
+    Diagnostics& diag_;
+    Document doc_;
+    std::string lang_;
+    std::vector<const Municipality*> selected_;
+    const Municipality* subject_ = nullptr;
+    std::string county_name_;
+    std::vector<std::string> winners_;
+    int nomination_year_ = 0;
+    int year_ = 0;
+    int first_year_ = 0;
+    bool suppressed_any_ = false;
+    bool missing_any_ = false;
+    bool partial_total_ = false;
+};
+
+}  // namespace
+
+bool needs_suppression(const Value& count, int threshold) {
+    return count.has_value() && count.get() > 0 && count.get() < threshold;
+}
+
+Document build_report(const ReportTemplate& report_template, const Dataset& dataset,
+                      const ReportRequest& request, Diagnostics& diagnostics) {
+    return Builder(report_template, dataset, request, diagnostics).build();
+}
+
+}  // namespace kdx::report

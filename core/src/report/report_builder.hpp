@@ -1,0 +1,34 @@
+// Turns a report template and a Dataset into a Document, applying
+// statistical disclosure control for public reports.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "kdx/diagnostics.hpp"
+#include "kdx/document.hpp"
+#include "kdx/model.hpp"
+#include "report/report_template.hpp"
+
+namespace kdx::report {
+
+struct ReportRequest {
+    std::string municipality;  // number, for templates of scope municipality
+    std::string county;        // two-digit number, for scope county
+    int year = 0;              // 0: the latest year with figures (or nominations)
+    std::string language;      // "nb", "nn", "en"; empty: the template's choice
+    int threshold = 5;         // counts of people below this are shown as ":"
+    std::string date;          // ISO date for the document's metadata
+    std::vector<std::string> data_files;  // named in the document's sources
+};
+
+// Builds the document. Throws kdx::Error when the selection finds nothing
+// (an unknown municipality, a county without municipalities, a year without
+// nominees); adds warnings for blocks that have no data.
+Document build_report(const ReportTemplate& report_template, const Dataset& dataset,
+                      const ReportRequest& request, Diagnostics& diagnostics);
+
+// Counts of people that a public report shows as ":": 1 to threshold - 1.
+bool needs_suppression(const Value& count, int threshold);
+
+}  // namespace kdx::report
