@@ -7,6 +7,7 @@ const std::vector<Command>& command_table() {
         {"plugins", "List the plugins found, their formats and what they can do",
          "  kdx plugins\n"
          "  kdx plugins --format csv\n"
+         "  kdx plugins --json\n"
          "  kdx --plugin-dir ~/kdx-plugins plugins\n",
          setup_plugins},
         {"convert", "Convert a dataset from one format to another",

@@ -2,6 +2,7 @@
 // candidate was not loaded.
 #include <iostream>
 #include <memory>
+#include <nlohmann/json.hpp>
 
 #include "common.hpp"
 #include "kdx/version.hpp"
@@ -63,12 +64,71 @@ int run_format_details(const host::PluginHost& host, const std::string& name) {
     return exit_ok;
 }
 
-int run_plugins(const GlobalOptions& global, const std::string& format_name) {
+const char* type_id(OptionInfo::Type t) {
+    switch (t) {
+        case OptionInfo::Type::string: return "string";
+        case OptionInfo::Type::integer: return "integer";
+        case OptionInfo::Type::boolean: return "boolean";
+        case OptionInfo::Type::choice: return "choice";
+    }
+    return "";
+}
+
+nlohmann::json options_json(const std::vector<OptionInfo>& options) {
+    auto list = nlohmann::json::array();
+    for (const OptionInfo& o : options)
+        list.push_back({{"name", o.name}, {"type", type_id(o.type)}, {"default", o.default_value},
+                        {"allowed", o.allowed}, {"description", o.description}});
+    return list;
+}
+
+const char* status_text(host::PluginRecord::Status s) {
+    switch (s) {
+        case host::PluginRecord::Status::loaded: return "loaded";
+        case host::PluginRecord::Status::failed: return "failed";
+        case host::PluginRecord::Status::skipped: return "skipped";
+    }
+    return "";
+}
+
+// The whole catalogue for scripts.
+int run_json(const host::PluginHost& host, const host::SearchOptions& search) {
+    nlohmann::json out;
+    out["kdx_version"] = kdx::version();
+    out["plugin_abi"] = std::to_string(abi_major) + "." + std::to_string(abi_minor);
+    out["searched"] = nlohmann::json::array();
+    for (const auto& [folder, why] : host::PluginHost::search_folders(search))
+        out["searched"].push_back({{"folder", folder.string()}, {"found_by", why}});
+    out["formats"] = nlohmann::json::array();
+    for (const auto& f : host.formats()) {
+        const FormatInfo& i = f->info();
+        nlohmann::json caps = nlohmann::json::array();
+        if (i.can(can_read_dataset)) caps.push_back("read-dataset");
+        if (i.can(can_write_dataset)) caps.push_back("write-dataset");
+        if (i.can(can_write_document)) caps.push_back("write-document");
+        out["formats"].push_back({{"name", i.name}, {"long_name", i.long_name},
+                                  {"extensions", i.extensions}, {"capabilities", caps},
+                                  {"plugin", f->plugin()}, {"file", f->file().string()},
+                                  {"read_options", options_json(i.read_options)},
+                                  {"write_options", options_json(i.write_options)}});
+    }
+    out["plugins"] = nlohmann::json::array();
+    for (const auto& p : host.plugins())
+        out["plugins"].push_back({{"name", p.info.name}, {"version", p.info.version},
+                                  {"description", p.info.description}, {"file", p.file.string()},
+                                  {"found_by", p.found_by}, {"status", status_text(p.status)},
+                                  {"reason", p.reason}});
+    std::cout << out.dump(2) << '\n';
+    return exit_ok;
+}
+
+int run_plugins(const GlobalOptions& global, const std::string& format_name, bool json) {
     host::PluginHost host;
     load_plugins(host, global);
     if (!format_name.empty()) return run_format_details(host, format_name);
     host::SearchOptions search;
     search.plugin_dirs = global.plugin_dirs;
+    if (json) return run_json(host, search);
     std::cout << "kdx " << kdx::version() << ", plugin ABI " << abi_major << "." << abi_minor
               << "\nSearched:\n";
     for (const auto& [folder, why] : host::PluginHost::search_folders(search))
@@ -83,9 +143,7 @@ int run_plugins(const GlobalOptions& global, const std::string& format_name) {
 
     std::cout << "Plugins:\n";
     for (const auto& p : host.plugins()) {
-        const char* status = p.status == host::PluginRecord::Status::loaded   ? "loaded"
-                             : p.status == host::PluginRecord::Status::failed ? "FAILED"
-                                                                              : "skipped";
+        std::string status = p.status == host::PluginRecord::Status::failed ? "FAILED" : status_text(p.status);
         std::cout << "  " << status << "  " << p.info.name << " " << p.info.version << "  "
                   << p.file.string() << " (" << p.found_by << ")";
         if (!p.reason.empty()) std::cout << "\n      " << p.reason;
@@ -98,8 +156,10 @@ int run_plugins(const GlobalOptions& global, const std::string& format_name) {
 
 std::function<int()> setup_plugins(CLI::App& app, const GlobalOptions& global) {
     auto format = std::make_shared<std::string>();
+    auto json = std::make_shared<bool>(false);
     app.add_option("--format", *format, "Show one format's capabilities and options");
-    return [format, &global] { return run_plugins(global, *format); };
+    app.add_flag("--json", *json, "Print the whole catalogue as JSON, for scripts");
+    return [format, json, &global] { return run_plugins(global, *format, *json); };
 }
 
 }  // namespace kdx::cli

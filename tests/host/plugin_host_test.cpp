@@ -138,6 +138,51 @@ TEST_F(PluginHostTest, FormatsOutliveTheHost) {
     EXPECT_EQ(kept->info().name, "test-good");  // the library is still loaded
 }
 
+TEST(PluginHostSafety, RefusesPluginsOthersCanWrite) {
+    fs::path dir = kdx::test::scratch_dir();
+    fs::copy_file(plugin_dir / "kdx_good.so", dir / "kdx_good.so");
+    fs::permissions(dir / "kdx_good.so", fs::perms::others_write, fs::perm_options::add);
+    PluginHost host;
+    const auto& file_record = host.load_file(dir / "kdx_good.so");
+    EXPECT_EQ(file_record.status, PluginRecord::Status::skipped);
+    EXPECT_THAT(file_record.reason, HasSubstr("refused: the file " + (dir / "kdx_good.so").string() +
+                                              " is writable by other users (mode 07"));
+    EXPECT_THAT(file_record.reason, HasSubstr("run chmod go-w on it"));
+
+    fs::permissions(dir / "kdx_good.so", fs::perms::others_write | fs::perms::group_write,
+                    fs::perm_options::remove);
+    fs::permissions(dir, fs::perms::group_write, fs::perm_options::add);
+    PluginHost again;
+    const auto& folder_record = again.load_file(dir / "kdx_good.so");
+    EXPECT_EQ(folder_record.status, PluginRecord::Status::skipped);
+    EXPECT_THAT(folder_record.reason, HasSubstr("refused: the folder " + dir.string()));
+    EXPECT_TRUE(again.formats().empty());
+
+    fs::permissions(dir, fs::perms::group_write | fs::perms::others_write, fs::perm_options::remove);
+    PluginHost fixed;
+    EXPECT_EQ(fixed.load_file(dir / "kdx_good.so").status, PluginRecord::Status::loaded);
+}
+
+TEST(PluginsCommand, JsonCatalogue) {
+    auto r = run_kdx("--plugin-dir " + sh_quote(plugin_dir.string()) + " plugins --json");
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    if (!kdx::test::have_program("/usr/bin/python3")) GTEST_SKIP() << "no python3 to read the JSON";
+    fs::path json = kdx::test::scratch_dir() / "plugins.json";
+    kdx::test::write_file(json, r.out);
+    // An independent reader: the catalogue must parse and say what the host found.
+    auto check = kdx::test::run(
+        "/usr/bin/python3 -c 'import json,sys; c=json.load(open(sys.argv[1])); "
+        "f=[x for x in c[\"formats\"] if x[\"name\"]==\"test-good\"][0]; "
+        "assert f[\"capabilities\"]==[\"read-dataset\",\"write-dataset\"], f; "
+        "assert [o[\"name\"] for o in f[\"write_options\"]]==[\"level\",\"style\"]; "
+        "p={x[\"name\"]:x for x in c[\"plugins\"]}; "
+        "assert p[\"throws\"][\"status\"]==\"failed\"; "
+        "assert \"ABI 2.0\" in p[\"wrong_abi\"][\"reason\"]; print(\"ok\")' " +
+        sh_quote(json.string()));
+    EXPECT_EQ(check.exit_code, 0) << check.err;
+    EXPECT_EQ(check.out, "ok\n");
+}
+
 TEST(PluginHostSearch, OrderIsPluginDirThenEnvironmentThenDefaults) {
     ::setenv("KDX_PLUGIN_PATH", "/env/one::/env/two", 1);
     kdx::host::SearchOptions o;

@@ -1,7 +1,10 @@
 #include "host/plugin_host.hpp"
 
+#include <sys/stat.h>
+
 #include <algorithm>
 #include <boost/dll/shared_library.hpp>
+#include <cstdio>
 #include <cstdlib>
 #include <set>
 #include <system_error>
@@ -57,6 +60,22 @@ fs::path executable_folder() {
     std::error_code ec;
     fs::path exe = fs::read_symlink("/proc/self/exe", ec);
     return ec ? fs::path() : exe.parent_path();
+}
+
+// Like ssh with its keys: a plugin file, or the folder it is in, that other
+// users may write to could be replaced by anyone, so it is not loaded.
+std::string unsafe_permissions(const fs::path& file) {
+    for (const fs::path& p : {file, file.parent_path().empty() ? fs::path(".") : file.parent_path()}) {
+        struct stat st {};
+        if (::stat(p.c_str(), &st) != 0) continue;
+        if (st.st_mode & (S_IWGRP | S_IWOTH)) {
+            char mode[8];
+            std::snprintf(mode, sizeof mode, "%04o", static_cast<unsigned>(st.st_mode & 07777));
+            return std::string("refused: the ") + (p == file ? "file " : "folder ") + p.string() +
+                   " is writable by other users (mode " + mode + "); run chmod go-w on it";
+        }
+    }
+    return {};
 }
 
 class CollectingRegistrar : public Registrar {
@@ -183,6 +202,9 @@ const PluginRecord& PluginHost::load_file(const fs::path& file, const std::strin
             lower(earlier.info.name) == lower(record.info.name))
             return finish(PluginRecord::Status::skipped,
                           "shadowed by " + earlier.file.string() + " (found earlier)");
+
+    if (std::string unsafe = unsafe_permissions(file); !unsafe.empty())
+        return finish(PluginRecord::Status::skipped, unsafe);
 
     boost::dll::shared_library raw;
     try {
