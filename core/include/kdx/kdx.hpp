@@ -9,6 +9,7 @@
 #include "kdx/model.hpp"
 #include "kdx/number_format.hpp"
 #include "kdx/plugin.hpp"
+#include "kdx/registry.hpp"
 #include "kdx/table.hpp"
 #include "kdx/table_import.hpp"
 #include "kdx/validate.hpp"

@@ -1,0 +1,148 @@
+#include "registry/names.hpp"
+
+#include <algorithm>
+#include <cstdint>
+
+namespace kdx::registry_detail {
+
+namespace {
+
+// Decodes one UTF-8 sequence at `pos`, advancing it; a malformed byte is
+// returned as itself so that folding never fails.
+std::uint32_t next_code_point(std::string_view s, std::size_t& pos) {
+    auto byte = [&](std::size_t i) { return static_cast<unsigned char>(s[i]); };
+    unsigned char c = byte(pos);
+    std::size_t length = c < 0x80           ? 1
+                         : (c >> 5) == 0x6  ? 2
+                         : (c >> 4) == 0xE  ? 3
+                         : (c >> 3) == 0x1E ? 4
+                                            : 1;
+    if (pos + length > s.size()) length = 1;
+    std::uint32_t cp = length == 1 ? c : c & (0xFF >> (length + 1));
+    for (std::size_t i = 1; i < length; ++i) {
+        if ((byte(pos + i) & 0xC0) != 0x80) {
+            length = 1;
+            cp = c;
+            break;
+        }
+        cp = (cp << 6) | (byte(pos + i) & 0x3F);
+    }
+    pos += length;
+    return cp;
+}
+
+// ASCII spellings of the letters used in Norwegian, Sámi and Kven names.
+struct Folding {
+    std::uint32_t code_point;
+    const char* ascii;
+};
+constexpr Folding foldings[] = {
+    {0xE6, "ae"}, {0xC6, "ae"},                              // æ Æ
+    {0xF8, "o"},  {0xD8, "o"},  {0xF6, "o"},  {0xD6, "o"},   // ø Ø ö Ö
+    {0xF3, "o"},  {0xD3, "o"},  {0xF2, "o"},  {0xD2, "o"},   // ó Ó ò Ò
+    {0xF4, "o"},  {0xD4, "o"},                               // ô Ô
+    {0xE5, "a"},  {0xC5, "a"},  {0xE4, "a"},  {0xC4, "a"},   // å Å ä Ä
+    {0xE1, "a"},  {0xC1, "a"},  {0xE0, "a"},  {0xC0, "a"},   // á Á à À
+    {0xE2, "a"},  {0xC2, "a"},                               // â Â
+    {0xE9, "e"},  {0xC9, "e"},  {0xE8, "e"},  {0xC8, "e"},   // é É è È
+    {0xEA, "e"},  {0xCA, "e"},                               // ê Ê
+    {0xED, "i"},  {0xCD, "i"},  {0xEF, "i"},  {0xCF, "i"},   // í Í ï Ï
+    {0xFA, "u"},  {0xDA, "u"},  {0xFC, "u"},  {0xDC, "u"},   // ú Ú ü Ü
+    {0x161, "s"}, {0x160, "s"}, {0x14B, "n"}, {0x14A, "n"},  // š Š ŋ Ŋ
+    {0x10D, "c"}, {0x10C, "c"}, {0x111, "d"}, {0x110, "d"},  // č Č đ Đ
+    {0x167, "t"}, {0x166, "t"}, {0x17E, "z"}, {0x17D, "z"},  // ŧ Ŧ ž Ž
+};
+
+// The ASCII spelling of a letter; null for a character kept as it is.
+const char* ascii_for(std::uint32_t cp) {
+    for (const Folding& f : foldings)
+        if (f.code_point == cp) return f.ascii;
+    return nullptr;
+}
+
+// Replaces every `from` by `to` (to is shorter, so this terminates).
+void replace_all(std::string& s, std::string_view from, std::string_view to) {
+    for (std::size_t at = s.find(from); at != std::string::npos; at = s.find(from, at))
+        s.replace(at, from.size(), to);
+}
+
+}  // namespace
+
+std::vector<std::string> name_forms(std::string_view name) {
+    std::vector<std::string> forms;
+    std::size_t start = 0;
+    for (;;) {
+        std::size_t at = name.find(" - ", start);
+        std::string form(name.substr(start, at == std::string_view::npos ? at : at - start));
+        if (!form.empty()) forms.push_back(std::move(form));
+        if (at == std::string_view::npos) break;
+        start = at + 3;
+    }
+    if (forms.empty()) forms.emplace_back(name);
+    return forms;
+}
+
+std::string fold_name(std::string_view form) {
+    std::size_t paren = form.find('(');
+    if (paren != std::string_view::npos) form = form.substr(0, paren);
+    std::string out;
+    for (std::size_t pos = 0; pos < form.size();) {
+        std::size_t start = pos;
+        std::uint32_t cp = next_code_point(form, pos);
+        if (cp < 0x80) {
+            char c = static_cast<char>(cp);
+            if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+            if (c == '-' || c == '/' || c == '_' || c == '.' || c == '\t') c = ' ';
+            if (c == ' ' && (out.empty() || out.back() == ' ')) continue;
+            out += c;
+        } else if (const char* ascii = ascii_for(cp)) {
+            out += ascii;
+        } else {
+            out.append(form.substr(start, pos - start));
+        }
+    }
+    while (!out.empty() && out.back() == ' ') out.pop_back();
+    replace_all(out, "aa", "a");
+    replace_all(out, "oe", "o");
+    return out;
+}
+
+bool names_match(std::string_view a, std::string_view b) {
+    for (const std::string& fa : name_forms(a)) {
+        std::string x = fold_name(fa);
+        for (const std::string& fb : name_forms(b))
+            if (x == fold_name(fb)) return true;
+    }
+    return false;
+}
+
+std::size_t edit_distance(std::string_view a, std::string_view b) {
+    // Optimal string alignment: Levenshtein plus swaps of neighbouring letters.
+    const std::size_t n = a.size(), m = b.size();
+    std::vector<std::size_t> before(m + 1), previous(m + 1), current(m + 1);
+    for (std::size_t j = 0; j <= m; ++j) previous[j] = j;
+    for (std::size_t i = 1; i <= n; ++i) {
+        current[0] = i;
+        for (std::size_t j = 1; j <= m; ++j) {
+            std::size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
+            current[j] = std::min({previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost});
+            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+                current[j] = std::min(current[j], before[j - 2] + 1);
+        }
+        before.swap(previous);
+        previous.swap(current);
+    }
+    return previous[m];
+}
+
+std::size_t name_distance(std::string_view a, std::string_view b) {
+    std::size_t best = std::string::npos;
+    for (const std::string& fa : name_forms(a)) {
+        std::string x = fold_name(fa);
+        for (const std::string& fb : name_forms(b))
+            best = std::min(best, edit_distance(x, fold_name(fb)));
+    }
+    return best;
+}
+
+}  // namespace kdx::registry_detail

@@ -1,0 +1,32 @@
+// Comparing municipality names the way people write them: in any of their
+// official forms, in any case, with or without Norwegian and Sámi letters.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace kdx::registry_detail {
+
+// The official forms of a name: "Kárášjohka - Karasjok" -> {"Kárášjohka",
+// "Karasjok"}; a name without " - " is its only form.
+std::vector<std::string> name_forms(std::string_view name);
+
+// A form folded for comparison: lower case, a county qualifier "(Viken)"
+// dropped, æ -> ae, ø -> o, å -> a, Sámi letters to their base letter
+// (á -> a, š -> s, ŋ -> n, ...), "aa" -> "a" and "oe" -> "o" so that the
+// ASCII spellings "Aas" and "Tromsoe" meet, hyphens and runs of spaces as one
+// space.
+std::string fold_name(std::string_view form);
+
+// True when any form of `a` folds to any form of `b`.
+bool names_match(std::string_view a, std::string_view b);
+
+// The smallest edit distance (insertions, deletions, substitutions and swaps
+// of neighbours) between the folded forms of `a` and `b`.
+std::size_t name_distance(std::string_view a, std::string_view b);
+
+// Edit distance as above between two plain strings.
+std::size_t edit_distance(std::string_view a, std::string_view b);
+
+}  // namespace kdx::registry_detail

@@ -1,0 +1,90 @@
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "kdx/registry.hpp"
+#include "registry/suggest.hpp"
+#include "registry/tables.hpp"
+
+namespace kdx {
+
+using namespace registry_detail;
+
+namespace {
+
+class RegistryCheck {
+  public:
+    RegistryCheck(const Dataset& d, Diagnostics& out, int numbering_year)
+        : d_(d), out_(out), t_(builtin_tables()), numbering_year_(numbering_year) {}
+
+    void run() {
+        for (const SettlementFigures& s : d_.settlement)
+            record(s.municipality, s.year, s.origin, "settlement figures");
+        for (const Outcome& o : d_.outcomes)
+            record(o.municipality, o.year, o.origin, "outcome " + o.indicator);
+        for (const Nomination& n : d_.nominations)
+            record(n.municipality, n.year, n.origin, "nomination");
+        for (const Programme& p : d_.programmes)
+            for (int y : p.years) record(p.municipality, y, p.origin, "programme " + p.id);
+        for (const Municipality& m : d_.municipalities) municipality(m);
+    }
+
+  private:
+    void municipality(const Municipality& m) {
+        if (is_special_number(m.number)) return;
+        std::string problem = number_problem(t_, m.number, m.name, year_of(m));
+        if (!problem.empty() && reported_.insert(m.number + " " + m.name).second)
+            out_.warning(problem, d_.location_of(m.origin));
+        if (!m.county_number.empty() && m.number.size() == 4 &&
+            m.county_number != m.number.substr(0, 2))
+            out_.warning("municipality " + m.number + " " + m.name + ": county number \"" +
+                             m.county_number + "\" does not match the municipality number, " +
+                             "whose first two digits are the county's (" + m.number.substr(0, 2) +
+                             ")",
+                         d_.location_of(m.origin));
+    }
+
+    // Reports a record whose number was not in use in the record's year.
+    void record(const std::string& number, int year, const Origin& at, const std::string& what) {
+        if (is_special_number(number)) return;
+        used_[number] = std::max(used_[number], year);
+        if (numbering_year_ != 0) year = numbering_year_;
+        if (t_.find(number, period_of(year))) return;
+        const Municipality* m = d_.find_municipality(number);
+        // A number never in use is reported once, with its municipality.
+        if (m && t_.periods_of(number).empty()) return;
+        if (!reported_.insert(number + " @" + std::to_string(period_of(year))).second) return;
+        out_.warning(what + " " + std::to_string(year) + ": " +
+                         number_problem(t_, number, m ? m->name : std::string(), year),
+                     d_.location_of(at));
+    }
+
+    // The year whose numbers a municipality record is read in: the dataset's
+    // numbering year, the record's validity, the latest year records use
+    // it, or else the last year the number was in use.
+    int year_of(const Municipality& m) const {
+        if (numbering_year_ != 0) return numbering_year_;
+        if (m.valid_to > 0) return m.valid_to;
+        if (m.valid_from > 0) return m.valid_from;
+        auto used = used_.find(m.number);
+        if (used != used_.end()) return used->second;
+        std::vector<int> periods = t_.periods_of(m.number);
+        if (periods.empty()) return period_starts.back();
+        return period_starts[periods.back()];
+    }
+
+    const Dataset& d_;
+    Diagnostics& out_;
+    const Tables& t_;
+    int numbering_year_;
+    std::map<std::string, int> used_;  // number -> latest year a record uses it
+    std::set<std::string> reported_;
+};
+
+}  // namespace
+
+void check_against_registry(const Dataset& dataset, Diagnostics& out, int numbering_year) {
+    RegistryCheck(dataset, out, numbering_year).run();
+}
+
+}  // namespace kdx

@@ -1,0 +1,111 @@
+// Checking a dataset's municipalities against the registry.
+#include <gtest/gtest.h>
+
+#include "kdx/registry.hpp"
+
+namespace {
+
+using kdx::Dataset;
+using kdx::Diagnostics;
+
+kdx::Municipality municipality(const std::string& number, const std::string& name) {
+    kdx::Municipality m;
+    m.number = number;
+    m.name = name;
+    return m;
+}
+
+kdx::SettlementFigures settlement(const std::string& number, int year) {
+    kdx::SettlementFigures s;
+    s.municipality = number;
+    s.year = year;
+    s.settled = 1;
+    return s;
+}
+
+std::vector<std::string> messages(const Diagnostics& d) {
+    std::vector<std::string> out;
+    for (const auto& item : d.items()) {
+        EXPECT_EQ(item.severity, kdx::Severity::warning) << item.message;
+        out.push_back(item.message);
+    }
+    return out;
+}
+
+TEST(RegistryCheck, MatchingNamesInAnyFormPass) {
+    Dataset d;
+    d.municipalities = {municipality("2021", "Karasjok"),
+                        municipality("2021", "Kárášjohka"),
+                        municipality("2021", "Kárášjohka - Karasjok"),
+                        municipality("0219", "Baerum"),
+                        municipality("0417", "STANGE"),
+                        municipality("5006", "Steinkjer"),
+                        municipality("0000", "Hele landet")};
+    d.settlement = {settlement("2021", 2017), settlement("5006", 2021)};
+    Diagnostics out;
+    kdx::check_against_registry(d, out);
+    EXPECT_TRUE(out.empty()) << (out.empty() ? "" : out.items()[0].message);
+}
+
+TEST(RegistryCheck, NameThatIsNotTheNumbersGetsASuggestion) {
+    Dataset d;
+    d.municipalities = {municipality("1703", "Steinkjer")};
+    d.settlement = {settlement("1703", 2017)};
+    Diagnostics out;
+    kdx::check_against_registry(d, out);
+    EXPECT_EQ(messages(out), std::vector<std::string>{
+                                 "municipality 1703 is Namsos in 2017, not \"Steinkjer\"; did you "
+                                 "mean 1702 Steinkjer?"});
+}
+
+TEST(RegistryCheck, UnknownNumberGetsASuggestion) {
+    Dataset d;
+    d.municipalities = {municipality("301", "Oslo"), municipality("1799", "")};
+    d.municipalities[0].origin = {d.add_source("partner.csv"), 4, 1};
+    d.settlement = {settlement("1799", 2017)};
+    Diagnostics out;
+    kdx::check_against_registry(d, out);
+    auto m = messages(out);
+    ASSERT_EQ(m.size(), 2u);
+    EXPECT_EQ(m[0], "unknown municipality number \"301\"; did you mean 0301 Oslo?");
+    EXPECT_EQ(out.items()[0].where.to_string(), "partner.csv:4:1");
+    EXPECT_EQ(m[1].rfind("unknown municipality number \"1799\"; did you mean 17", 0), 0u) << m[1];
+}
+
+TEST(RegistryCheck, NumberUsedOutsideItsYears) {
+    Dataset d;
+    d.municipalities = {municipality("1702", "Steinkjer")};
+    d.settlement = {settlement("1702", 2016), settlement("1702", 2019)};
+    Diagnostics out;
+    kdx::check_against_registry(d, out);
+    auto m = messages(out);
+    ASSERT_GE(m.size(), 1u);
+    EXPECT_EQ(m[0],
+              "settlement figures 2019: municipality number \"1702\" was not in use in 2019 "
+              "(1702 Steinkjer, in use until 2017); did you mean 5004 Steinkjer?");
+}
+
+TEST(RegistryCheck, NumberingYearReadsEveryRecordInThatYear) {
+    Dataset d;
+    d.municipalities = {municipality("5006", "Steinkjer")};
+    d.settlement = {settlement("5006", 2014), settlement("5006", 2017)};
+    Diagnostics harmonised;
+    kdx::check_against_registry(d, harmonised, 2024);
+    EXPECT_TRUE(harmonised.empty());
+    Diagnostics own_years;
+    kdx::check_against_registry(d, own_years);
+    EXPECT_FALSE(own_years.empty());
+}
+
+TEST(RegistryCheck, CountyNumberMustMatchTheMunicipalityNumber) {
+    Dataset d;
+    d.municipalities = {municipality("5006", "Steinkjer")};
+    d.municipalities[0].county_number = "17";
+    Diagnostics out;
+    kdx::check_against_registry(d, out);
+    auto m = messages(out);
+    ASSERT_EQ(m.size(), 1u);
+    EXPECT_NE(m[0].find("county number \"17\" does not match"), std::string::npos) << m[0];
+}
+
+}  // namespace
