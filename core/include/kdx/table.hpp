@@ -30,10 +30,15 @@ struct SheetInfo {
     std::string file;  // the file as the user named it
     std::string name;  // the sheet name; for CSV the file name
     bool hidden = false;
+    // True when rows are lines of a text file (CSV): cells are then located as
+    // file:line:column, with Row::number the line and the column the field's position.
+    bool lines = false;
 };
 
 // Receives a table one row at a time. A reader calls begin_sheet, then row
-// for each non-empty row in order, then end_sheet, for every sheet.
+// for each non-empty row in order, then end_sheet, for every sheet. A reader
+// may also pass rows whose cells are all empty (a CSV line of separators); the
+// importer reports them as skipped.
 class TableSink {
 public:
     virtual ~TableSink();

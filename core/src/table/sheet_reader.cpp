@@ -1,0 +1,220 @@
+#include "table/sheet_reader.hpp"
+
+#include <algorithm>
+#include <set>
+
+#include "table/cell_value.hpp"
+
+namespace kdx::table_detail {
+
+namespace {
+
+bool row_is_blank(const Row& row) {
+    return std::all_of(row.cells.begin(), row.cells.end(),
+                       [](const Cell& c) { return is_blank(c); });
+}
+
+// The row's texts joined, as a title row is quoted in messages.
+std::string row_text(const Row& row) {
+    std::string text;
+    for (const Cell& c : row.cells)
+        if (!is_blank(c)) text += (text.empty() ? "" : " ") + std::string(trim(shown(c)));
+    return text;
+}
+
+// Four-digit numbers from 1990 to 2100 standing on their own in `text`.
+void years_in(const std::string& text, std::set<int>& years) {
+    for (std::size_t i = 0; i + 4 <= text.size(); ++i) {
+        auto digit = [&](std::size_t k) {
+            return k < text.size() && text[k] >= '0' && text[k] <= '9';
+        };
+        if (!digit(i) || (i > 0 && digit(i - 1))) continue;
+        std::size_t end = i;
+        while (digit(end)) ++end;
+        if (end - i == 4) {
+            int y = std::stoi(text.substr(i, 4));
+            if (y >= 1990 && y <= 2100) years.insert(y);
+        }
+        i = end;
+    }
+}
+
+bool is_municipality_field(Field f) {
+    return f == Field::municipality || f == Field::municipality_number ||
+           f == Field::municipality_name;
+}
+
+}  // namespace
+
+SheetReader::SheetReader(ImportContext& import, const SheetInfo& sheet) : context_(import, sheet) {
+    context_.rules = import.mapping.rules;
+    context_.outcome_source = import.mapping.source;
+    context_.year = import.mapping.year;
+}
+
+bool SheetReader::row(const Row& row) {
+    if (stage_ == Stage::done) return false;
+    if (row.hidden && !context_.import.options.include_hidden) {
+        context_.info(row.number, 0, "hidden row skipped");
+        return true;
+    }
+    if (stage_ == Stage::header) {
+        search_header(row);
+        if (stage_ != Stage::rows || context_.import.mapping.header_row != 0)
+            return stage_ != Stage::done;
+        // Without a header row this row is already data.
+    }
+    if (row_is_blank(row)) {
+        context_.info(row.number, 0, "blank row skipped");
+    } else if (auto word = total_text(row)) {
+        context_.info(row.number, 0, "total row skipped (\"" + *word + "\")");
+    } else if (repeats_header(row)) {
+        context_.info(row.number, 0, "repeated header row skipped");
+    } else {
+        mapper_->row(row);
+    }
+    return true;
+}
+
+void SheetReader::search_header(const Row& row) {
+    const Mapping& m = context_.import.mapping;
+    std::string problem;
+    if (m.header_row == 0) {
+        start(nullptr, mapped_layout(m.columns, nullptr, problem), problem);
+        return;
+    }
+    if (m.header_row > 0 && row.number != static_cast<std::uint32_t>(m.header_row)) {
+        if (row.number < static_cast<std::uint32_t>(m.header_row)) {
+            titles_.emplace_back(row.number, row_text(row));
+            return;
+        }
+        context_.error(row.number, 0,
+                       "the mapping says the header is row " + std::to_string(m.header_row) +
+                           ", but the table has no such row (it may be hidden or empty)");
+        stage_ = Stage::done;
+        return;
+    }
+    std::optional<Layout> layout =
+        m.columns.empty() ? recognise_layout(row) : mapped_layout(m.columns, &row, problem);
+    if (layout || m.header_row > 0) {
+        if (!layout && problem.empty())
+            problem = "the mapping's header row is not one kdx recognises (\"" + row_text(row) +
+                      "\"); name its columns in <columns>";
+        start(&row, std::move(layout), problem);
+        return;
+    }
+    titles_.emplace_back(row.number, row_text(row));
+    if (++rows_searched_ >= header_search_rows) stage_ = Stage::done;
+}
+
+bool SheetReader::start(const Row* header, std::optional<Layout> layout,
+                        const std::string& problem) {
+    std::uint32_t at = header ? header->number : 1;
+    if (!layout) {
+        context_.error(at, 0, problem);
+        stage_ = Stage::done;
+        reported_ = true;
+        return false;
+    }
+    layout_ = std::move(layout);
+    header_row_ = at;
+    for (const auto& [number, text] : titles_)
+        context_.info(number, 0,
+                      text.empty() ? std::string("blank row skipped")
+                                   : "title row skipped (\"" + text + "\")");
+    if (header) {
+        for (const Cell& c : header->cells) header_texts_.push_back(normalise_header(shown(c)));
+        for (const auto& [index, text] : layout_->unused)
+            context_.info(at, index + 1, "column \"" + text + "\" is not used");
+    }
+    const Mapping& m = context_.import.mapping;
+    if (layout_->imdi && !m.rules_given) {
+        // IMDi's files write "." where a figure does not exist (no decision
+        // registered, no three-year figure yet) and "NULL" for an empty id;
+        // their county totals show such cells hold nothing.
+        context_.rules.missing = {"-", ".", "..", "NULL"};
+        context_.rules.suppressed = {":"};
+    }
+    if (layout_->imdi && m.source.empty()) context_.outcome_source = "IMDi";
+    if (!choose_year()) {
+        stage_ = Stage::done;
+        reported_ = true;
+        return false;
+    }
+    const SheetInfo& s = context_.sheet;
+    context_.source = context_.dataset().add_source(s.file, s.lines ? std::string() : s.name);
+    mapper_ = layout_->kind == LayoutKind::wide ? make_wide_mapper(context_, *layout_)
+                                                : make_long_mapper(context_, *layout_);
+    stage_ = Stage::rows;
+    return true;
+}
+
+bool SheetReader::choose_year() {
+    bool needs =
+        layout_->kind == LayoutKind::long_rows ||
+        std::any_of(layout_->columns.begin(), layout_->columns.end(), [](const Column& c) {
+            return (is_settlement_field(c.field) || c.field == Field::outcome) && c.year == 0;
+        });
+    if (!needs || layout_->has(Field::year) || context_.year != 0) return true;
+    std::set<int> years;
+    for (const auto& title : titles_) years_in(title.second, years);
+    years_in(context_.sheet.name, years);
+    if (years.size() == 1) {
+        context_.year = *years.begin();
+        context_.info(header_row_, 0,
+                      "the table has no year column; its figures are read as " +
+                          std::to_string(context_.year) + ", the year in its title or name");
+        return true;
+    }
+    context_.error(header_row_, 0,
+                   std::string("the table has no year column (År) and ") +
+                       (years.empty() ? "its title and name give no year"
+                                      : "its title and name give several years") +
+                       "; give the year with <year> in a mapping file");
+    return false;
+}
+
+std::optional<std::string> SheetReader::total_text(const Row& row) const {
+    const std::vector<std::string>& words = context_.import.mapping.total_words;
+    for (const Cell& c : row.cells) {
+        if (is_blank(c)) continue;
+        if (c.type == Cell::Type::text && is_total_text(c.text, words))
+            return std::string(trim(c.text));
+        break;
+    }
+    for (const Column& column : layout_->columns) {
+        const Cell& c = cell_of(row, column);
+        if (is_municipality_field(column.field) && c.type == Cell::Type::text &&
+            is_total_text(c.text, words))
+            return std::string(trim(c.text));
+    }
+    return std::nullopt;
+}
+
+bool SheetReader::repeats_header(const Row& row) const {
+    if (header_texts_.empty()) return false;
+    for (const Column& column : layout_->columns)
+        if (column.index >= header_texts_.size() ||
+            normalise_header(shown(cell_of(row, column))) != header_texts_[column.index])
+            return false;
+    return true;
+}
+
+void SheetReader::end() {
+    if (stage_ == Stage::rows) mapper_->finish();
+    const SheetInfo& s = context_.sheet;
+    if (!layout_ && !reported_) {
+        std::string where = s.lines ? std::string() : "sheet \"" + s.name + "\": ";
+        context_.import.diagnostics.info(
+            where + "no header row kdx recognises in its first " +
+                std::to_string(header_search_rows) +
+                " rows (columns such as Kommunenr, Kommune, År, Anmodning, Vedtak, Bosatt); "
+                "name the columns in a mapping file",
+            Location::at(s.file));
+    }
+    if (context_.records > 0)
+        context_.dataset().info.provenance.push_back(s.lines ? s.file
+                                                             : s.file + ", sheet " + s.name);
+}
+
+}  // namespace kdx::table_detail

@@ -1,0 +1,53 @@
+// One sheet of an import: finds the header row (or takes the mapping's),
+// skips and reports title, blank, hidden and total rows, and hands the data
+// rows to the mapper of the sheet's layout.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "table/sheet_context.hpp"
+
+namespace kdx::table_detail {
+
+class SheetReader {
+  public:
+    SheetReader(ImportContext& import, const SheetInfo& sheet);
+
+    // False when the rest of the sheet is of no use (no header was found).
+    bool row(const Row& row);
+    // Reports what is pending; call once after the last row.
+    void end();
+
+    bool header_found() const noexcept { return layout_.has_value(); }
+    // True when a header was found or named but could not be used (reported already).
+    bool header_problem() const noexcept { return reported_; }
+
+    // How many rows are searched for a header before a sheet is given up.
+    static constexpr std::size_t header_search_rows = 30;
+
+  private:
+    enum class Stage { header, rows, done };
+
+    void search_header(const Row& row);
+    bool start(const Row* header, std::optional<Layout> layout, const std::string& problem);
+    bool choose_year();
+    // The text that makes a row a total row ("Sum"); nullopt for other rows.
+    std::optional<std::string> total_text(const Row& row) const;
+    bool repeats_header(const Row& row) const;
+
+    SheetContext context_;
+    Stage stage_ = Stage::header;
+    bool reported_ = false;  // a problem with the header was reported already
+    std::uint32_t header_row_ = 1;
+    std::size_t rows_searched_ = 0;
+    std::vector<std::pair<std::uint32_t, std::string>> titles_;  // rows above the header; "" blank
+    std::optional<Layout> layout_;
+    std::vector<std::string> header_texts_;  // normalised, for repeated headers
+    std::unique_ptr<RowMapper> mapper_;
+};
+
+}  // namespace kdx::table_detail

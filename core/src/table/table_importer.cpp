@@ -1,0 +1,133 @@
+// TableImporter: the TableSink readers push sheets into, and the read options
+// every table format shares.
+#include <utility>
+
+#include "kdx/error.hpp"
+#include "kdx/table_import.hpp"
+#include "table/sheet_reader.hpp"
+
+namespace kdx {
+
+using table_detail::ImportContext;
+using table_detail::SheetReader;
+
+const std::vector<OptionInfo>& table_import_option_infos() {
+    static const std::vector<OptionInfo> infos{
+        {"mapping",
+         OptionInfo::Type::string,
+         "",
+         {},
+         "A kdx-mapping-1 XML file naming the sheet, header row and columns to read and how "
+         "values are written (docs/mapping.md); without one, columns are recognised by their "
+         "headers"},
+        {"sheet",
+         OptionInfo::Type::string,
+         "",
+         {},
+         "Read only this sheet (default: every sheet with a recognisable header)"},
+        {"include-hidden",
+         OptionInfo::Type::boolean,
+         "false",
+         {},
+         "Read hidden sheets and rows too"},
+    };
+    return infos;
+}
+
+TableImportOptions table_import_options(const Options& options) {
+    TableImportOptions o;
+    if (auto it = options.find("mapping"); it != options.end()) o.mapping_file = it->second;
+    if (auto it = options.find("sheet"); it != options.end()) o.sheet = it->second;
+    if (auto it = options.find("include-hidden"); it != options.end()) {
+        const std::string& v = it->second;
+        if (v == "true" || v == "yes" || v == "1")
+            o.include_hidden = true;
+        else if (v == "false" || v == "no" || v == "0")
+            o.include_hidden = false;
+        else
+            throw Error("option include-hidden: expected true or false, found \"" + v + "\"");
+    }
+    return o;
+}
+
+struct TableImporter::State {
+    State(Dataset& d, Diagnostics& diag, TableImportOptions o)
+        : import(d, diag, std::move(o)), records_before(size(d)) {}
+
+    static std::size_t size(const Dataset& d) {
+        return d.municipalities.size() + d.settlement.size() + d.outcomes.size();
+    }
+
+    ImportContext import;
+    std::unique_ptr<SheetReader> sheet;
+    std::string file;
+    std::vector<std::string> sheet_names;
+    bool sheet_matched = false;
+    bool header_found = false;
+    bool header_problem = false;  // reported by the sheet already
+    std::size_t records_before = 0;
+
+    // The sheet the user asked for, by option or mapping; empty for all.
+    const std::string& wanted_sheet() const {
+        return import.options.sheet.empty() ? import.mapping.sheet : import.options.sheet;
+    }
+};
+
+TableImporter::TableImporter(Dataset& dataset, Diagnostics& diagnostics, TableImportOptions options)
+    : state_(std::make_unique<State>(dataset, diagnostics, std::move(options))) {}
+
+TableImporter::~TableImporter() = default;
+
+bool TableImporter::begin_sheet(const SheetInfo& sheet) {
+    State& s = *state_;
+    s.sheet.reset();
+    s.file = sheet.file;
+    s.sheet_names.push_back(sheet.name);
+    // A text file has one table; a sheet name asked for cannot apply to it.
+    if (!sheet.lines && !s.wanted_sheet().empty() && sheet.name != s.wanted_sheet()) return false;
+    s.sheet_matched = true;
+    if (sheet.hidden && !s.import.options.include_hidden) {
+        s.import.diagnostics.info(
+            "sheet \"" + sheet.name + "\" skipped: it is hidden (include-hidden=true reads it)",
+            Location::at(sheet.file));
+        return false;
+    }
+    s.sheet = std::make_unique<SheetReader>(s.import, sheet);
+    return true;
+}
+
+bool TableImporter::row(const Row& row) { return state_->sheet && state_->sheet->row(row); }
+
+void TableImporter::end_sheet() {
+    State& s = *state_;
+    if (!s.sheet) return;
+    s.sheet->end();
+    s.header_found = s.header_found || s.sheet->header_found();
+    s.header_problem = s.header_problem || s.sheet->header_problem();
+    s.sheet.reset();
+}
+
+void TableImporter::finish() {
+    State& s = *state_;
+    if (s.sheet) end_sheet();
+    Location where = Location::at(s.file);
+    if (!s.wanted_sheet().empty() && !s.sheet_matched) {
+        std::string names;
+        for (const std::string& n : s.sheet_names)
+            names += (names.empty() ? "\"" : ", \"") + n + "\"";
+        s.import.diagnostics.error("expected a sheet named \"" + s.wanted_sheet() + "\", found " +
+                                       (names.empty() ? std::string("no sheets") : names),
+                                   where);
+    } else if (s.sheet_names.empty()) {
+        s.import.diagnostics.error("the file holds no table", where);
+    } else if (!s.header_found && !s.header_problem) {
+        s.import.diagnostics.error(
+            "nothing could be read: no table has a header row kdx recognises; name its "
+            "columns in a mapping file (mapping=FILE, see docs/mapping.md)",
+            where);
+    } else if (s.header_found && State::size(s.import.dataset) == s.records_before) {
+        s.import.diagnostics.warning("the table has a header row but no figures were read", where);
+    }
+}
+
+}  // namespace kdx

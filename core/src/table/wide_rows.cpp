@@ -1,0 +1,247 @@
+// Rows of a wide table: one row per municipality (and year), one column per
+// field, as partners keep their spreadsheets.
+#include <algorithm>
+#include <utility>
+#include <vector>
+
+#include "table/cell_value.hpp"
+#include "table/sheet_context.hpp"
+
+namespace kdx::table_detail {
+
+namespace {
+
+const char* unit_words(Unit u) {
+    switch (u) {
+        case Unit::percent:
+            return "a percentage";
+        case Unit::per_mille:
+            return "a number per mille";
+        case Unit::persons:
+            return "a whole number";
+        default:
+            return "a number";
+    }
+}
+
+// A "%" or "‰" after the number must agree with the column's unit.
+bool mark_fits(Mark mark, Unit unit) {
+    return mark == Mark::none || (mark == Mark::percent && unit == Unit::percent) ||
+           (mark == Mark::per_mille && unit == Unit::per_mille);
+}
+
+class WideMapper : public RowMapper {
+  public:
+    WideMapper(SheetContext& sheet, const Layout& layout) : sheet_(sheet), layout_(layout) {
+        number_ = layout_.find(Field::municipality_number);
+        municipality_ = layout_.find(Field::municipality);
+        name_ = layout_.find(Field::municipality_name);
+        year_ = layout_.find(Field::year);
+        county_number_ = layout_.find(Field::county_number);
+        county_name_ = layout_.find(Field::county_name);
+        population_ = layout_.find(Field::population);
+        source_ = layout_.find(Field::source);
+        for (const Column& c : layout_.columns) {
+            if (is_settlement_field(c.field) || c.field == Field::outcome) values_.push_back(&c);
+            if (c.field == Field::outcome)
+                ensure_indicator(sheet_.dataset(), c.indicator, c.unit, c.additive, c.header);
+        }
+    }
+
+    void row(const Row& row) override {
+        std::string problem;
+        const Column* problem_column = nullptr;
+        MunicipalityText m = municipality(row, problem, problem_column);
+
+        int row_year = 0;
+        if (year_ && !is_blank(cell_of(row, *year_))) {
+            auto y = read_year(cell_of(row, *year_));
+            if (!y) {
+                error(row, *year_, expected_found("a year such as 2018", cell_of(row, *year_)));
+                return;
+            }
+            row_year = *y;
+        }
+        int year = row_year ? row_year : sheet_.year;
+
+        if (m.number.empty() && problem.empty() && !m.name.empty())
+            if (auto n = sheet_.import.book.number_for_name(m.name, year, problem)) m.number = *n;
+        if (m.number.empty()) {
+            const Column* at = problem_column  ? problem_column
+                               : municipality_ ? municipality_
+                               : number_       ? number_
+                                               : name_;
+            if (!has_figures(row)) {
+                std::string text(trim(shown(cell_of(row, *at))));
+                sheet_.info(row.number, 0,
+                            text.empty()
+                                ? "row skipped: it names no municipality and has no figures"
+                                : "row skipped: \"" + text +
+                                      "\" is not a municipality and the row has no figures");
+            } else {
+                error(row, *at,
+                      problem.empty()
+                          ? expected_found("a municipality number or name", cell_of(row, *at))
+                          : problem);
+            }
+            return;
+        }
+        if (year_ && row_year == 0 && year == 0 && needs_row_year()) {
+            error(row, *year_, expected_found("a year such as 2018", cell_of(row, *year_)));
+            return;
+        }
+
+        settlement(row, m.number, year);
+        outcomes(row, m.number, year);
+        note_municipality(row, m, year);
+    }
+
+  private:
+    MunicipalityText municipality(const Row& row, std::string& problem,
+                                  const Column*& problem_column) {
+        MunicipalityText m;
+        if (number_ && !is_blank(cell_of(row, *number_))) {
+            MunicipalityText t = split_municipality(cell_of(row, *number_));
+            if (t.number.empty()) {
+                problem =
+                    expected_found("a municipality number (four digits)", cell_of(row, *number_));
+                problem_column = number_;
+            } else {
+                m = t;
+            }
+        }
+        if (m.number.empty() && problem.empty() && municipality_ &&
+            !is_blank(cell_of(row, *municipality_))) {
+            MunicipalityText t = split_municipality(cell_of(row, *municipality_));
+            if (t.bad_number) {
+                problem =
+                    expected_found("a municipality number or name", cell_of(row, *municipality_));
+                problem_column = municipality_;
+            } else {
+                m = t;
+                if (m.number.empty()) problem_column = municipality_;
+            }
+        } else if (municipality_ && m.name.empty()) {
+            m.name = split_municipality(cell_of(row, *municipality_)).name;
+        }
+        if (name_ && m.name.empty()) {
+            m.name = std::string(trim(shown(cell_of(row, *name_))));
+            if (!problem_column) problem_column = name_;
+        }
+        return m;
+    }
+
+    bool has_figures(const Row& row) const {
+        return std::any_of(values_.begin(), values_.end(),
+                           [&](const Column* c) { return !is_blank(cell_of(row, *c)); }) ||
+               (population_ && !is_blank(cell_of(row, *population_)));
+    }
+
+    bool needs_row_year() const {
+        return std::any_of(values_.begin(), values_.end(),
+                           [](const Column* c) { return c->year == 0; });
+    }
+
+    void settlement(const Row& row, const std::string& number, int row_year) {
+        std::vector<SettlementFigures> records;
+        for (const Column* c : values_) {
+            if (!is_settlement_field(c->field)) continue;
+            int year = c->year ? c->year : row_year;
+            auto it = std::find_if(records.begin(), records.end(),
+                                   [&](const SettlementFigures& s) { return s.year == year; });
+            if (it == records.end()) {
+                SettlementFigures s;
+                s.municipality = number;
+                s.year = year;
+                s.origin = sheet_.origin(row.number);
+                records.push_back(std::move(s));
+                it = records.end() - 1;
+            }
+            Reading r = read_count(cell_of(row, *c), sheet_.rules);
+            if (r)
+                settlement_value(*it, c->field) = r.value;
+            else
+                error(row, *c, expected_found(r.expected, cell_of(row, *c)));
+        }
+        for (SettlementFigures& s : records) sheet_.dataset().settlement.push_back(std::move(s));
+        sheet_.records += records.size();
+    }
+
+    void outcomes(const Row& row, const std::string& number, int row_year) {
+        for (const Column* c : values_) {
+            if (c->field != Field::outcome) continue;
+            const Cell& cell = cell_of(row, *c);
+            Reading r = c->unit == Unit::persons ? read_count(cell, sheet_.rules)
+                                                 : read_number(cell, sheet_.rules);
+            if (r && !mark_fits(r.mark, c->unit)) r.expected = unit_words(c->unit);
+            if (!r) {
+                error(row, *c, expected_found(r.expected, cell));
+                continue;
+            }
+            if (r.value.is_missing()) continue;
+            Outcome o;
+            o.municipality = number;
+            o.indicator = c->indicator;
+            o.year = c->year ? c->year : row_year;
+            o.value = r.value;
+            o.unit = c->unit;
+            o.source =
+                source_ ? std::string(trim(shown(cell_of(row, *source_)))) : sheet_.outcome_source;
+            o.origin = sheet_.origin(row.number, c->index + 1);
+            sheet_.dataset().outcomes.push_back(std::move(o));
+            ++sheet_.records;
+        }
+    }
+
+    void note_municipality(const Row& row, const MunicipalityText& m, int year) {
+        std::optional<std::int64_t> population;
+        if (population_) {
+            Reading r = read_count(cell_of(row, *population_), sheet_.rules);
+            if (!r)
+                error(row, *population_, expected_found(r.expected, cell_of(row, *population_)));
+            else if (r.value.has_value())
+                population = static_cast<std::int64_t>(r.value.get());
+        }
+        std::string county_number;
+        if (county_number_) {
+            const Cell& cell = cell_of(row, *county_number_);
+            std::string text(trim(shown(cell)));
+            if (!text.empty() &&
+                std::all_of(text.begin(), text.end(),
+                            [](char ch) { return ch >= '0' && ch <= '9'; }) &&
+                text.size() <= 2)
+                county_number = std::string(2 - text.size(), '0') + text;
+            else if (!text.empty())
+                error(row, *county_number_, expected_found("a county number (two digits)", cell));
+        }
+        std::string county_name =
+            county_name_ ? std::string(trim(shown(cell_of(row, *county_name_)))) : std::string();
+        const Column* at = number_ ? number_ : municipality_ ? municipality_ : name_;
+        sheet_.import.book.note(m.number, year, sheet_.origin(row.number, at->index + 1), m.name,
+                                county_number, county_name, population);
+    }
+
+    void error(const Row& row, const Column& c, std::string message) {
+        sheet_.error(row.number, c.index + 1, std::move(message));
+    }
+
+    SheetContext& sheet_;
+    const Layout& layout_;
+    const Column* number_ = nullptr;
+    const Column* municipality_ = nullptr;
+    const Column* name_ = nullptr;
+    const Column* year_ = nullptr;
+    const Column* county_number_ = nullptr;
+    const Column* county_name_ = nullptr;
+    const Column* population_ = nullptr;
+    const Column* source_ = nullptr;
+    std::vector<const Column*> values_;
+};
+
+}  // namespace
+
+std::unique_ptr<RowMapper> make_wide_mapper(SheetContext& sheet, const Layout& layout) {
+    return std::make_unique<WideMapper>(sheet, layout);
+}
+
+}  // namespace kdx::table_detail

@@ -1,0 +1,248 @@
+#include "csv_writer.hpp"
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "kdx/atomic_file.hpp"
+#include "kdx/error.hpp"
+
+namespace kdx::csv {
+
+namespace {
+
+// Length of the valid UTF-8 sequence at s[i], or 0 when it is not one.
+std::size_t utf8_length(const std::string& s, std::size_t i) {
+    auto byte = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
+    unsigned char c = byte(i);
+    if (c < 0x80) return 1;
+    std::size_t n = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC2 ? 2 : 0;
+    if (n == 0 || c > 0xF4 || i + n > s.size()) return 0;
+    for (std::size_t k = 1; k < n; ++k)
+        if ((byte(i + k) & 0xC0) != 0x80) return 0;
+    unsigned char d = byte(i + 1);
+    if ((c == 0xE0 && d < 0xA0) || (c == 0xED && d >= 0xA0) || (c == 0xF0 && d < 0x90) ||
+        (c == 0xF4 && d >= 0x90))
+        return 0;
+    return n;
+}
+
+bool valid_utf8(const std::string& s) {
+    for (std::size_t i = 0, n; i < s.size(); i += n)
+        if ((n = utf8_length(s, i)) == 0) return false;
+    return true;
+}
+
+// Each byte that does not start a valid UTF-8 sequence becomes U+FFFD.
+std::string repair_utf8(const std::string& s) {
+    std::string out;
+    for (std::size_t i = 0; i < s.size();) {
+        std::size_t n = utf8_length(s, i);
+        if (n == 0) {
+            out += "\xEF\xBF\xBD";
+            ++i;
+        } else {
+            out.append(s, i, n);
+            i += n;
+        }
+    }
+    return out;
+}
+
+// Writes RFC 4180 records: fields quoted when they hold a comma, quote or
+// line break, quotes doubled, records ended by CRLF.
+class CsvOut {
+  public:
+    CsvOut(std::ostream& out, bool protect) : out_(out), protect_(protect) {}
+
+    // A text field. Spreadsheets run text starting with = + - @ (or a tab or
+    // CR before one) as a formula; a leading apostrophe keeps it text.
+    CsvOut& text(const std::string& s) {
+        if (protect_ && !s.empty() &&
+            (s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@' || s[0] == '\t' ||
+             s[0] == '\r'))
+            return raw("'" + s);
+        return raw(s);
+    }
+    // A number as kdx writes it: plain, "" for missing, ":" for suppressed.
+    CsvOut& value(const Value& v) { return raw(to_string(v)); }
+    CsvOut& integer(long long n) { return raw(std::to_string(n)); }
+    CsvOut& year(int y) { return raw(y ? std::to_string(y) : std::string()); }
+
+    void end() {
+        out_ << "\r\n";
+        first_ = true;
+    }
+
+    // Fields whose bytes were not UTF-8 (a reader let them through).
+    std::size_t repaired() const noexcept { return repaired_; }
+
+  private:
+    CsvOut& raw(const std::string& text) {
+        std::string fixed;
+        const std::string& s = valid_utf8(text) ? text : (fixed = repair_utf8(text), ++repaired_, fixed);
+        if (!first_) out_ << ',';
+        first_ = false;
+        if (s.find_first_of(",\"\r\n") == std::string::npos) {
+            out_ << s;
+        } else {
+            out_ << '"';
+            for (char c : s) {
+                if (c == '"') out_ << '"';
+                out_ << c;
+            }
+            out_ << '"';
+        }
+        return *this;
+    }
+
+    std::ostream& out_;
+    bool protect_;
+    bool first_ = true;
+    std::size_t repaired_ = 0;
+};
+
+void header(CsvOut& out, const std::vector<const char*>& names) {
+    for (const char* n : names) out.text(n);
+    out.end();
+}
+
+std::string joined(const std::vector<std::string>& parts, const char* separator) {
+    std::string s;
+    for (const std::string& p : parts) s += (s.empty() ? "" : separator) + p;
+    return s;
+}
+
+void write_settlement(const Dataset& d, CsvOut& out) {
+    header(out, {"municipality", "municipality_name", "year", "requested", "decided", "settled",
+                 "unaccompanied_minors", "family_reunifications"});
+    for (const SettlementFigures& s : d.settlement) {
+        const Municipality* m = d.find_municipality(s.municipality);
+        out.text(s.municipality).text(m ? m->name : std::string()).year(s.year);
+        out.value(s.requested).value(s.decided).value(s.settled);
+        out.value(s.unaccompanied_minors).value(s.family_reunifications).end();
+    }
+}
+
+void write_outcomes(const Dataset& d, CsvOut& out) {
+    header(out, {"municipality", "programme", "indicator", "year", "value", "unit", "cohort_size",
+                 "source"});
+    for (const Outcome& o : d.outcomes) {
+        out.text(o.municipality).text(o.programme).text(o.indicator).year(o.year);
+        out.value(o.value).text(to_string(o.unit)).value(o.cohort_size).text(o.source).end();
+    }
+}
+
+void write_municipalities(const Dataset& d, CsvOut& out) {
+    header(out, {"number", "name", "county_number", "county_name", "imdi_region", "language",
+                 "population", "other_names", "valid_from", "valid_to"});
+    for (const Municipality& m : d.municipalities) {
+        out.text(m.number).text(m.name).text(m.county_number).text(m.county_name);
+        out.text(m.imdi_region).text(to_string(m.language));
+        if (m.population)
+            out.integer(*m.population);
+        else
+            out.text("");
+        out.text(joined(m.other_names, "; ")).year(m.valid_from).year(m.valid_to).end();
+    }
+}
+
+void write_programmes(const Dataset& d, CsvOut& out) {
+    header(out, {"id", "municipality", "kind", "name", "description", "partners", "years"});
+    for (const Programme& p : d.programmes) {
+        std::vector<std::string> years;
+        for (int y : p.years) years.push_back(std::to_string(y));
+        out.text(p.id).text(p.municipality).text(to_string(p.kind)).text(p.name);
+        out.text(p.description).text(joined(p.partners, "; ")).text(joined(years, " ")).end();
+    }
+}
+
+void write_nominations(const Dataset& d, CsvOut& out, Diagnostics& diagnostics) {
+    header(out, {"prize", "year", "municipality", "status", "summary", "last_updated", "votes"});
+    std::size_t with_sections = 0;
+    for (const Nomination& n : d.nominations) {
+        out.text(n.prize).year(n.year).text(n.municipality).text(to_string(n.status));
+        out.text(n.summary).text(n.last_updated).value(n.votes).end();
+        if (!n.sections.empty()) ++with_sections;
+    }
+    if (with_sections > 0)
+        diagnostics.info(std::to_string(with_sections) +
+                         " nominations have text sections, which a CSV table does not hold; "
+                         "the XML format keeps them");
+}
+
+bool boolean_option(const Options& options, const std::string& name, bool fallback) {
+    auto it = options.find(name);
+    if (it == options.end()) return fallback;
+    const std::string& v = it->second;
+    if (v == "true" || v == "yes" || v == "1") return true;
+    if (v == "false" || v == "no" || v == "0") return false;
+    throw Error("option " + name + ": expected true or false, found \"" + v + "\"");
+}
+
+}  // namespace
+
+const std::vector<OptionInfo>& write_option_infos() {
+    static const std::vector<OptionInfo> infos{
+        {"table",
+         OptionInfo::Type::choice,
+         "settlement",
+         {"settlement", "outcomes", "municipalities", "programmes", "nominations"},
+         "Which of the dataset's tables to write"},
+        {"protect-formulas",
+         OptionInfo::Type::boolean,
+         "true",
+         {},
+         "Start text fields beginning with = + - @ (or a tab or CR) with an apostrophe so "
+         "spreadsheets do not run them as formulas; numbers are written plainly"},
+        {"bom",
+         OptionInfo::Type::boolean,
+         "false",
+         {},
+         "Start the file with a UTF-8 byte order mark, which Excel needs to read æ, ø and å"},
+    };
+    return infos;
+}
+
+void write_csv(const Dataset& dataset, const std::filesystem::path& output, const Options& options,
+               Diagnostics& diagnostics) {
+    std::string table = "settlement";
+    if (auto it = options.find("table"); it != options.end()) table = it->second;
+    const auto& allowed = write_option_infos().front().allowed;
+    if (std::find(allowed.begin(), allowed.end(), table) == allowed.end())
+        throw Error(
+            "option table: expected settlement, outcomes, municipalities, programmes or "
+            "nominations, found \"" +
+            table + "\"");
+    bool protect = boolean_option(options, "protect-formulas", true);
+    bool bom = boolean_option(options, "bom", false);
+
+    AtomicFile file(output);
+    std::ostream& stream = file.stream();
+    if (bom) stream << "\xEF\xBB\xBF";
+    CsvOut out(stream, protect);
+    if (table == "settlement")
+        write_settlement(dataset, out);
+    else if (table == "outcomes")
+        write_outcomes(dataset, out);
+    else if (table == "municipalities")
+        write_municipalities(dataset, out);
+    else if (table == "programmes")
+        write_programmes(dataset, out);
+    else
+        write_nominations(dataset, out, diagnostics);
+    if (!stream)
+        throw Error(std::string("could not write the file: ") + std::strerror(errno ? errno : EIO),
+                    Location::at(output.string()));
+    if (out.repaired() > 0)
+        diagnostics.warning(std::to_string(out.repaired()) +
+                                " fields held bytes that are not UTF-8; each such byte is written as "
+                                "U+FFFD",
+                            Location::at(output.string()));
+    file.commit();
+}
+
+}  // namespace kdx::csv

@@ -1,0 +1,213 @@
+// TableImporter fed rows as a spreadsheet reader delivers them: headers
+// recognised, title, blank, hidden and total rows skipped and reported, and
+// every unusable cell named by file, sheet and cell.
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include "table_test_support.hpp"
+
+namespace {
+
+using kdx::Severity;
+using kdx::Value;
+using namespace kdx::test;
+using ::testing::ElementsAre;
+using ::testing::HasSubstr;
+
+const kdx::SettlementFigures* find(const kdx::Dataset& d, const std::string& m, int year) {
+    for (const auto& s : d.settlement)
+        if (s.municipality == m && s.year == year) return &s;
+    return nullptr;
+}
+
+Sheet partner_sheet() {
+    return {"Bosetting",
+            {texts(1, {"Bosetting av flyktninger 2018"}), texts(2, {"", "", ""}),
+             texts(3, {"Kommune", "Anmodning", "Vedtak", "Bosatt", "Merknad"}),
+             row(4, {text("5004 Steinkjer"), number(30), number(30), number(28)}),
+             texts(5, {"5001 Trondheim", "1 234", "1\u00a0200", "1 100", "ny rutine"}),
+             row(6, {text("5035 Stjørdal"), number(10), number(10), number(10)}, true),
+             texts(7, {"", ""}), texts(8, {"Sum", "1274", "1240", "1138"})}};
+}
+
+TEST(TableImporter, TitleBlankHiddenAndTotalRowsAreSkippedAndReported) {
+    Imported r = import_sheets("partner.xlsx", {partner_sheet()});
+    EXPECT_TRUE(r.messages(Severity::error).empty()) << r.messages(Severity::error).front();
+    EXPECT_THAT(r.messages(Severity::info),
+                ElementsAre("partner.xlsx:Bosetting!1:1: title row skipped (\"Bosetting av "
+                            "flyktninger 2018\")",
+                            "partner.xlsx:Bosetting!2:2: blank row skipped",
+                            "partner.xlsx:Bosetting!E3: column \"Merknad\" is not used",
+                            "partner.xlsx:Bosetting!3:3: the table has no year column; its "
+                            "figures are read as 2018, the year in its title or name",
+                            "partner.xlsx:Bosetting!6:6: hidden row skipped",
+                            "partner.xlsx:Bosetting!7:7: blank row skipped",
+                            "partner.xlsx:Bosetting!8:8: total row skipped (\"Sum\")"));
+    ASSERT_EQ(r.dataset.settlement.size(), 2u);
+    const auto* trondheim = find(r.dataset, "5001", 2018);
+    ASSERT_TRUE(trondheim);
+    EXPECT_EQ(trondheim->requested, Value(1234));
+    EXPECT_EQ(trondheim->decided, Value(1200));
+    EXPECT_EQ(trondheim->settled, Value(1100));
+    EXPECT_EQ(r.dataset.location_of(trondheim->origin).to_string(), "partner.xlsx:Bosetting!5:5");
+    // The name comes from the cell; the county from the built-in registry.
+    const auto* steinkjer = r.dataset.find_municipality("5004");
+    ASSERT_TRUE(steinkjer);
+    EXPECT_EQ(steinkjer->name, "Steinkjer");
+    EXPECT_EQ(steinkjer->county_number, "50");
+}
+
+TEST(TableImporter, HiddenRowsAndSheetsAreReadWhenAskedTo) {
+    kdx::TableImportOptions options;
+    options.include_hidden = true;
+    Sheet hidden = partner_sheet();
+    hidden.hidden = true;
+    EXPECT_EQ(import_sheets("partner.xlsx", {hidden}, options).dataset.settlement.size(), 3u);
+    Imported skipped = import_sheets("partner.xlsx", {hidden});
+    EXPECT_TRUE(skipped.dataset.settlement.empty());
+    EXPECT_THAT(skipped.messages(Severity::info).front(), HasSubstr("it is hidden"));
+    EXPECT_EQ(skipped.messages(Severity::error).size(), 1u);
+}
+
+TEST(TableImporter, BadCellsAreNamedExactly) {
+    Sheet s{"Bosetting",
+            {texts(11, {"Kommunenr", "År", "Bosatt", "Vedtak"}),
+             texts(12, {"5006", "2018", "tolv", "12,5"}),
+             row(13, {text("50O6"), number(2018), number(1), number(1)}),
+             row(14, {text("5001"), text("2O18"), number(1), number(1)}),
+             texts(15, {"5001", "2018", "-3", "5 %"}),
+             row(16, {text("5035"), number(2018), number(4.5), text("#N/A")})}};
+    s.rows[5].cells[3].type = kdx::Cell::Type::error;
+    Imported r = import_sheets("partner.xlsx", {s});
+    EXPECT_THAT(r.messages(Severity::error),
+                ElementsAre("partner.xlsx:Bosetting!C12: expected a whole number, found \"tolv\"",
+                            "partner.xlsx:Bosetting!D12: expected a whole number, found \"12,5\"",
+                            "partner.xlsx:Bosetting!A13: expected a municipality number (four "
+                            "digits), found \"50O6\"",
+                            "partner.xlsx:Bosetting!B14: expected a year such as 2018, found "
+                            "\"2O18\"",
+                            "partner.xlsx:Bosetting!C15: expected a whole number of 0 or more, "
+                            "found \"-3\"",
+                            "partner.xlsx:Bosetting!D15: expected a whole number, found \"5 %\"",
+                            "partner.xlsx:Bosetting!C16: expected a whole number, found \"4.5\"",
+                            "partner.xlsx:Bosetting!D16: expected a whole number, found the "
+                            "error \"#N/A\""));
+    // The row's other cells are still read; a bad cell is left missing, not 0.
+    const auto* steinkjer = find(r.dataset, "5006", 2018);
+    ASSERT_TRUE(steinkjer);
+    EXPECT_TRUE(steinkjer->settled.is_missing());
+    EXPECT_TRUE(steinkjer->decided.is_missing());
+    EXPECT_EQ(r.dataset.settlement.size(), 3u);  // rows 12, 15 and 16
+}
+
+TEST(TableImporter, MissingZeroAndSuppressedAreKeptApart) {
+    Sheet s{"Ark1",
+            {texts(1, {"Kommunenr", "År", "Anmodning", "Vedtak", "Bosatt", "Enslige mindreårige"}),
+             texts(2, {"0301", "2018", "", "0", ":", "-"}),
+             texts(3, {"0301", "2019", "-", ".", "0", "3"})}};
+    Imported r = import_sheets("oslo.xlsx", {s});
+    ASSERT_TRUE(r.messages(Severity::error).empty()) << r.messages(Severity::error).front();
+    const auto* y2018 = find(r.dataset, "0301", 2018);
+    ASSERT_TRUE(y2018);
+    EXPECT_TRUE(y2018->requested.is_missing());
+    EXPECT_EQ(y2018->decided, Value(0));
+    EXPECT_TRUE(y2018->settled.is_suppressed());
+    EXPECT_TRUE(y2018->unaccompanied_minors.is_missing());
+    const auto* y2019 = find(r.dataset, "0301", 2019);
+    ASSERT_TRUE(y2019);
+    EXPECT_TRUE(y2019->decided.is_suppressed());
+    EXPECT_EQ(y2019->settled, Value(0));
+    EXPECT_EQ(y2019->unaccompanied_minors, Value(3));
+}
+
+TEST(TableImporter, NamesAreLookedUpInTheRowsYear) {
+    Sheet s{"Ark1",
+            {texts(1, {"Kommune", "År", "Bosatt"}), texts(2, {"Steinkjer", "2018", "28"}),
+             texts(3, {"steinkjer", "2020", "31"}), texts(4, {"Hladen", "2018", "5"})}};
+    Imported r = import_sheets("names.xlsx", {s});
+    EXPECT_TRUE(find(r.dataset, "5004", 2018));
+    EXPECT_TRUE(find(r.dataset, "5006", 2020));
+    auto errors = r.messages(Severity::error);
+    ASSERT_EQ(errors.size(), 1u);
+    EXPECT_THAT(errors[0], HasSubstr("names.xlsx:Ark1!A4: expected a municipality number or "
+                                     "name, found \"Hladen\""));
+}
+
+TEST(TableImporter, ColumnsForSeveralYearsAndOutcomeColumns) {
+    Sheet s{
+        "Ark1",
+        {texts(1, {"Knr", "Bosatt 2017", "Bosatt 2018", "I arbeid eller utdanning 2018"}),
+         texts(2, {"5006", "25", "28", "62,5 %"}), texts(3, {"5001", "120", "130", "12 \u2030"})}};
+    Imported r = import_sheets("years.xlsx", {s});
+    EXPECT_EQ(find(r.dataset, "5006", 2017)->settled, Value(25));
+    EXPECT_EQ(find(r.dataset, "5006", 2018)->settled, Value(28));
+    ASSERT_EQ(r.dataset.outcomes.size(), 1u);
+    const auto& o = r.dataset.outcomes[0];
+    EXPECT_EQ(o.indicator, "work-or-education-1y");
+    EXPECT_EQ(o.year, 2018);
+    EXPECT_EQ(o.value, Value(62.5));
+    EXPECT_EQ(o.unit, kdx::Unit::percent);
+    EXPECT_EQ(r.dataset.location_of(o.origin).to_string(), "years.xlsx:Ark1!D2");
+    EXPECT_THAT(r.messages(Severity::error),
+                ElementsAre("years.xlsx:Ark1!D3: expected a percentage, found \"12 \u2030\""));
+}
+
+TEST(TableImporter, ChoosesSheetsAndSaysWhenNothingCouldBeRead) {
+    Sheet notes{"Merknader", {texts(1, {"Tallene er foreløpige."})}};
+    Sheet data = partner_sheet();
+    Imported both = import_sheets("partner.xlsx", {notes, data});
+    EXPECT_EQ(both.dataset.settlement.size(), 2u);
+    EXPECT_TRUE(both.messages(Severity::error).empty());
+
+    kdx::TableImportOptions only;
+    only.sheet = "Merknader";
+    Imported none = import_sheets("partner.xlsx", {notes, data}, only);
+    EXPECT_THAT(none.messages(Severity::error),
+                ElementsAre(HasSubstr("partner.xlsx: nothing could be read: no table has a "
+                                      "header row kdx recognises")));
+
+    only.sheet = "Ark3";
+    EXPECT_THAT(import_sheets("partner.xlsx", {notes, data}, only).messages(Severity::error),
+                ElementsAre("partner.xlsx: expected a sheet named \"Ark3\", found \"Merknader\", "
+                            "\"Bosetting\""));
+}
+
+TEST(TableImporter, LongFormatRowsAsImdiPublishesThem) {
+    Sheet s{
+        "bosetting",
+        {texts(1, {"aar", "fylke_id", "bosetting", "enhet", "tabellvariabel", "tabell_navn",
+                   "kommune_id", "naringsregion_id", "bydel_id"}),
+         texts(2,
+               {"2012", "01", "anmodning", "personer", "425", "bosetting", "NULL", "NULL", "NULL"}),
+         texts(3, {"2012", "NULL", "anmodning", "personer", "50.00", "bosetting", "0104", "NULL",
+                   "NULL"}),
+         texts(4, {"2012", "NULL", "vedtak", "personer", ".", "bosetting", "0104", "NULL", "NULL"}),
+         texts(5,
+               {"2012", "NULL", "bosatt", "personer", "34", "bosetting", "0104", "NULL", "NULL"}),
+         texts(6, {"2012", "NULL", "bosatt_per_1000", "promille", "1.1", "bosetting", "0104",
+                   "NULL", "NULL"}),
+         texts(7, {"2012", "NULL", "vedtak", "prosent", "3", "bosetting", "0105", "NULL", "NULL"}),
+         texts(8,
+               {"2012", "NULL", "ukjent", "personer", "3", "bosetting", "0105", "NULL", "NULL"})}};
+    Imported r = import_sheets("imdi.xlsx", {s});
+    const auto* moss = find(r.dataset, "0104", 2012);
+    ASSERT_TRUE(moss);
+    EXPECT_EQ(moss->requested, Value(50));
+    EXPECT_TRUE(moss->decided.is_missing());  // IMDi's "." here: no decision registered
+    EXPECT_EQ(moss->settled, Value(34));
+    ASSERT_EQ(r.dataset.outcomes.size(), 1u);
+    EXPECT_EQ(r.dataset.outcomes[0].indicator, "settled-per-1000");
+    EXPECT_EQ(r.dataset.outcomes[0].unit, kdx::Unit::per_mille);
+    EXPECT_EQ(r.dataset.outcomes[0].source, "IMDi");
+    EXPECT_THAT(r.messages(Severity::error),
+                ElementsAre("imdi.xlsx:bosetting!D7: expected the unit of \"vedtak\" (persons), "
+                            "found \"prosent\""));
+    EXPECT_THAT(r.messages(Severity::warning),
+                ElementsAre(HasSubstr("imdi.xlsx:bosetting!C8: indicator \"ukjent\" is not one "
+                                      "kdx knows")));
+    EXPECT_THAT(r.messages(Severity::info),
+                ElementsAre(HasSubstr("imdi.xlsx:bosetting!2:2: 1 county rows (column "
+                                      "\"fylke_id\") skipped")));
+}
+
+}  // namespace

@@ -1,0 +1,65 @@
+// The csv format loaded through the host, and Python's csv module as the
+// independent reader of what it writes.
+#pragma once
+
+#include <gtest/gtest.h>
+
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+#include "host/plugin_host.hpp"
+#include "kdx/diagnostics.hpp"
+#include "test_support.hpp"
+
+namespace kdx::test::csv {
+
+inline const fs::path data = KDX_CSV_TEST_DATA;
+
+// The csv format from the build tree's kdx_csv.so; fails the test if absent.
+inline std::shared_ptr<const host::LoadedFormat> format() {
+    static host::PluginHost host;
+    static bool loaded = false;
+    if (!loaded) {
+        host.load_file(plugin_build_dir() / "kdx_csv.so");
+        loaded = true;
+    }
+    auto f = host.find("csv");
+    if (!f) ADD_FAILURE() << "kdx_csv.so did not load: " << host.plugins().front().describe();
+    return f;
+}
+
+struct ReadResult {
+    Dataset dataset;
+    Diagnostics diagnostics;
+
+    std::vector<std::string> messages(Severity s) const {
+        std::vector<std::string> out;
+        for (const Diagnostic& d : diagnostics.items())
+            if (d.severity == s) out.push_back(d.where.to_string() + ": " + d.message);
+        return out;
+    }
+};
+
+inline ReadResult read(const fs::path& file, const Options& options = {}) {
+    ReadResult r;
+    r.dataset = format()->read_dataset(file, options, r.diagnostics);
+    return r;
+}
+
+inline bool have_python() { return fs::exists("/usr/bin/python3"); }
+
+// The records of a CSV file as Python's csv module reads it (UTF-8, RFC 4180).
+inline std::vector<std::vector<std::string>> python_records(const fs::path& file) {
+    auto r = run("/usr/bin/python3 -c " +
+                 sh_quote("import csv, json, sys\n"
+                          "with open(sys.argv[1], newline='', encoding='utf-8') as f:\n"
+                          "    print(json.dumps(list(csv.reader(f, strict=True))))\n") +
+                 " " + sh_quote(file.string()));
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    if (r.exit_code != 0) return {};
+    return nlohmann::json::parse(r.out).get<std::vector<std::vector<std::string>>>();
+}
+
+}  // namespace kdx::test::csv
