@@ -1,0 +1,295 @@
+#include "fonts.hpp"
+
+#include <fontconfig/fontconfig.h>
+#include <podofo/podofo.h>
+
+#include <algorithm>
+#include <cctype>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <memory>
+
+#include "kdx/error.hpp"
+#include "utf8.hpp"
+
+namespace kdx::pdf {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+const char* const default_family = "DejaVu Sans";
+// Where Debian's fonts-dejavu-core puts the default family: finding it there
+// spares each run the ~10 ms fontconfig needs to load its configuration.
+const char* const default_files[3] = {"/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
+                                      "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf",
+                                      "/usr/share/fonts/truetype/dejavu/DejaVuSans-Oblique.ttf"};
+const char* const face_names[3] = {"regular", "bold", "italic"};
+
+std::string lower(std::string s) {
+    std::transform(s.begin(), s.end(), s.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return s;
+}
+
+std::string option(const Options& options, const std::string& name, const std::string& fallback) {
+    auto it = options.find(name);
+    return it == options.end() || it->second.empty() ? fallback : it->second;
+}
+
+// PoDoFo subsets TrueType outlines only; a CFF-flavoured OpenType file or a
+// collection would fail deep inside PoDoFo, so say so up front.
+void require_truetype(const std::string& file, const std::string& what) {
+    std::ifstream in(file, std::ios::binary);
+    if (!in) throw Error(what + ": cannot open font file " + file);
+    char tag[4] = {};
+    in.read(tag, 4);
+    std::string t(tag, 4);
+    if (t == std::string("\0\1\0\0", 4) || t == "true") return;
+    std::string found = t == "OTTO"   ? "an OpenType font with CFF outlines"
+                        : t == "ttcf" ? "a font collection"
+                                      : "not a font file";
+    throw Error(what + ": expected a TrueType font file (.ttf), found " + found + ": " + file);
+}
+
+struct FcDeleter {
+    void operator()(FcPattern* p) const { FcPatternDestroy(p); }
+};
+using Pattern = std::unique_ptr<FcPattern, FcDeleter>;
+
+bool family_matches(FcPattern* font, const std::string& family) {
+    FcChar8* name = nullptr;
+    for (int i = 0; FcPatternGetString(font, FC_FAMILY, i, &name) == FcResultMatch; ++i)
+        if (lower(reinterpret_cast<const char*>(name)) == lower(family)) return true;
+    return false;
+}
+
+// The file fontconfig picks for a family and face, or "" when its best match
+// is another family.
+std::string match_file(const std::string& family, FontStyle style, std::string* offered) {
+    Pattern pattern(FcPatternCreate());
+    FcPatternAddString(pattern.get(), FC_FAMILY, reinterpret_cast<const FcChar8*>(family.c_str()));
+    FcPatternAddInteger(pattern.get(), FC_WEIGHT,
+                        style == FontStyle::bold ? FC_WEIGHT_BOLD : FC_WEIGHT_REGULAR);
+    FcPatternAddInteger(pattern.get(), FC_SLANT,
+                        style == FontStyle::italic ? FC_SLANT_ITALIC : FC_SLANT_ROMAN);
+    FcPatternAddBool(pattern.get(), FC_SCALABLE, FcTrue);
+    FcConfigSubstitute(nullptr, pattern.get(), FcMatchPattern);
+    FcDefaultSubstitute(pattern.get());
+    FcResult result = FcResultNoMatch;
+    Pattern font(FcFontMatch(nullptr, pattern.get(), &result));
+    if (!font) return "";
+    FcChar8* name = nullptr;
+    if (offered && FcPatternGetString(font.get(), FC_FAMILY, 0, &name) == FcResultMatch)
+        *offered = reinterpret_cast<const char*>(name);
+    if (!family_matches(font.get(), family)) return "";
+    int weight = 0, slant = 0;
+    FcPatternGetInteger(font.get(), FC_WEIGHT, 0, &weight);
+    FcPatternGetInteger(font.get(), FC_SLANT, 0, &slant);
+    if (style == FontStyle::bold && weight < FC_WEIGHT_DEMIBOLD) return "";
+    if (style == FontStyle::italic && slant == FC_SLANT_ROMAN) return "";
+    FcChar8* file = nullptr;
+    if (FcPatternGetString(font.get(), FC_FILE, 0, &file) != FcResultMatch) return "";
+    return reinterpret_cast<const char*>(file);
+}
+
+std::string family_of_file(const std::string& file) {
+    int count = 0;
+    Pattern font(
+        FcFreeTypeQuery(reinterpret_cast<const FcChar8*>(file.c_str()), 0, nullptr, &count));
+    FcChar8* name = nullptr;
+    if (font && FcPatternGetString(font.get(), FC_FAMILY, 0, &name) == FcResultMatch)
+        return reinterpret_cast<const char*>(name);
+    return fs::path(file).stem().string();
+}
+
+}  // namespace
+
+FontFiles find_font_files(const Options& options, Diagnostics& diagnostics) {
+    FontFiles f;
+    std::string font = option(options, "font", default_family);
+    std::error_code ec;
+    if (font == default_family && option(options, "font-bold", "").empty() &&
+        option(options, "font-italic", "").empty() &&
+        std::all_of(std::begin(default_files), std::end(default_files),
+                    [&](const char* file) { return fs::is_regular_file(file, ec); })) {
+        f.family = font;
+        for (std::size_t i = 0; i < 3; ++i) f.files[i] = default_files[i];
+        return f;
+    }
+    if (!FcInit()) throw Error("pdf: fontconfig could not be initialised");
+    if (fs::is_regular_file(font, ec)) {
+        require_truetype(font, "option font");
+        f.files[0] = font;
+        f.family = family_of_file(font);
+    } else {
+        std::string offered;
+        f.family = font;
+        f.files[0] = match_file(font, FontStyle::regular, &offered);
+        if (f.files[0].empty())
+            throw Error("option font: no file and no font family \"" + font +
+                        "\" (fontconfig's best "
+                        "match is \"" +
+                        offered +
+                        "\"); give a family that fc-list shows or the "
+                        "path of a TrueType file");
+        require_truetype(f.files[0], "font \"" + font + "\"");
+    }
+    for (FontStyle style : {FontStyle::bold, FontStyle::italic}) {
+        std::size_t i = static_cast<std::size_t>(style);
+        std::string name = std::string("font-") + face_names[i];
+        std::string given = option(options, name, "");
+        if (!given.empty()) {
+            if (!fs::is_regular_file(given, ec))
+                throw Error("option " + name + ": expected a TrueType font file, found no file \"" +
+                            given + "\"");
+            require_truetype(given, "option " + name);
+            f.files[i] = given;
+            continue;
+        }
+        f.files[i] = match_file(f.family, style, nullptr);
+        if (f.files[i].empty() || !fs::is_regular_file(f.files[i], ec)) {
+            f.files[i] = f.files[0];
+            diagnostics.info(std::string("pdf: font family \"") + f.family + "\" has no " +
+                             face_names[i] + " face; " + face_names[i] +
+                             " text is set in the regular face (option " + name + " names one)");
+        } else {
+            require_truetype(f.files[i], "font \"" + f.family + "\" " + face_names[i]);
+        }
+    }
+    return f;
+}
+
+FontSet::FontSet(PoDoFo::PdfMemDocument& document, const FontFiles& files)
+    : document_(document), family_(files.family) {
+    for (std::size_t i = 0; i < faces_.size(); ++i) faces_[i].file = files.files[i];
+}
+
+const FontSet::Face& FontSet::face(FontStyle style) const {
+    Face& face = faces_[index(style)];
+    if (face.font) return face;
+    // The font deletes its encoding (auto-delete), so it is not kept here.
+    auto* encoding = new PoDoFo::PdfIdentityEncoding(0, 0xffff, true);
+    face.font =
+        document_.CreateFontSubset(family_.c_str(), style == FontStyle::bold,
+                                   style == FontStyle::italic, false, encoding, face.file.c_str());
+    if (!face.font) throw Error("pdf: PoDoFo could not load the font file " + face.file);
+    face.metrics = face.font->GetFontMetrics();
+    face.replacement = has_glyph(face, 0xfffd) ? "\uFFFD" : "?";
+    return face;
+}
+
+bool FontSet::has_glyph(const Face& face, char32_t cp) const {
+    if (cp > 0xffff) return false;  // the Identity-H encoding covers the BMP only
+    auto it = face.present.find(cp);
+    if (it != face.present.end()) return it->second;
+    bool present = face.metrics->GetGlyphId(static_cast<long>(cp)) != 0;
+    face.present.emplace(cp, present);
+    return present;
+}
+
+double FontSet::width(std::string_view text, FontStyle style, double size) const {
+    const Face& face = this->face(style);
+    double total = 0;
+    for (std::size_t at = 0; at < text.size();) {
+        char32_t cp = next_code_point(text, at);
+        auto it = face.widths.find(cp);
+        if (it == face.widths.end()) {
+            long glyph = face.metrics->GetGlyphId(static_cast<long>(cp));
+            it = face.widths
+                     .emplace(cp, face.metrics->GetGlyphWidth(static_cast<int>(glyph)) / 1000.0)
+                     .first;
+        }
+        total += it->second;
+    }
+    return total * size;
+}
+
+double FontSet::ascent(FontStyle style, double size) const {
+    return face(style).metrics->GetPdfAscent() / 1000.0 * size;
+}
+
+std::string FontSet::checked(std::string_view text, FontStyle style, const std::string& where) {
+    if (text.empty()) return "";
+    const Face& face = this->face(style);
+    std::string out;
+    out.reserve(text.size());
+    for (std::size_t at = 0; at < text.size();) {
+        std::size_t start = at;
+        char32_t cp = next_code_point(text, at);
+        if (cp < 0x20 || cp == 0x7f) {
+            out += ' ';  // line breaks and tabs inside a text are plain spaces here
+        } else if (has_glyph(face, cp)) {
+            out.append(text.substr(start, at - start));
+        } else {
+            Missing& m = missing_[{cp, index(style)}];
+            if (m.count++ == 0) {
+                m.face = face_names[index(style)];
+                m.first_place = where;
+                m.replacement = face.replacement;
+            }
+            out += face.replacement;
+        }
+    }
+    return out;
+}
+
+void FontSet::embed(PoDoFo::PdfMemDocument& document) const {
+    using namespace PoDoFo;
+    document.EmbedSubsetFonts();
+    for (const Face& face : faces_) {
+        if (!face.font) continue;
+        PdfObject* type0 = face.font->GetObject();
+        PdfObject* fonts = type0->GetIndirectKey("DescendantFonts");
+        if (!fonts || !fonts->IsArray() || fonts->GetArray().empty()) continue;
+        PdfObject* cid_font = document.GetObjects().GetObject(fonts->GetArray()[0].GetReference());
+        if (!cid_font) continue;
+        PdfObject* widths = cid_font->GetIndirectKey("W");
+        if (!widths || !widths->IsArray()) continue;
+        // /W holds "c [w ...]" and "first last w" entries; collect the CIDs they cover.
+        std::vector<pdf_int64> cids;
+        const PdfArray& old = widths->GetArray();
+        for (std::size_t i = 0; i + 1 < old.size();) {
+            pdf_int64 first = old[i].GetNumber();
+            if (old[i + 1].IsArray()) {
+                for (std::size_t k = 0; k < old[i + 1].GetArray().size(); ++k)
+                    cids.push_back(first + static_cast<pdf_int64>(k));
+                i += 2;
+            } else {
+                if (i + 2 >= old.size()) break;
+                for (pdf_int64 c = first; c <= old[i + 1].GetNumber(); ++c) cids.push_back(c);
+                i += 3;
+            }
+        }
+        PdfArray exact;
+        for (std::size_t i = 0; i < cids.size();) {
+            std::size_t j = i;
+            PdfArray run;
+            while (j < cids.size() && cids[j] == cids[i] + static_cast<pdf_int64>(j - i)) {
+                // Identity CIDToGIDMap: the CID is the glyph index.
+                run.push_back(PdfVariant(face.metrics->GetGlyphWidth(static_cast<int>(cids[j]))));
+                ++j;
+            }
+            exact.push_back(PdfVariant(cids[i]));
+            exact.push_back(run);
+            i = j;
+        }
+        cid_font->GetDictionary().AddKey("W", exact);
+    }
+}
+
+void FontSet::report(Diagnostics& diagnostics, const Location& where) const {
+    for (const auto& [key, m] : missing_) {
+        char code[16];
+        std::snprintf(code, sizeof code, "U+%04X", static_cast<unsigned>(key.first));
+        std::string message = "pdf: character " + std::string(code) + " \"" + utf8_of(key.first) +
+                              "\" is not in the " + m.face + " face of font \"" + family_ + "\" (" +
+                              faces_[key.second].file + "); in " + m.first_place;
+        if (m.count > 1) message += " and " + std::to_string(m.count - 1) + " more place(s)";
+        message += "; drawn as \"" + m.replacement + "\"";
+        diagnostics.warning(message, where);
+    }
+}
+
+}  // namespace kdx::pdf

@@ -1,0 +1,43 @@
+// Breaks styled text into lines of a given width using the fonts' real
+// metrics: ragged right, breaks at spaces only, no hyphenation.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "text_metrics.hpp"
+
+namespace kdx::pdf {
+
+// A run of text in one style, as checked by TextMetrics::checked().
+struct Span {
+    std::string text;
+    FontStyle style = FontStyle::regular;
+};
+
+// A piece of a line in one style, at `x` from the line's start.
+struct Fragment {
+    std::string text;
+    FontStyle style = FontStyle::regular;
+    double x = 0;
+    double width = 0;
+};
+
+struct Line {
+    std::vector<Fragment> fragments;
+    double width = 0;  // without trailing spaces
+};
+
+// Fills lines greedily. A word wider than `max_width` on a line of its own is
+// cut between characters, the only case where a word is split. Spaces at line
+// ends are dropped; no-break spaces (U+00A0, U+202F) keep their words together.
+std::vector<Line> break_lines(const std::vector<Span>& spans, double max_width, double size,
+                              const TextMetrics& metrics);
+
+// The width of the widest word, for sizing table columns.
+double longest_word(const std::vector<Span>& spans, double size, const TextMetrics& metrics);
+
+// The width of the text set on one line.
+double natural_width(const std::vector<Span>& spans, double size, const TextMetrics& metrics);
+
+}  // namespace kdx::pdf

@@ -1,0 +1,54 @@
+// The running position on the current page: where the next block goes, when
+// a new page starts, and the items placed so far.
+#pragma once
+
+#include <string>
+
+#include "display_list.hpp"
+#include "line_breaker.hpp"
+
+namespace kdx::pdf {
+
+class PageFlow {
+  public:
+    // Starts with one empty page of `size` with the house margins.
+    explicit PageFlow(PageSize size);
+
+    DisplayList& list() { return list_; }
+    std::size_t page_index() const { return list_.pages.size() - 1; }
+
+    double left() const { return left_; }
+    double width() const { return right_ - left_; }
+    // The top of the free space, in PDF coordinates.
+    double y() const { return y_; }
+    double remaining() const { return y_ - bottom_; }
+    // The height a page offers from the top margin to the bottom margin.
+    double page_height() const { return top_ - bottom_; }
+    bool at_top() const { return y_ >= top_; }
+
+    void new_page();
+    // Starts a new page unless `height` fits (or nothing is on this page yet).
+    void keep(double height);
+    // A gap between blocks; none at the top of a page.
+    void space(double gap);
+    void advance(double height) { y_ -= height; }
+
+    void add(Item item) { list_.pages.back().items.push_back(std::move(item)); }
+    void text(double x, double baseline, std::string text, FontStyle style, double size,
+              Color color);
+    // Draws a broken line at `x` (its left edge) on `baseline`.
+    void line(const Line& line, double x, double baseline, double size, Color color);
+    void rect(double x, double y, double width, double height, Color fill);
+    void rule(double x1, double x2, double y, double width, Color color);
+    void bookmark(int level, std::string title);
+
+  private:
+    DisplayList list_;
+    double left_, right_, top_, bottom_;
+    double y_;
+};
+
+// Where the baseline of a line sits below the top of its line box.
+inline double baseline_offset(double size, double leading) { return leading * 0.5 + size * 0.35; }
+
+}  // namespace kdx::pdf

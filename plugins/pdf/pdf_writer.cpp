@@ -1,0 +1,97 @@
+#include "pdf_writer.hpp"
+
+#include <podofo/podofo.h>
+
+#include "document_layout.hpp"
+#include "fonts.hpp"
+#include "kdx/atomic_file.hpp"
+#include "kdx/document.hpp"
+#include "kdx/error.hpp"
+#include "pdf_render.hpp"
+#include "pdfa_metadata.hpp"
+
+namespace kdx::pdf {
+
+namespace {
+
+PageSize paper_size(const Options& options) {
+    auto it = options.find("paper");
+    std::string paper = it == options.end() ? "a4" : it->second;
+    if (paper == "a4" || paper.empty()) return {595.276, 841.89};
+    if (paper == "letter") return {612, 792};
+    throw Error("option paper: expected a4 or letter, found \"" + paper + "\"");
+}
+
+void check_option_names(const Options& options, const std::vector<OptionInfo>& declared) {
+    for (const auto& [name, value] : options) {
+        bool known = false;
+        std::string names;
+        for (const OptionInfo& o : declared) {
+            known = known || o.name == name;
+            names += (names.empty() ? "" : ", ") + o.name;
+        }
+        if (!known)
+            throw Error("pdf: unknown write option \"" + name + "\"; expected one of " + names);
+    }
+}
+
+}  // namespace
+
+FormatInfo PdfFormat::info() const {
+    FormatInfo i;
+    i.name = "pdf";
+    i.long_name = "PDF report (PDF/A-1b)";
+    i.extensions = {"pdf"};
+    i.capabilities = can_write_document;
+    using T = OptionInfo::Type;
+    i.write_options = {
+        {"font",
+         T::string,
+         "DejaVu Sans",
+         {},
+         "Font family known to fontconfig, or the path of a TrueType file, for the text"},
+        {"font-bold",
+         T::string,
+         "",
+         {},
+         "TrueType file for bold text (default: the family's bold face)"},
+        {"font-italic",
+         T::string,
+         "",
+         {},
+         "TrueType file for emphasis (default: the family's italic face)"},
+        {"paper", T::choice, "a4", {"a4", "letter"}, "Paper size"},
+    };
+    return i;
+}
+
+void PdfFormat::write_document(const Document& document, const std::filesystem::path& output,
+                               const Options& options, Diagnostics& diagnostics) {
+    check_option_names(options, info().write_options);
+    const PageSize size = paper_size(options);
+    // PoDoFo would print its errors to stderr; the caller reports them instead.
+    PoDoFo::PdfError::EnableLogging(false);
+    PoDoFo::PdfError::EnableDebug(false);
+    Diagnostics local;
+    try {
+        FontFiles files = find_font_files(options, local);
+        PoDoFo::PdfMemDocument pdf;
+        pdf.SetWriteMode(PoDoFo::ePdfWriteMode_Clean);  // PDF/A-1 wants "obj" on its own line
+        pdf.SetPdfVersion(PoDoFo::ePdfVersion_1_4);
+        FontSet fonts(pdf, files);
+        DisplayList list = lay_out(document, fonts, size);
+        render(list, fonts, pdf);
+        fonts.embed(pdf);
+        apply_pdfa(pdf, document.info, document_time(local));
+        write_atomically(output,
+                         [&](const std::filesystem::path& temp) { pdf.Write(temp.c_str()); });
+        fonts.report(local, Location::at(output.string()));
+    } catch (const PoDoFo::PdfError& e) {
+        diagnostics.append(local);
+        throw Error(std::string("pdf: PoDoFo could not write the file: ") + e.what(),
+                    Location::at(output.string()));
+    }
+    diagnostics.append(local);
+}
+
+}  // namespace kdx::pdf

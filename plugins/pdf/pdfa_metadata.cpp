@@ -1,0 +1,166 @@
+#include "pdfa_metadata.hpp"
+
+#include <podofo/podofo.h>
+
+#include <cerrno>
+#include <cstdlib>
+
+#include "srgb_profile.hpp"
+
+namespace kdx::pdf {
+
+namespace {
+
+using namespace PoDoFo;
+
+PdfString utf8(const std::string& s) {
+    return PdfString(reinterpret_cast<const pdf_utf8*>(s.c_str()));
+}
+
+std::string escape(const std::string& s) {
+    std::string out;
+    for (char c : s) {
+        switch (c) {
+            case '&':
+                out += "&amp;";
+                break;
+            case '<':
+                out += "&lt;";
+                break;
+            case '>':
+                out += "&gt;";
+                break;
+            case '"':
+                out += "&quot;";
+                break;
+            default:
+                out += c;
+        }
+    }
+    return out;
+}
+
+std::string format_time(std::time_t when, const char* format) {
+    std::tm tm{};
+    gmtime_r(&when, &tm);
+    char buffer[40];
+    std::strftime(buffer, sizeof buffer, format, &tm);
+    return buffer;
+}
+
+std::string keywords_of(const DocumentInfo& info) {
+    std::string k;
+    for (const auto& word : info.keywords) k += (k.empty() ? "" : ", ") + word;
+    return k;
+}
+
+std::string creator_of(const DocumentInfo& info) {
+    return info.generator.empty() ? "kdx" : info.generator;
+}
+
+}  // namespace
+
+std::time_t document_time(Diagnostics& diagnostics) {
+    const char* epoch = std::getenv("SOURCE_DATE_EPOCH");
+    if (!epoch || !*epoch) return std::time(nullptr);
+    errno = 0;
+    char* end = nullptr;
+    long long seconds = std::strtoll(epoch, &end, 10);
+    if (errno != 0 || *end != '\0' || seconds < 0) {
+        diagnostics.warning(std::string("pdf: SOURCE_DATE_EPOCH is \"") + epoch +
+                            "\", not a number of seconds; the PDF is dated now");
+        return std::time(nullptr);
+    }
+    return static_cast<std::time_t>(seconds);
+}
+
+std::string pdf_date(std::time_t when) { return format_time(when, "D:%Y%m%d%H%M%S+00'00'"); }
+
+std::string xmp_date(std::time_t when) { return format_time(when, "%Y-%m-%dT%H:%M:%S+00:00"); }
+
+std::string xmp_packet(const DocumentInfo& info, const std::string& producer, std::time_t when) {
+    const std::string date = xmp_date(when);
+    std::string x;
+    x += "<?xpacket begin=\"\xEF\xBB\xBF\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\n";
+    x += "<x:xmpmeta xmlns:x=\"adobe:ns:meta/\">\n";
+    x += "<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">\n";
+    x += "<rdf:Description rdf:about=\"\" xmlns:pdfaid=\"http://www.aiim.org/pdfa/ns/id/\">\n"
+         "<pdfaid:part>1</pdfaid:part>\n<pdfaid:conformance>B</pdfaid:conformance>\n"
+         "</rdf:Description>\n";
+    x += "<rdf:Description rdf:about=\"\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\">\n";
+    x += "<dc:format>application/pdf</dc:format>\n";
+    if (!info.title.empty())
+        x += "<dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">" + escape(info.title) +
+             "</rdf:li></rdf:Alt></dc:title>\n";
+    if (!info.author.empty())
+        x += "<dc:creator><rdf:Seq><rdf:li>" + escape(info.author) +
+             "</rdf:li></rdf:Seq></dc:creator>\n";
+    if (!info.subject.empty())
+        x += "<dc:description><rdf:Alt><rdf:li xml:lang=\"x-default\">" + escape(info.subject) +
+             "</rdf:li></rdf:Alt></dc:description>\n";
+    if (!info.keywords.empty()) {
+        x += "<dc:subject><rdf:Bag>";
+        for (const auto& k : info.keywords) x += "<rdf:li>" + escape(k) + "</rdf:li>";
+        x += "</rdf:Bag></dc:subject>\n";
+    }
+    if (!info.language.empty())
+        x += "<dc:language><rdf:Bag><rdf:li>" + escape(info.language) +
+             "</rdf:li></rdf:Bag></dc:language>\n";
+    x += "</rdf:Description>\n";
+    x += "<rdf:Description rdf:about=\"\" xmlns:pdf=\"http://ns.adobe.com/pdf/1.3/\">\n";
+    if (!info.keywords.empty())
+        x += "<pdf:Keywords>" + escape(keywords_of(info)) + "</pdf:Keywords>\n";
+    x += "<pdf:Producer>" + escape(producer) + "</pdf:Producer>\n</rdf:Description>\n";
+    x += "<rdf:Description rdf:about=\"\" xmlns:xmp=\"http://ns.adobe.com/xap/1.0/\">\n";
+    x += "<xmp:CreatorTool>" + escape(creator_of(info)) + "</xmp:CreatorTool>\n";
+    x += "<xmp:CreateDate>" + date + "</xmp:CreateDate>\n<xmp:ModifyDate>" + date +
+         "</xmp:ModifyDate>\n<xmp:MetadataDate>" + date + "</xmp:MetadataDate>\n";
+    x += "</rdf:Description>\n</rdf:RDF>\n</x:xmpmeta>\n";
+    // Room to edit the packet in place, as the XMP specification suggests.
+    x += std::string(10, ' ') + "\n<?xpacket end=\"w\"?>";
+    return x;
+}
+
+void apply_pdfa(PdfMemDocument& document, const DocumentInfo& info, std::time_t when) {
+    // PODOFO_VERSION_STRING carries an embedded NUL, so the numbers are used.
+    const std::string producer = "kdx PDF plugin (PoDoFo " + std::to_string(PODOFO_VERSION_MAJOR) +
+                                 "." + std::to_string(PODOFO_VERSION_MINOR) + "." +
+                                 std::to_string(PODOFO_VERSION_PATCH) + ")";
+    PdfInfo* pdf_info = document.GetInfo();
+    PdfDictionary& dict = pdf_info->GetObject()->GetDictionary();
+    if (!info.title.empty()) pdf_info->SetTitle(utf8(info.title));
+    if (!info.author.empty()) pdf_info->SetAuthor(utf8(info.author));
+    if (!info.subject.empty()) pdf_info->SetSubject(utf8(info.subject));
+    if (!info.keywords.empty()) pdf_info->SetKeywords(utf8(keywords_of(info)));
+    pdf_info->SetCreator(utf8(creator_of(info)));
+    pdf_info->SetProducer(utf8(producer));
+    dict.AddKey("CreationDate", PdfString(pdf_date(when)));
+    dict.AddKey("ModDate", PdfString(pdf_date(when)));
+
+    PdfDictionary& catalog = document.GetCatalog()->GetDictionary();
+    if (!info.language.empty()) catalog.AddKey("Lang", PdfString(info.language));
+
+    const std::string xmp = xmp_packet(info, producer, when);
+    PdfObject* metadata = document.GetObjects().CreateObject("Metadata");
+    metadata->GetDictionary().AddKey("Subtype", PdfName("XML"));
+    TVecFilters unfiltered;  // PDF/A-1 wants the XMP readable without decoding
+    metadata->GetStream()->Set(xmp.data(), static_cast<pdf_long>(xmp.size()), unfiltered);
+    catalog.AddKey("Metadata", metadata->Reference());
+
+    std::string_view icc = srgb_profile();
+    PdfObject* profile = document.GetObjects().CreateObject();
+    profile->GetDictionary().AddKey("N", static_cast<pdf_int64>(3));
+    profile->GetStream()->Set(icc.data(), static_cast<pdf_long>(icc.size()));
+    PdfObject* intent = document.GetObjects().CreateObject("OutputIntent");
+    PdfDictionary& d = intent->GetDictionary();
+    d.AddKey("S", PdfName("GTS_PDFA1"));
+    d.AddKey("OutputConditionIdentifier", PdfString("sRGB IEC61966-2.1"));
+    d.AddKey("RegistryName", PdfString("http://www.color.org"));
+    d.AddKey("Info", PdfString("sRGB IEC61966-2.1"));
+    d.AddKey("DestOutputProfile", profile->Reference());
+    PdfArray intents;
+    intents.push_back(intent->Reference());
+    catalog.AddKey("OutputIntents", intents);
+}
+
+}  // namespace kdx::pdf

@@ -1,0 +1,95 @@
+// Helpers for the PDF tests: the plugin loaded through the host, the
+// independent tools that read its files, and text comparison.
+#pragma once
+
+#include <gtest/gtest.h>
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "host/plugin_host.hpp"
+#include "kdx/document.hpp"
+#include "test_support.hpp"
+
+namespace kdx::test::pdf {
+
+// The pdf format from the build tree's kdx_pdf.so; fails the test if absent.
+inline std::shared_ptr<const host::LoadedFormat> format() {
+    static host::PluginHost host;
+    static bool loaded = false;
+    if (!loaded) {
+        host.load_file(plugin_build_dir() / "kdx_pdf.so");
+        loaded = true;
+    }
+    auto f = host.find("pdf");
+    if (!f) ADD_FAILURE() << "kdx_pdf.so did not load: " << host.plugins().front().describe();
+    return f;
+}
+
+// Writes `document` to `file`; returns the diagnostics.
+inline Diagnostics write(const Document& document, const fs::path& file,
+                         const Options& options = {}) {
+    Diagnostics diagnostics;
+    format()->write_document(document, file, options, diagnostics);
+    return diagnostics;
+}
+
+// Whitespace (no-break spaces included) collapsed to single spaces.
+inline std::string squeeze(const std::string& text) {
+    std::string out;
+    bool space = true;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        bool is_space = text[i] == ' ' || text[i] == '\n' || text[i] == '\t' || text[i] == '\f' ||
+                        text[i] == '\r';
+        if (text.compare(i, 2, "\u00a0") == 0) is_space = true, ++i;
+        if (is_space) {
+            if (!space) out += ' ';
+            space = true;
+        } else {
+            out += text[i];
+            space = false;
+        }
+    }
+    while (!out.empty() && out.back() == ' ') out.pop_back();
+    return out;
+}
+
+// pdftotext in content-stream order (-raw): the order the renderer drew.
+inline std::string pdf_text(const fs::path& file, int first = 0, int last = 0) {
+    std::string range;
+    if (first) range += " -f " + std::to_string(first);
+    if (last) range += " -l " + std::to_string(last);
+    auto r = run("pdftotext -raw -enc UTF-8" + range + " " + sh_quote(file.string()) + " -");
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    return r.out;
+}
+
+// The first needle not found in `text` after the previous one, or "".
+inline std::string first_out_of_order(const std::string& text,
+                                      const std::vector<std::string>& needles) {
+    std::string hay = squeeze(text);
+    std::size_t at = 0;
+    for (const std::string& needle : needles) {
+        std::string n = squeeze(needle);
+        if (n.empty()) continue;
+        std::size_t found = hay.find(n, at);
+        if (found == std::string::npos) return needle;
+        at = found + n.size();
+    }
+    return "";
+}
+
+// "Pages: N" of pdfinfo.
+inline int page_count(const fs::path& file) {
+    auto r = run("pdfinfo " + sh_quote(file.string()));
+    auto at = r.out.find("Pages:");
+    return at == std::string::npos ? -1 : std::stoi(r.out.substr(at + 6));
+}
+
+inline bool have_poppler() { return have_program("pdftotext") && have_program("pdffonts"); }
+
+#define KDX_REQUIRE_POPPLER() \
+    if (!::kdx::test::pdf::have_poppler()) GTEST_SKIP() << "poppler-utils is not installed"
+
+}  // namespace kdx::test::pdf
