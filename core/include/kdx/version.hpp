@@ -5,7 +5,7 @@
 
 namespace kdx {
 
-// Release version of kdx itself, e.g. "0.1.0".
+// Release version of kdx itself, e.g. "1.0.0".
 const char* version() noexcept;
 
 // Plugin ABI. A plugin exports the ABI it was built for; the host loads it only

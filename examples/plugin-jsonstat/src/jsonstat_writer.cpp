@@ -1,0 +1,169 @@
+#include "jsonstat_writer.hpp"
+
+#include <cstdlib>
+#include <ctime>
+#include <kdx/atomic_file.hpp>
+#include <kdx/error.hpp>
+#include <nlohmann/json.hpp>
+#include <regex>
+
+#include "jsonstat_cube.hpp"
+
+namespace jsonstat {
+
+namespace {
+
+// ordered_json keeps keys in the order written, which makes the file readable.
+using Json = nlohmann::ordered_json;
+
+std::string option(const kdx::Options& options, const std::string& name, std::string fallback) {
+    auto it = options.find(name);
+    return it == options.end() ? fallback : it->second;
+}
+
+bool boolean_option(const kdx::Options& options, const std::string& name, bool fallback) {
+    std::string v = option(options, name, fallback ? "true" : "false");
+    if (v == "true" || v == "yes" || v == "1") return true;
+    if (v == "false" || v == "no" || v == "0") return false;
+    throw kdx::Error("jsonstat option " + name + ": expected true or false, found \"" + v + "\"");
+}
+
+// The "updated" time: the option, else SOURCE_DATE_EPOCH (for reproducible
+// files), else now; always UTC in ISO 8601.
+std::string updated_time(const kdx::Options& options) {
+    std::string given = option(options, "updated", "");
+    if (!given.empty()) {
+        static const std::regex iso(
+            R"(\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2})?(Z|[+-]\d{2}:\d{2})?)?)");
+        if (!std::regex_match(given, iso))
+            throw kdx::Error(
+                "jsonstat option updated: expected an ISO 8601 date such as "
+                "2019-02-13 or 2019-02-13T12:00:00Z, found \"" +
+                given + "\"");
+        return given;
+    }
+    std::time_t t = std::time(nullptr);
+    if (const char* epoch = std::getenv("SOURCE_DATE_EPOCH"))
+        t = static_cast<std::time_t>(std::strtoll(epoch, nullptr, 10));
+    std::tm utc{};
+    gmtime_r(&t, &utc);
+    char text[32];
+    std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &utc);
+    return text;
+}
+
+// Whole numbers as integers, so counts read "12" and not "12.0".
+Json number(const kdx::Value& v) {
+    if (!v.has_value()) return nullptr;
+    if (v.is_whole() && v.get() >= -9.0e15 && v.get() <= 9.0e15)
+        return static_cast<std::int64_t>(v.get());
+    return v.get();
+}
+
+Json dimension(const std::string& label, const std::vector<Category>& categories) {
+    Json index = Json::object(), labels = Json::object();
+    for (std::size_t i = 0; i < categories.size(); ++i) {
+        index[categories[i].id] = i;
+        labels[categories[i].id] = categories[i].label;
+    }
+    return {{"label", label}, {"category", {{"index", index}, {"label", labels}}}};
+}
+
+Json to_json_stat(const kdx::Dataset& d, const Cube& cube, const kdx::Options& options) {
+    const bool en = cube.language == "en";
+    Json j;
+    j["version"] = "2.0";
+    j["class"] = "dataset";
+    j["label"] = d.info.title.empty() ? (en ? "Settlement of refugees" : "Bosetting av flyktninger")
+                                      : d.info.title;
+    std::string source;
+    for (const auto& line : d.info.provenance) source += (source.empty() ? "" : "; ") + line;
+    j["source"] = source.empty() ? "kdx" : source;
+    j["updated"] = updated_time(options);
+    j["id"] = {"municipality", "year", "indicator"};
+    j["size"] = {cube.municipalities.size(), cube.years.size(), cube.indicators.size()};
+    j["role"] = {{"geo", {"municipality"}}, {"time", {"year"}}, {"metric", {"indicator"}}};
+
+    std::vector<Category> years;
+    for (int y : cube.years) years.push_back({std::to_string(y), std::to_string(y)});
+    std::vector<Category> indicators;
+    for (const auto& i : cube.indicators) indicators.push_back({i.id, i.label});
+    Json metric = dimension(en ? "indicator" : "statistikkvariabel", indicators);
+    for (const auto& i : cube.indicators)
+        metric["category"]["unit"][i.id] = {{"label", i.unit_label}, {"decimals", i.decimals}};
+    j["dimension"] = {
+        {"municipality", dimension(en ? "municipality" : "kommune", cube.municipalities)},
+        {"year", dimension("år", years)},
+        {"indicator", metric}};
+    if (en) j["dimension"]["year"]["label"] = "year";
+
+    Json values = Json::array(), status = Json::object();
+    for (std::size_t i = 0; i < cube.values.size(); ++i) {
+        values.push_back(number(cube.values[i]));
+        // As Statistics Norway marks figures withheld for privacy.
+        if (cube.values[i].is_suppressed()) status[std::to_string(i)] = ":";
+    }
+    j["value"] = values;
+    if (!status.empty()) j["status"] = status;
+    Json notes = Json::array();
+    if (!d.info.description.empty()) notes.push_back(d.info.description);
+    if (!status.empty())
+        notes.push_back(en ? "\":\" marks figures withheld to protect privacy"
+                           : "«:» betyr at tallet er skjermet av personvernhensyn");
+    if (!notes.empty()) j["note"] = notes;
+    return j;
+}
+
+}  // namespace
+
+kdx::FormatInfo JsonStatFormat::info() const {
+    using Type = kdx::OptionInfo::Type;
+    kdx::FormatInfo i;
+    i.name = "jsonstat";
+    i.long_name = "JSON-stat 2.0 dataset (as Statistics Norway's API)";
+    i.extensions = {"jsonstat", "json"};
+    i.capabilities = kdx::can_write_dataset;
+    i.write_options = {
+        {"indicators",
+         Type::choice,
+         "all",
+         {"all", "settlement"},
+         "settlement: requested, decided and settled only; all: also the other settlement "
+         "counts present and every outcome indicator"},
+        {"pretty", Type::boolean, "false", {}, "Indent the JSON for people to read"},
+        {"updated",
+         Type::string,
+         "",
+         {},
+         "The dataset's \"updated\" time (ISO 8601); empty: SOURCE_DATE_EPOCH, else now"},
+    };
+    return i;
+}
+
+void JsonStatFormat::write_dataset(const kdx::Dataset& dataset, const std::filesystem::path& output,
+                                   const kdx::Options& options, kdx::Diagnostics& diagnostics) {
+    const kdx::Location where = kdx::Location::at(output.string());
+    std::string set = option(options, "indicators", "all");
+    if (set != "all" && set != "settlement")
+        throw kdx::Error(
+            "jsonstat option indicators: expected all or settlement, found \"" + set + "\"", where);
+    const bool pretty = boolean_option(options, "pretty", false);
+
+    std::string text;
+    try {
+        Cube cube = build_cube(dataset, set == "all" ? IndicatorSet::all : IndicatorSet::settlement,
+                               diagnostics);
+        text = to_json_stat(dataset, cube, options).dump(pretty ? 2 : -1);
+    } catch (const nlohmann::json::exception& e) {
+        // dump() refuses text that is not UTF-8.
+        throw kdx::Error(std::string("cannot write JSON-stat: ") + e.what(), where);
+    } catch (const kdx::Error& e) {
+        if (!e.where().file.empty()) throw;
+        throw kdx::Error(e.message(), where);
+    }
+    kdx::AtomicFile file(output);
+    file.stream() << text << '\n';
+    file.commit();
+}
+
+}  // namespace jsonstat

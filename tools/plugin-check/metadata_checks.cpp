@@ -1,0 +1,116 @@
+#include "metadata_checks.hpp"
+
+#include <algorithm>
+#include <regex>
+#include <set>
+
+#include "plugin_calls.hpp"
+
+namespace kdx::check {
+
+namespace {
+
+bool matches(const std::string& text, const char* pattern) {
+    return std::regex_match(text, std::regex(pattern));
+}
+
+// [a-z0-9-]+: usable on the command line and in file names as it is.
+bool is_identifier(const std::string& s) { return matches(s, "[a-z0-9-]+"); }
+
+void check_options(const std::string& which, const std::vector<OptionInfo>& options,
+                   std::vector<std::string>& problems) {
+    std::set<std::string> names;
+    for (const OptionInfo& o : options) {
+        std::string label = which + " option \"" + o.name + "\"";
+        if (o.name.empty()) {
+            problems.push_back(which + " option without a name");
+            continue;
+        }
+        if (!matches(o.name, "[a-z0-9_-]+"))
+            problems.push_back(label +
+                               ": name must match [a-z0-9_-]+ to be given as -o name=value");
+        if (!names.insert(o.name).second) problems.push_back(label + " is declared twice");
+        if (o.description.empty()) problems.push_back(label + " has no description");
+        if (o.type == OptionInfo::Type::choice && o.allowed.empty())
+            problems.push_back(label + " is a choice but lists no allowed values");
+        else if (!valid_option_value(o, o.default_value))
+            problems.push_back(
+                label + ": default \"" + o.default_value + "\" is not valid for its type" +
+                (o.type == OptionInfo::Type::choice ? " (allowed: " + join(o.allowed) + ")" : ""));
+        if (o.type != OptionInfo::Type::choice && !o.allowed.empty())
+            problems.push_back(label + " lists allowed values but is not of type choice");
+    }
+}
+
+}  // namespace
+
+bool valid_option_value(const OptionInfo& option, const std::string& text) {
+    switch (option.type) {
+        case OptionInfo::Type::string:
+            return true;
+        case OptionInfo::Type::integer:
+            return matches(text, "[-+]?[0-9]+");
+        case OptionInfo::Type::boolean:
+            return text == "true" || text == "false" || text == "yes" || text == "no" ||
+                   text == "1" || text == "0";
+        case OptionInfo::Type::choice:
+            return std::find(option.allowed.begin(), option.allowed.end(), text) !=
+                   option.allowed.end();
+    }
+    return false;
+}
+
+Outcome check_plugin_metadata(const host::PluginRecord& record) {
+    std::vector<std::string> problems;
+    const PluginInfo& info = record.info;
+    if (!is_identifier(info.name))
+        problems.push_back("plugin name \"" + info.name + "\" must match [a-z0-9-]+");
+    std::string stem = record.file.stem().string();
+    if (stem != "kdx_" + info.name)
+        problems.push_back("the file is named " + record.file.filename().string() +
+                           " but the plugin calls itself \"" + info.name + "\"; kdx_add_plugin(" +
+                           info.name + " ...) builds kdx_" + info.name + ".so");
+    if (info.version.empty())
+        problems.push_back("no version: call Registrar::set_info with one, e.g. \"1.0.0\"");
+    else if (!matches(info.version, "[0-9]+(\\.[0-9]+)*([-+][0-9A-Za-z.+-]+)?"))
+        problems.push_back("version \"" + info.version + "\" does not look like 1.2.3");
+    if (info.description.empty()) problems.push_back("no description");
+    if (!problems.empty()) return Outcome::fail(join(problems, "; "));
+    return Outcome::pass(info.name + " " + info.version + ", \"" + info.description + "\"");
+}
+
+Outcome check_format_metadata(const FormatInfo& info, const std::vector<FormatInfo>& all) {
+    std::vector<std::string> problems;
+    if (!is_identifier(info.name))
+        problems.push_back("format name \"" + info.name + "\" must match [a-z0-9-]+");
+    auto same_name = [&](const FormatInfo& f) { return f.name == info.name; };
+    if (std::count_if(all.begin(), all.end(), same_name) > 1)
+        problems.push_back("two formats of this plugin are named \"" + info.name + "\"");
+    if (info.long_name.empty()) problems.push_back("no long name");
+    if (info.extensions.empty())
+        problems.push_back("no file extension: kdx picks formats by extension");
+    for (const std::string& e : info.extensions)
+        if (!matches(e, "[a-z0-9]+([.][a-z0-9]+)*"))
+            problems.push_back("extension \"" + e + "\" must be lower case, without a leading dot");
+    const unsigned known = can_read_dataset | can_write_dataset | can_write_document;
+    if (info.capabilities == 0) problems.push_back("no capability: it can neither read nor write");
+    if ((info.capabilities & ~known) != 0) problems.push_back("unknown capability bits");
+    if (!info.can(can_read_dataset) && !info.read_options.empty())
+        problems.push_back("declares read options but cannot read");
+    if (!info.can(can_write_dataset) && !info.can(can_write_document) &&
+        !info.write_options.empty())
+        problems.push_back("declares write options but cannot write");
+    check_options("read", info.read_options, problems);
+    check_options("write", info.write_options, problems);
+    if (!problems.empty()) return Outcome::fail(join(problems, "; "));
+
+    std::vector<std::string> can;
+    if (info.can(can_read_dataset)) can.push_back("read");
+    if (info.can(can_write_dataset)) can.push_back("write");
+    if (info.can(can_write_document)) can.push_back("document");
+    return Outcome::pass(
+        "\"" + info.long_name + "\" [" + join(can) + "] ." + join(info.extensions, " .") + ", " +
+        std::to_string(info.read_options.size() + info.write_options.size()) + " options");
+}
+
+}  // namespace kdx::check
