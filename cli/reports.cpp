@@ -79,9 +79,9 @@ std::vector<std::string> split_list(const std::string& text) {
 }
 
 RenderResult render(const host::PluginHost& host, const Document& document,
-                    const std::vector<std::string>& formats, const fs::path& out_dir,
-                    const std::string& stem, Diagnostics& diagnostics, bool progress,
-                    int& counter, int total) {
+                    const std::vector<std::string>& formats, const Options& options,
+                    const fs::path& out_dir, const std::string& stem, Diagnostics& diagnostics,
+                    bool progress, int& counter, int total) {
     RenderResult result;
     for (const std::string& name : formats) {
         auto format = host.find(name);
@@ -91,12 +91,30 @@ RenderResult render(const host::PluginHost& host, const Document& document,
         }
         std::string ext = format->info().extensions.empty() ? name : format->info().extensions.front();
         fs::path file = out_dir / (stem + "." + ext);
-        format->write_document(document, file, {}, diagnostics);
+        format->write_document(document, file, options_for(options, format->info().write_options),
+                                diagnostics);
         ++result.written;
         ++counter;
         if (progress) std::cerr << "[" << counter << "/" << total << "] " << file.string() << '\n';
     }
     return result;
+}
+
+Options document_options(const host::PluginHost& host, const std::vector<std::string>& formats,
+                         const std::vector<std::string>& texts) {
+    if (texts.empty()) return {};
+    std::vector<FormatInfo> infos;
+    for (const std::string& name : formats) {
+        auto format = host.find(name);
+        if (format && format->info().can(can_write_document)) infos.push_back(format->info());
+    }
+    std::vector<const FormatInfo*> info_pointers;
+    std::vector<const std::vector<OptionInfo>*> declared;
+    for (const FormatInfo& info : infos) {
+        info_pointers.push_back(&info);
+        declared.push_back(&info.write_options);
+    }
+    return parse_options(texts, info_pointers, declared);
 }
 
 }  // namespace kdx::cli

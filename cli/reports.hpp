@@ -35,9 +35,14 @@ struct RenderResult {
     std::vector<std::string> missing;  // formats with no plugin
 };
 RenderResult render(const host::PluginHost& host, const Document& document,
-                    const std::vector<std::string>& formats, const std::filesystem::path& out_dir,
-                    const std::string& stem, Diagnostics& diagnostics, bool progress,
-                    int& counter, int total);
+                    const std::vector<std::string>& formats, const Options& options,
+                    const std::filesystem::path& out_dir, const std::string& stem,
+                    Diagnostics& diagnostics, bool progress, int& counter, int total);
+
+// Parses -o key=value texts against the write options of those `formats`
+// that are present. Throws UsageError for an unknown key or a bad value.
+Options document_options(const host::PluginHost& host, const std::vector<std::string>& formats,
+                         const std::vector<std::string>& texts);
 
 // "pdf,xlsx" -> {"pdf", "xlsx"}.
 std::vector<std::string> split_list(const std::string& text);

@@ -3,6 +3,7 @@
 #include <memory>
 
 #include "common.hpp"
+#include "kdx/registry.hpp"
 #include "kdx/validate.hpp"
 
 namespace kdx::cli {
@@ -18,6 +19,7 @@ struct ConvertArgs {
     std::string to;
     std::vector<std::string> options;
     bool strict = false;
+    int harmonise_to = 0;  // 0: keep the numbers as they are
 };
 
 int run_convert(const ConvertArgs& a, const GlobalOptions& global) {
@@ -34,7 +36,14 @@ int run_convert(const ConvertArgs& a, const GlobalOptions& global) {
     Diagnostics diagnostics;
     Dataset dataset = read_input(*reader, a.input, options_for(options, reader->info().read_options),
                                  diagnostics);
+    if (a.harmonise_to) harmonise(dataset, a.harmonise_to, diagnostics);
+    check_against_registry(dataset, diagnostics, a.harmonise_to);
     validate(dataset, diagnostics);
+    if (dataset.empty()) {
+        print_diagnostics(diagnostics, global.verbose);
+        std::cerr << "kdx: nothing usable was read from " << a.input.string() << "; no output written\n";
+        return exit_input_errors;
+    }
     // Usable records are written even when some cells were not; the exit code
     // and the diagnostics tell what was left out.
     writer->write_dataset(dataset, a.output, options_for(options, writer->info().write_options),
@@ -56,6 +65,9 @@ std::function<int()> setup_convert(CLI::App& app, const GlobalOptions& global) {
     app.add_option("-o,--option", a->options,
                    "A read or write option key=value (see kdx plugins --format NAME)");
     app.add_flag("--strict", a->strict, "Exit 1 on warnings too");
+    app.add_option("--harmonise-to", a->harmonise_to,
+                   "Renumber municipalities to this year's numbers, summing merged ones' counts")
+        ->check(CLI::Range(1990, 2100));
     return [a, &global] { return run_convert(*a, global); };
 }
 

@@ -20,11 +20,13 @@ struct DossierArgs {
     fs::path out = ".";
     std::string formats = "pdf,xlsx,xml";
     int threshold = 5;
+    std::vector<std::string> options;
 };
 
 int run_dossier(const DossierArgs& a, const GlobalOptions& global) {
     host::PluginHost host;
     load_plugins(host, global);
+    Options options = document_options(host, split_list(a.formats), a.options);
     report::ReportTemplate dossier = report::read_template(find_template("imdi-dossier"));
     report::ReportTemplate comparison = report::read_template(find_template("imdi-comparison"));
     Diagnostics diagnostics;
@@ -66,11 +68,11 @@ int run_dossier(const DossierArgs& a, const GlobalOptions& global) {
         const Municipality* m = dataset.find_municipality(n->municipality);
         std::string stem = "imdi-dossier-" + std::to_string(a.year) + "-" + n->municipality + "-" +
                            slug(m ? m->name : n->municipality);
-        written += render(host, document, formats, a.out, stem, diagnostics, progress, counter, total).written;
+        written += render(host, document, formats, options, a.out, stem, diagnostics, progress, counter, total).written;
     }
     request.municipality.clear();
     Document all = report::build_report(comparison, dataset, request, diagnostics);
-    written += render(host, all, formats, a.out, "imdi-comparison-" + std::to_string(a.year), diagnostics,
+    written += render(host, all, formats, options, a.out, "imdi-comparison-" + std::to_string(a.year), diagnostics,
                       progress, counter, total).written;
     std::string counts = print_diagnostics(diagnostics, global.verbose);
     std::cerr << "kdx: wrote " << written << " files for " << nominations.size() << " nominees to "
@@ -88,6 +90,8 @@ std::function<int()> setup_dossier(CLI::App& app, const GlobalOptions& global) {
     app.add_option("--format", a->formats, "Comma-separated output formats")->capture_default_str();
     app.add_option("--threshold", a->threshold, "Counts of people below this are shown as \":\"")
         ->capture_default_str()->check(CLI::Range(1, 1000));
+    app.add_option("-o,--option", a->options,
+                   "A write option key=value for the output formats (see kdx plugins --format NAME)");
     return [a, &global] { return run_dossier(*a, global); };
 }
 

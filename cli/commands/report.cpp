@@ -23,11 +23,14 @@ struct ReportArgs {
     fs::path out = ".";
     std::string language;
     int threshold = 5;
+    std::vector<std::string> options;
 };
 
 int run_report(const ReportArgs& a, const GlobalOptions& global) {
     host::PluginHost host;
     load_plugins(host, global);
+    auto formats = split_list(a.formats);
+    Options options = document_options(host, formats, a.options);
     report::ReportTemplate t = report::read_template(find_template(a.template_name));
     Diagnostics diagnostics;
     Dataset dataset = read_data(host, a.data, diagnostics);
@@ -50,10 +53,9 @@ int run_report(const ReportArgs& a, const GlobalOptions& global) {
     if (!a.county.empty()) stem += "-" + a.county;
     if (a.year) stem += "-" + std::to_string(a.year);
     if (!a.language.empty()) stem += "-" + a.language;
-    auto formats = split_list(a.formats);
     if (!fs::is_directory(a.out)) fs::create_directories(a.out);
     int counter = 0;
-    RenderResult r = render(host, document, formats, a.out, stem, diagnostics, ::isatty(2), counter,
+    RenderResult r = render(host, document, formats, options, a.out, stem, diagnostics, ::isatty(2), counter,
                             static_cast<int>(formats.size()));
     for (const auto& m : r.missing)
         diagnostics.error("no plugin writes reports as " + m + " (see kdx plugins)");
@@ -80,6 +82,8 @@ std::function<int()> setup_report(CLI::App& app, const GlobalOptions& global) {
         ->check(CLI::IsMember({"nb", "nn", "en"}));
     app.add_option("--threshold", a->threshold, "Counts of people below this are shown as \":\"")
         ->capture_default_str()->check(CLI::Range(1, 1000));
+    app.add_option("-o,--option", a->options,
+                   "A write option key=value for the output formats (see kdx plugins --format NAME)");
     return [a, &global] { return run_report(*a, global); };
 }
 

@@ -3,6 +3,7 @@
 #include <memory>
 
 #include "common.hpp"
+#include "kdx/registry.hpp"
 #include "kdx/validate.hpp"
 
 namespace kdx::cli {
@@ -16,6 +17,7 @@ struct ValidateArgs {
     std::string from;
     std::vector<std::string> options;
     bool strict = false;
+    int harmonise_to = 0;  // 0: keep the numbers as they are
 };
 
 int run_validate(const ValidateArgs& a, const GlobalOptions& global) {
@@ -25,6 +27,8 @@ int run_validate(const ValidateArgs& a, const GlobalOptions& global) {
     Options options = parse_options(a.options, {&reader->info()}, {&reader->info().read_options});
     Diagnostics diagnostics;
     Dataset dataset = read_input(*reader, a.input, options, diagnostics);
+    if (a.harmonise_to) harmonise(dataset, a.harmonise_to, diagnostics);
+    check_against_registry(dataset, diagnostics, a.harmonise_to);
     validate(dataset, diagnostics);
     std::string counts = print_diagnostics(diagnostics, global.verbose);
     int code = exit_code_for(diagnostics, a.strict);
@@ -41,6 +45,9 @@ std::function<int()> setup_validate(CLI::App& app, const GlobalOptions& global) 
     app.add_option("--from", a->from, "Input format (default: by the input's extension)");
     app.add_option("-o,--option", a->options, "A read option key=value");
     app.add_flag("--strict", a->strict, "Exit 1 on warnings too");
+    app.add_option("--harmonise-to", a->harmonise_to,
+                   "Renumber municipalities to this year's numbers, summing merged ones' counts")
+        ->check(CLI::Range(1990, 2100));
     return [a, &global] { return run_validate(*a, global); };
 }
 

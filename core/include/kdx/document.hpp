@@ -21,7 +21,7 @@ struct DocumentInfo {
     std::vector<std::string> keywords;
     std::vector<std::string> sources;  // datasets and their provenance
     std::string template_id;           // e.g. "imdi-dossier"
-    std::string generator;             // "kdx 0.1.0"
+    std::string generator;             // "kdx 1.0.0"
     std::string date;                  // ISO date the figures were compiled
 };
 

@@ -166,6 +166,12 @@ public:
     std::vector<Outcome> outcomes;
     std::vector<Nomination> nominations;
 
+    // True when the dataset holds no records (sources and indicators aside).
+    bool empty() const noexcept {
+        return municipalities.empty() && settlement.empty() && programmes.empty() &&
+               outcomes.empty() && nominations.empty();
+    }
+
     // Registers a source and returns its index for Origin::source.
     std::uint32_t add_source(std::string file, std::string sheet = {});
     // The location an origin points to, as a diagnostic location.
