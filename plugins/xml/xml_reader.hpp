@@ -1,0 +1,15 @@
+// Reading a Dataset from an exchange file (schemas/kdx-data-1.xsd).
+#pragma once
+
+#include <filesystem>
+
+#include "kdx/model.hpp"
+
+namespace kdx::xml {
+
+// Reads the whole file. Throws kdx::Error with file:line:col for a file that
+// is not well-formed or does not follow the schema, naming what was expected.
+// Each record's origin is its element's line.
+Dataset read_xml(const std::filesystem::path& input, Diagnostics& diagnostics);
+
+}  // namespace kdx::xml

@@ -1,0 +1,82 @@
+// `kdx report --format xml` end to end: an exchange file in, a report valid
+// against kdx-report-1.xsd out, the same bytes on every run when
+// SOURCE_DATE_EPOCH is set.
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <pugixml.hpp>
+
+#include "report_test_support.hpp"
+
+namespace {
+
+using ::testing::HasSubstr;
+namespace rx = kdx::test::report_xml;
+namespace fs = std::filesystem;
+using kdx::test::read_file;
+using kdx::test::run_kdx;
+using kdx::test::sh_quote;
+
+// 2024-12-31T00:00:00Z
+constexpr const char* epoch = "1735603200";
+
+kdx::test::CommandResult council_report(const fs::path& data, const fs::path& out) {
+    return kdx::test::run(
+        "SOURCE_DATE_EPOCH=" + std::string(epoch) + " " + sh_quote(kdx::test::kdx_exe().string()) +
+        " report -t council-report -d " + sh_quote(data.string()) +
+        " --municipality 4621 --year 2024 --format xml --out " + sh_quote(out.string()));
+}
+
+TEST(KdxReportXml, WritesAValidReportTheSameOnEveryRun) {
+    KDX_REQUIRE_XMLLINT();
+    fs::path dir = kdx::test::scratch_dir();
+    fs::path data = dir / "vestland-2024.xml";
+    kdx::test::write_file(data, rx::sample_exchange_xml());
+
+    auto first = council_report(data, dir / "first");
+    ASSERT_EQ(first.exit_code, 0) << first.err;
+    EXPECT_THAT(first.err, HasSubstr("wrote 1 file"));
+    fs::path file = dir / "first" / "council-report-4621-2024.xml";
+    ASSERT_TRUE(fs::exists(file)) << first.err;
+    EXPECT_EQ(rx::schema_errors(file), "");
+
+    auto second = council_report(data, dir / "second");
+    ASSERT_EQ(second.exit_code, 0) << second.err;
+    EXPECT_EQ(read_file(file), read_file(dir / "second" / "council-report-4621-2024.xml"));
+
+    pugi::xml_document xml;
+    ASSERT_TRUE(xml.load_file(file.c_str()));
+    pugi::xml_node info = xml.child("report").child("info");
+    EXPECT_STREQ(info.attribute("date").value(), "2024-12-31");
+    EXPECT_STREQ(info.attribute("language").value(), "nn");
+    EXPECT_STREQ(info.attribute("template").value(), "council-report");
+    EXPECT_STREQ(info.child_value("title"), "Busetjing og integrering i Voss 2024");
+    std::vector<std::string> sources;
+    for (pugi::xml_node s : info.children("source")) sources.push_back(s.text().get());
+    EXPECT_THAT(sources, ::testing::Contains("vestland-2024.xml"));
+
+    // The first paragraph, the figures of 2024 with the suppressed count, the
+    // settlement table's 2024 row, and the note on ":".
+    EXPECT_THAT(xml.select_node("/report/blocks/paragraph/run").node().text().get(),
+                HasSubstr("busetje 6 flyktningar"));
+    auto row = xml.select_node("/report/blocks/table/row[cell='2024']");
+    ASSERT_TRUE(row);
+    std::vector<std::string> values;
+    for (pugi::xml_node cell : row.node().children("cell"))
+        values.push_back(cell.attribute("value").value());
+    EXPECT_THAT(values, ::testing::ElementsAre("2024", "6", "5", ":", ":"));
+    EXPECT_TRUE(xml.select_node("/report/note[contains(., '«:»')]"));
+}
+
+TEST(KdxReportXml, AnUnknownMunicipalityWritesNothing) {
+    fs::path dir = kdx::test::scratch_dir();
+    fs::path data = dir / "vestland-2024.xml";
+    kdx::test::write_file(data, rx::sample_exchange_xml());
+    auto r = run_kdx("report -t council-report -d " + sh_quote(data.string()) +
+                     " --municipality 9999 --format xml --out " + sh_quote((dir / "out").string()));
+    EXPECT_NE(r.exit_code, 0);
+    EXPECT_THAT(r.err, HasSubstr("9999"));
+    EXPECT_FALSE(fs::exists(dir / "out" / "council-report-9999.xml"));
+}
+
+}  // namespace
