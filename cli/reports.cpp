@@ -91,8 +91,15 @@ RenderResult render(const host::PluginHost& host, const Document& document,
         }
         std::string ext = format->info().extensions.empty() ? name : format->info().extensions.front();
         fs::path file = out_dir / (stem + "." + ext);
-        format->write_document(document, file, options_for(options, format->info().write_options),
-                                diagnostics);
+        // One file that cannot be written does not stop the others.
+        try {
+            format->write_document(document, file, options_for(options, format->info().write_options),
+                                   diagnostics);
+        } catch (const Error& e) {
+            diagnostics.add(e.diagnostic());
+            ++result.failed;
+            continue;
+        }
         ++result.written;
         ++counter;
         if (progress) std::cerr << "[" << counter << "/" << total << "] " << file.string() << '\n';

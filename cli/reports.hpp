@@ -29,9 +29,11 @@ std::string slug(const std::string& text);
 
 // Writes `document` as OUT_DIR/STEM.EXT in each format. Formats that cannot
 // write documents or are missing are reported and skipped. Returns how many
-// files were written; `progress` prints a line per file.
+// files were written; `progress` prints a line per file. A file that cannot
+// be written is reported in `diagnostics` and the others are still written.
 struct RenderResult {
     int written = 0;
+    int failed = 0;                    // files a format could not write (in diagnostics)
     std::vector<std::string> missing;  // formats with no plugin
 };
 RenderResult render(const host::PluginHost& host, const Document& document,

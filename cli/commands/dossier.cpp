@@ -53,7 +53,9 @@ int run_dossier(const DossierArgs& a, const GlobalOptions& global) {
     }
     fs::create_directories(a.out);
     report::ReportRequest request;
-    request.year = a.year;
+    // The figures are the latest the data has up to the prize year.
+    request.up_to_year = a.year;
+    request.prize_year = a.year;
     request.threshold = a.threshold;
     request.date = report_date();
     for (const auto& f : a.data) request.data_files.push_back(f.filename().string());
@@ -77,7 +79,7 @@ int run_dossier(const DossierArgs& a, const GlobalOptions& global) {
     std::string counts = print_diagnostics(diagnostics, global.verbose);
     std::cerr << "kdx: wrote " << written << " files for " << nominations.size() << " nominees to "
               << a.out.string() << "; " << counts << '\n';
-    return exit_ok;
+    return diagnostics.has_errors() ? exit_input_errors : exit_ok;
 }
 
 }  // namespace

@@ -62,7 +62,7 @@ int run_report(const ReportArgs& a, const GlobalOptions& global) {
     std::string counts = print_diagnostics(diagnostics, global.verbose);
     std::cerr << "kdx: wrote " << r.written << " file" << (r.written == 1 ? "" : "s") << " to "
               << a.out.string() << "; " << counts << '\n';
-    return r.missing.empty() ? exit_ok : exit_input_errors;
+    return r.missing.empty() && r.failed == 0 ? exit_ok : exit_input_errors;
 }
 
 }  // namespace

@@ -100,6 +100,7 @@ private:
     // ---- selection -------------------------------------------------------
     void select() {
         using S = ReportTemplate::Scope;
+        nomination_year_ = r_.prize_year;
         switch (t_.scope) {
             case S::municipality: {
                 if (r_.municipality.empty())
@@ -118,7 +119,7 @@ private:
                 county_name_ = selected_.front()->county_name;
                 break;
             case S::nominees: {
-                int year = r_.year;
+                int year = r_.prize_year ? r_.prize_year : r_.year;
                 if (year == 0)
                     for (const Nomination& n : d_.nominations) year = std::max(year, n.year);
                 for (const Nomination* n : d_.nominations_in(year))
@@ -143,7 +144,8 @@ private:
             std::set<std::string> numbers;
             for (const Municipality* m : selected_) numbers.insert(m->number);
             for (const SettlementFigures& s : d_.settlement)
-                if (numbers.count(s.municipality)) year_ = std::max(year_, s.year);
+                if (numbers.count(s.municipality) && (!r_.up_to_year || s.year <= r_.up_to_year))
+                    year_ = std::max(year_, s.year);
             if (year_ == 0) year_ = nomination_year_;
             if (year_ == 0) throw Error("no year given and the selection has no settlement figures");
         }
@@ -233,6 +235,7 @@ private:
         if (f == "county-number") return subject_ ? subject_->county_number : r_.county;
         if (f == "year") return std::to_string(year_);
         if (f == "first-year") return std::to_string(first_year_);
+        if (f == "prize-year") return std::to_string(nomination_year_ ? nomination_year_ : year_);
         if (f == "threshold") return std::to_string(r_.threshold);
         if (f == "winner") return join(winners_);
         if (f == "nominees") {

@@ -16,6 +16,8 @@ struct ReportRequest {
     std::string municipality;  // number, for templates of scope municipality
     std::string county;        // two-digit number, for scope county
     int year = 0;              // 0: the latest year with figures (or nominations)
+    int up_to_year = 0;        // with year 0: the latest year with figures up to this one
+    int prize_year = 0;        // the nominations to report on; 0: those of `year`
     std::string language;      // "nb", "nn", "en"; empty: the template's choice
     int threshold = 5;         // counts of people below this are shown as ":"
     std::string date;          // ISO date for the document's metadata
