@@ -1,0 +1,34 @@
+#include "xlsx_format.hpp"
+
+#include "xlsx_read.hpp"
+#include "xlsx_write.hpp"
+
+namespace kdx::xlsx {
+
+FormatInfo XlsxFormat::info() const {
+    FormatInfo f;
+    f.name = "xlsx";
+    f.long_name = "Excel workbook (Office Open XML)";
+    f.extensions = {"xlsx", "xlsm"};
+    f.capabilities = can_read_dataset | can_write_dataset | can_write_document;
+    f.read_options = xlsx::read_options();
+    f.write_options = xlsx::write_options();
+    return f;
+}
+
+Dataset XlsxFormat::read_dataset(const std::filesystem::path& input, const Options& options,
+                                 Diagnostics& diagnostics) {
+    return xlsx::read_dataset(input, options, diagnostics);
+}
+
+void XlsxFormat::write_dataset(const Dataset& dataset, const std::filesystem::path& output,
+                               const Options& options, Diagnostics& diagnostics) {
+    xlsx::write_dataset(dataset, output, options, diagnostics);
+}
+
+void XlsxFormat::write_document(const Document& document, const std::filesystem::path& output,
+                                const Options& options, Diagnostics& diagnostics) {
+    xlsx::write_document(document, output, options, diagnostics);
+}
+
+}  // namespace kdx::xlsx

@@ -1,0 +1,22 @@
+// The reader side of the xlsx format: the zip package read with libzip, the
+// worksheets streamed through the reader's XML scanner into core's TableImporter.
+#pragma once
+
+#include <filesystem>
+#include <vector>
+
+#include "kdx/diagnostics.hpp"
+#include "kdx/format.hpp"
+#include "kdx/model.hpp"
+
+namespace kdx::xlsx {
+
+// The read options (table import options plus this reader's limits).
+std::vector<OptionInfo> read_options();
+
+// Throws kdx::Error naming the file (and part, sheet or cell) for a file that
+// is not a readable workbook or breaks a limit.
+Dataset read_dataset(const std::filesystem::path& input, const Options& options,
+                     Diagnostics& diagnostics);
+
+}  // namespace kdx::xlsx

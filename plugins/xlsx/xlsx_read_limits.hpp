@@ -1,0 +1,32 @@
+// The limits the reader enforces on a workbook, each set by a read option so
+// that a hostile or broken file fails with a clear error instead of
+// exhausting memory or time.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "kdx/format.hpp"
+
+namespace kdx::xlsx {
+
+struct ReadLimits {
+    std::uint64_t max_total_size = 2ull << 30;  // bytes, all parts uncompressed
+    std::uint64_t max_part_size = 1ull << 30;   // bytes, one part uncompressed
+    std::uint64_t max_compression_ratio = 200;  // for parts above ratio_threshold
+    std::uint64_t ratio_threshold = 1u << 20;   // bytes
+    std::uint64_t max_sheets = 1000;
+    std::uint64_t max_rows = 1048576;         // Excel's limit
+    std::uint64_t max_columns = 16384;        // XFD
+    std::uint64_t max_string_length = 32767;  // characters; Excel's limit per cell
+};
+
+// The option declarations for the limits, with their defaults.
+std::vector<OptionInfo> read_limit_options();
+
+// The limits from user options; throws kdx::Error for a value that is not a
+// positive whole number.
+ReadLimits read_limits(const Options& options);
+
+}  // namespace kdx::xlsx

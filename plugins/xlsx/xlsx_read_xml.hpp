@@ -1,0 +1,71 @@
+// XML parts of a workbook: small parts as pugixml documents, large ones
+// (worksheets, shared strings) streamed through a scanner made for them.
+// Both refuse DOCTYPE and entity declarations (never expanded) and text that
+// is not UTF-8.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <pugixml.hpp>
+#include <string>
+#include <string_view>
+
+#include "xlsx_zip.hpp"
+
+namespace kdx::xlsx {
+
+// Checks UTF-8 incrementally across chunks: no stray continuation bytes,
+// overlong forms, surrogates or cut-off sequences.
+class Utf8Checker {
+  public:
+    // The offset in `data` of the first bad byte, or npos.
+    std::size_t feed(const char* data, std::size_t size);
+    // False when the input ended inside a sequence.
+    bool complete() const noexcept { return need_ == 0; }
+
+  private:
+    int need_ = 0;
+    unsigned char low_ = 0x80, high_ = 0xBF;
+};
+
+// The element or attribute name without its namespace prefix ("x:row" -> "row").
+inline std::string_view local_name(const char* name) {
+    std::string_view n(name);
+    std::size_t colon = n.find(':');
+    return colon == std::string_view::npos ? n : n.substr(colon + 1);
+}
+
+// The attribute of `node` whose local name is `name`, whatever its prefix.
+pugi::xml_attribute attribute(const pugi::xml_node& node, std::string_view name);
+// The first child element with the local name `name`.
+pugi::xml_node child(const pugi::xml_node& node, std::string_view name);
+
+// Reads and parses a small part; throws kdx::Error naming the part (and the
+// line) when it is absent, not UTF-8, not well-formed or declares a DOCTYPE.
+pugi::xml_document load_part(const Package& package, const std::string& part);
+
+// Receives the events of a streamed part. Names come with their prefix; use
+// local_name(). Return values: handlers may call stop() to end parsing early.
+class XmlHandler {
+  public:
+    virtual ~XmlHandler();
+    virtual void start(const char* name, const char** attributes) = 0;
+    virtual void end(const char* name) = 0;
+    virtual void text(const char* data, int size) = 0;
+    // True once the handler called stop().
+    bool stopped() const noexcept { return stopped_; }
+
+  protected:
+    // Ends parsing after the current event (no error).
+    void stop() noexcept { stopped_ = true; }
+
+  private:
+    friend void stream_part(const Package&, const std::string&, XmlHandler&);
+    bool stopped_ = false;
+};
+
+// Streams a part into `handler`. Exceptions thrown by the handler pass
+// through; bad XML throws kdx::Error naming the part and line.
+void stream_part(const Package& package, const std::string& part, XmlHandler& handler);
+
+}  // namespace kdx::xlsx
