@@ -107,13 +107,33 @@ std::string fold_name(std::string_view form) {
     return out;
 }
 
-bool names_match(std::string_view a, std::string_view b) {
-    for (const std::string& fa : name_forms(a)) {
-        std::string x = fold_name(fa);
-        for (const std::string& fb : name_forms(b))
-            if (x == fold_name(fb)) return true;
-    }
+std::vector<std::string> folded_forms(std::string_view name) {
+    std::vector<std::string> out;
+    for (const std::string& form : name_forms(name)) out.push_back(fold_name(form));
+    return out;
+}
+
+bool folded_match(const std::vector<std::string>& a, const std::vector<std::string>& b) {
+    for (const std::string& x : a)
+        for (const std::string& y : b)
+            if (x == y) return true;
     return false;
+}
+
+std::size_t folded_distance(const std::vector<std::string>& a, const std::vector<std::string>& b,
+                            std::size_t limit) {
+    std::size_t best = std::string::npos;
+    for (const std::string& x : a)
+        for (const std::string& y : b) {
+            std::size_t gap = x.size() > y.size() ? x.size() - y.size() : y.size() - x.size();
+            if (gap >= std::min(best, limit)) continue;  // the distance is at least the gap
+            best = std::min(best, edit_distance(x, y));
+        }
+    return best;
+}
+
+bool names_match(std::string_view a, std::string_view b) {
+    return folded_match(folded_forms(a), folded_forms(b));
 }
 
 std::size_t edit_distance(std::string_view a, std::string_view b) {
@@ -136,13 +156,7 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
 }
 
 std::size_t name_distance(std::string_view a, std::string_view b) {
-    std::size_t best = std::string::npos;
-    for (const std::string& fa : name_forms(a)) {
-        std::string x = fold_name(fa);
-        for (const std::string& fb : name_forms(b))
-            best = std::min(best, edit_distance(x, fold_name(fb)));
-    }
-    return best;
+    return folded_distance(folded_forms(a), folded_forms(b));
 }
 
 }  // namespace kdx::registry_detail

@@ -19,6 +19,15 @@ std::vector<std::string> name_forms(std::string_view name);
 // space.
 std::string fold_name(std::string_view form);
 
+// fold_name() of every form of `name`.
+std::vector<std::string> folded_forms(std::string_view name);
+
+// As names_match() and name_distance() below, on names already folded.
+bool folded_match(const std::vector<std::string>& a, const std::vector<std::string>& b);
+// folded_distance() skips pairs whose lengths alone put them `limit` or more apart.
+std::size_t folded_distance(const std::vector<std::string>& a, const std::vector<std::string>& b,
+                            std::size_t limit = static_cast<std::size_t>(-1));
+
 // True when any form of `a` folds to any form of `b`.
 bool names_match(std::string_view a, std::string_view b);
 

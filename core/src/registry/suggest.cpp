@@ -44,19 +44,20 @@ std::size_t typo_allowance(std::size_t folded_length) {
 
 std::vector<const Entry*> entries_named(const Tables& t, const std::string& name, int period) {
     std::vector<const Entry*> out;
+    const std::vector<std::string> folded = folded_forms(name);
     for (const Entry& u : t.entries[period])
-        if (names_match(name, u.name)) out.push_back(&u);
+        if (folded_match(folded, u.folded)) out.push_back(&u);
     return out;
 }
 
 const Entry* closest_name(const Tables& t, const std::string& name, int period) {
     std::size_t allowance = 0;
-    for (const std::string& form : name_forms(name))
-        allowance = std::max(allowance, typo_allowance(fold_name(form).size()));
+    const std::vector<std::string> folded = folded_forms(name);
+    for (const std::string& form : folded) allowance = std::max(allowance, typo_allowance(form.size()));
     const Entry* best = nullptr;
     std::size_t best_distance = allowance + 1;
     for (const Entry& u : t.entries[period]) {
-        std::size_t d = name_distance(name, u.name);
+        std::size_t d = folded_distance(folded, u.folded, best_distance);
         if (d < best_distance) {
             best = &u;
             best_distance = d;

@@ -110,7 +110,7 @@ Tables build() {
         at[5] = {to.number, to.name};
         for (int p = 0; p < period_count; ++p) {
             Entry& u = entries[p][at[p].first];
-            if (u.number.empty()) u = Entry{at[p].first, at[p].second, {}, p, 0, 0};
+            if (u.number.empty()) u = Entry{at[p].first, at[p].second, {}, p, 0, 0, {}};
             u.atoms.push_back(atom);
         }
         ++atom;
@@ -121,6 +121,7 @@ Tables build() {
             int index = static_cast<int>(t.entries[p].size());
             t.entry_index[p][number] = index;
             for (int a : entry.atoms) t.atom_entries[static_cast<std::size_t>(a)][p] = index;
+            entry.folded = folded_forms(entry.name);
             t.entries[p].push_back(std::move(entry));
         }
     }

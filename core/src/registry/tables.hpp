@@ -32,6 +32,7 @@ struct Entry {
     int period = 0;
     int valid_from = 0;  // first year of the same number over the same atoms; 0 = 2013 or before
     int valid_to = 0;    // last such year; 0 = still valid
+    std::vector<std::string> folded;  // folded_forms(name), kept for name lookups
 };
 
 struct County {
