@@ -17,7 +17,11 @@ function(kdx_add_plugin name)
     OUTPUT_NAME kdx_${name}
     CXX_VISIBILITY_PRESET hidden
     VISIBILITY_INLINES_HIDDEN ON)
-  target_link_options(${target} PRIVATE -Wl,--no-undefined)
+  # clang links the sanitizer and fuzzer runtimes into the executable only, so
+  # a sanitized plugin leaves their symbols to the process that loads it.
+  if(NOT (KDX_SANITIZE AND CMAKE_CXX_COMPILER_ID STREQUAL "Clang"))
+    target_link_options(${target} PRIVATE -Wl,--no-undefined)
+  endif()
   if(DEFINED KDX_BUILD_PLUGIN_DIR)
     set_target_properties(${target} PROPERTIES LIBRARY_OUTPUT_DIRECTORY ${KDX_BUILD_PLUGIN_DIR})
   endif()

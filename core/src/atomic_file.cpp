@@ -65,7 +65,13 @@ AtomicFile::AtomicFile(fs::path target) : target_(std::move(target)) {
 
 AtomicFile::~AtomicFile() {
     if (committed_) return;
-    if (out_.is_open()) out_.close();
+    // close() flushes what is left and may throw (seen: std::bad_cast from a
+    // stream a library re-imbued, after a failed write); this runs during
+    // unwinding, where a throw would end the process.
+    try {
+        if (out_.is_open()) out_.close();
+    } catch (...) {
+    }
     std::error_code ec;
     fs::remove(temp_, ec);
 }

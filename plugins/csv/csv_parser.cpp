@@ -34,8 +34,7 @@ bool TextReader::fill() {
     return !text_.empty();
 }
 
-RecordParser::RecordParser(TextReader& text, char separator, std::string file,
-                           RecordLimits limits)
+RecordParser::RecordParser(TextReader& text, char separator, std::string file, RecordLimits limits)
     : text_(text), separator_(separator), file_(std::move(file)), limits_(limits) {}
 
 void RecordParser::add_field(Record& record, std::string& field) const {

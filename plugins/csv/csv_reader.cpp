@@ -27,8 +27,8 @@ std::uint64_t limit(const Options& options, const std::string& name, std::uint64
     auto it = options.find(name);
     if (it == options.end()) return fallback;
     const std::string& v = it->second;
-    bool digits = !v.empty() && v.size() <= 18 &&
-                  v.find_first_not_of("0123456789") == std::string::npos;
+    bool digits =
+        !v.empty() && v.size() <= 18 && v.find_first_not_of("0123456789") == std::string::npos;
     if (!digits || std::stoull(v) == 0) bad_option(name, "a whole number from 1 up", v);
     return std::stoull(v);
 }
@@ -101,12 +101,18 @@ const std::vector<OptionInfo>& read_option_infos() {
              {"auto", "comma", "semicolon", "tab"},
              "Field separator; auto picks the one that splits most lines alike"},
         };
-        o.push_back({"max-field-length", OptionInfo::Type::integer, "1048576", {},
+        o.push_back({"max-field-length",
+                     OptionInfo::Type::integer,
+                     "1048576",
+                     {},
                      "Longest field read, in bytes; a longer one (often a quote never closed) "
                      "stops the read with an error"});
-        o.push_back({"max-columns", OptionInfo::Type::integer, "16384", {},
-                     "Most fields in one record"});
-        o.push_back({"max-rows", OptionInfo::Type::integer, "10000000", {},
+        o.push_back(
+            {"max-columns", OptionInfo::Type::integer, "16384", {}, "Most fields in one record"});
+        o.push_back({"max-rows",
+                     OptionInfo::Type::integer,
+                     "10000000",
+                     {},
                      "Most records in the file, the header and title rows included"});
         for (const OptionInfo& t : table_import_option_infos())
             if (t.name == "mapping") o.push_back(t);

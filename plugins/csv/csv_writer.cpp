@@ -83,7 +83,8 @@ class CsvOut {
   private:
     CsvOut& raw(const std::string& text) {
         std::string fixed;
-        const std::string& s = valid_utf8(text) ? text : (fixed = repair_utf8(text), ++repaired_, fixed);
+        const std::string& s =
+            valid_utf8(text) ? text : (fixed = repair_utf8(text), ++repaired_, fixed);
         if (!first_) out_ << ',';
         first_ = false;
         if (s.find_first_of(",\"\r\n") == std::string::npos) {
@@ -238,10 +239,11 @@ void write_csv(const Dataset& dataset, const std::filesystem::path& output, cons
         throw Error(std::string("could not write the file: ") + std::strerror(errno ? errno : EIO),
                     Location::at(output.string()));
     if (out.repaired() > 0)
-        diagnostics.warning(std::to_string(out.repaired()) +
-                                " fields held bytes that are not UTF-8; each such byte is written as "
-                                "U+FFFD",
-                            Location::at(output.string()));
+        diagnostics.warning(
+            std::to_string(out.repaired()) +
+                " fields held bytes that are not UTF-8; each such byte is written as "
+                "U+FFFD",
+            Location::at(output.string()));
     file.commit();
 }
 

@@ -83,8 +83,13 @@ void PdfFormat::write_document(const Document& document, const std::filesystem::
         render(list, fonts, pdf);
         fonts.embed(pdf);
         apply_pdfa(pdf, document.info, document_time(local));
-        write_atomically(output,
-                         [&](const std::filesystem::path& temp) { pdf.Write(temp.c_str()); });
+        // Through AtomicFile's stream, whose errors commit() reports: PoDoFo
+        // writing to a file name misses a failed write (a full disk) and would
+        // leave a cut-off PDF under the target name.
+        AtomicFile file(output);
+        PoDoFo::PdfOutputDevice device(&file.stream());
+        pdf.Write(&device);
+        file.commit();
         fonts.report(local, Location::at(output.string()));
     } catch (const PoDoFo::PdfError& e) {
         diagnostics.append(local);

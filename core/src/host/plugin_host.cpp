@@ -1,5 +1,6 @@
 #include "host/plugin_host.hpp"
 
+#include <dlfcn.h>
 #include <sys/stat.h>
 
 #include <algorithm>
@@ -102,6 +103,15 @@ auto guarded(const std::string& plugin, const fs::path& file, Call call) -> decl
     }
 }
 
+// A writer that returned without an error must have left the output behind;
+// otherwise kdx would report a file that is not there.
+void expect_written(const std::string& plugin, const fs::path& file, const fs::path& output) {
+    std::error_code ec;
+    if (!fs::exists(output, ec))
+        throw Error("plugin " + plugin + " (" + file.string() + ") reported success but wrote no " +
+                    output.string());
+}
+
 }  // namespace
 
 std::string PluginRecord::describe() const {
@@ -131,12 +141,14 @@ void LoadedFormat::write_dataset(const Dataset& dataset, const fs::path& output,
                                  const Options& options, Diagnostics& diagnostics) const {
     guarded(plugin_, file(),
             [&] { format_->write_dataset(dataset, output, options, diagnostics); });
+    expect_written(plugin_, file(), output);
 }
 
 void LoadedFormat::write_document(const Document& document, const fs::path& output,
                                   const Options& options, Diagnostics& diagnostics) const {
     guarded(plugin_, file(),
             [&] { format_->write_document(document, output, options, diagnostics); });
+    expect_written(plugin_, file(), output);
 }
 
 PluginHost::PluginHost() = default;
@@ -214,6 +226,12 @@ const PluginRecord& PluginHost::load_file(const fs::path& file, const std::strin
     } catch (const std::exception& e) {
         return finish(PluginRecord::Status::failed, std::string("cannot be loaded: ") + e.what());
     }
+#ifdef KDX_KEEP_PLUGINS_LOADED
+    // Sanitizer builds never unload a plugin: LeakSanitizer can then name the
+    // plugin's functions in its reports, and does not trip over the thread-local
+    // storage of a library that is gone.
+    dlopen(file.c_str(), RTLD_NOW | RTLD_NOLOAD | RTLD_NODELETE);
+#endif
     auto library = std::make_shared<Library>(file, std::move(raw));
     boost::dll::shared_library& lib = library->get();
 

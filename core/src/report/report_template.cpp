@@ -6,6 +6,7 @@
 #include <set>
 
 #include "kdx/error.hpp"
+#include "xml_limits.hpp"
 
 namespace kdx::report {
 
@@ -48,16 +49,19 @@ public:
     explicit Reader(fs::path file) : file_(std::move(file)) {}
 
     ReportTemplate read() {
-        pugi::xml_parse_result parsed = doc_.load_file(file_.c_str(), pugi::parse_default | pugi::parse_doctype);
-        if (!parsed) {
-            if (parsed.status == pugi::status_file_not_found || parsed.status == pugi::status_io_error)
-                throw Error("cannot read the template", Location::at(file_.string()));
+        if (!xml_limits::read_file(file_, text_))
+            throw Error("cannot read the template", Location::at(file_.string()));
+        if (auto problem = xml_limits::check_text(text_, "template"))
+            fail(problem->offset, problem->message);
+        pugi::xml_parse_result parsed =
+            doc_.load_buffer(text_.data(), text_.size(), pugi::parse_default | pugi::parse_doctype);
+        if (!parsed)
             fail(static_cast<std::ptrdiff_t>(parsed.offset),
                  std::string("not well-formed XML: ") + parsed.description());
-        }
         for (pugi::xml_node n : doc_.children())
             if (n.type() == pugi::node_doctype)
                 fail(n, "a DOCTYPE is not allowed in a template");
+        if (auto problem = xml_limits::check_tree(doc_)) fail(problem->offset, problem->message);
         pugi::xml_node root = doc_.document_element();
         if (std::strcmp(root.name(), "report-template") != 0 ||
             std::strcmp(root.attribute("xmlns").value(), template_namespace) != 0)
@@ -108,14 +112,9 @@ private:
 
     unsigned line_of(std::ptrdiff_t offset) const {
         if (!line_starts_loaded_) {
-            std::FILE* f = std::fopen(file_.c_str(), "rb");
-            std::ptrdiff_t position = 0;
             line_starts_.push_back(0);
-            if (f) {
-                for (int c; (c = std::fgetc(f)) != EOF; ++position)
-                    if (c == '\n') line_starts_.push_back(position + 1);
-                std::fclose(f);
-            }
+            for (std::size_t i = 0; i < text_.size(); ++i)
+                if (text_[i] == '\n') line_starts_.push_back(static_cast<std::ptrdiff_t>(i) + 1);
             line_starts_loaded_ = true;
         }
         auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
@@ -254,6 +253,7 @@ private:
     }
 
     fs::path file_;
+    std::string text_;
     pugi::xml_document doc_;
     mutable std::vector<std::ptrdiff_t> line_starts_;
     mutable bool line_starts_loaded_ = false;
@@ -271,7 +271,7 @@ const std::string& LocalText::get(const std::string& language) const {
 const std::vector<std::string>& template_fields() {
     static const std::vector<std::string> fields{
         "municipality", "municipality-number", "county", "county-number", "year", "first-year",
-        "requested", "decided", "settled", "settled-share-of-requested", "requested-total",
+        "prize-year", "requested", "decided", "settled", "settled-share-of-requested", "requested-total",
         "decided-total", "settled-total", "nominees", "winner", "threshold"};
     return fields;
 }

@@ -22,7 +22,8 @@ class MappingReader {
         : file_(std::move(file)), text_(std::move(text)) {}
 
     Mapping read() {
-        if (auto problem = xml_limits::check_text(text_, "mapping file")) fail(problem->offset, problem->message);
+        if (auto problem = xml_limits::check_text(text_, "mapping file"))
+            fail(problem->offset, problem->message);
         pugi::xml_document doc;
         pugi::xml_parse_result parsed = doc.load_buffer(text_.data(), text_.size());
         if (!parsed)
@@ -292,7 +293,8 @@ Mapping default_mapping() {
 
 Mapping load_mapping(const std::string& path) {
     std::string text;
-    if (!xml_limits::read_file(path, text)) throw Error("cannot read the mapping file", Location::at(path));
+    if (!xml_limits::read_file(path, text))
+        throw Error("cannot read the mapping file", Location::at(path));
     return MappingReader(path, std::move(text)).read();
 }
 
