@@ -15,6 +15,46 @@ namespace kdx::xlsx {
 
 namespace {
 
+// The "Indicators" sheet of a workbook kdx wrote: the dataset's own indicator
+// catalogue, which the table importer (made for partner sheets) does not read.
+class KdxIndicatorSheet : public TableSink {
+  public:
+    static constexpr const char* sheet_name = "Indicators";
+
+    bool begin_sheet(const SheetInfo&) override { return true; }
+    bool row(const Row& row) override {
+        auto text = [&](std::size_t i) {
+            return i < row.cells.size() ? row.cells[i].text : std::string();
+        };
+        if (!header_seen_) {
+            header_seen_ = text(0) == "id" && text(1) == "label_nb" && text(2) == "label_nn" &&
+                           text(3) == "label_en" && text(4) == "unit" && text(5) == "additive";
+            return header_seen_;  // anything else is not kdx's layout: stop
+        }
+        auto unit = unit_from_string(text(4));
+        if (text(0).empty() || !unit) return true;
+        Indicator i;
+        i.id = text(0);
+        i.label_nb = text(1);
+        i.label_nn = text(2);
+        i.label_en = text(3);
+        i.unit = *unit;
+        i.additive = text(5) == "true";
+        indicators_.push_back(std::move(i));
+        return true;
+    }
+    void end_sheet() override {}
+
+    bool recognised() const { return header_seen_; }
+    void apply(Dataset& dataset) const {
+        dataset.indicators.insert(dataset.indicators.end(), indicators_.begin(), indicators_.end());
+    }
+
+  private:
+    bool header_seen_ = false;
+    std::vector<Indicator> indicators_;
+};
+
 struct LimitOption {
     const char* name;
     std::uint64_t ReadLimits::*field;
@@ -89,19 +129,38 @@ Dataset read_dataset(const std::filesystem::path& input, const Options& options,
     // Read when the first sheet is read: a sheet option may skip them all.
     std::unique_ptr<std::vector<std::string>> strings;
 
-    Dataset dataset;
-    TableImporter importer(dataset, diagnostics, import_options);
-    for (const SheetPart& sheet : book.sheets) {
-        SheetInfo info;
-        info.file = file;
-        info.name = sheet.name;
-        info.hidden = sheet.hidden;
-        if (!importer.begin_sheet(info)) continue;
+    auto load_strings = [&] {
         if (!strings)
             strings = std::make_unique<std::vector<std::string>>(
                 book.shared_strings.empty()
                     ? std::vector<std::string>()
                     : read_shared_strings(package, book.shared_strings, limits));
+    };
+    Dataset dataset;
+    // A workbook kdx wrote carries the dataset's own indicators; they go into
+    // the catalogue first, so that the outcome rows naming them are read.
+    const SheetPart* indicator_sheet = nullptr;
+    if (import_options.sheet.empty())
+        for (const SheetPart& sheet : book.sheets)
+            if (sheet.name == KdxIndicatorSheet::sheet_name) {
+                load_strings();
+                KdxIndicatorSheet kdx_indicators;
+                read_sheet({package, sheet.part, sheet.name, *strings, styles, book.date1904, limits},
+                           kdx_indicators, diagnostics);
+                if (kdx_indicators.recognised()) {
+                    kdx_indicators.apply(dataset);
+                    indicator_sheet = &sheet;
+                }
+            }
+    TableImporter importer(dataset, diagnostics, import_options);
+    for (const SheetPart& sheet : book.sheets) {
+        if (&sheet == indicator_sheet) continue;
+        SheetInfo info;
+        info.file = file;
+        info.name = sheet.name;
+        info.hidden = sheet.hidden;
+        if (!importer.begin_sheet(info)) continue;
+        load_strings();
         read_sheet({package, sheet.part, sheet.name, *strings, styles, book.date1904, limits},
                    importer, diagnostics);
         importer.end_sheet();
