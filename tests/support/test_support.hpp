@@ -9,8 +9,12 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <map>
+#include <memory>
 #include <sstream>
 #include <string>
+
+#include "host/plugin_host.hpp"
 
 namespace kdx::test {
 
@@ -20,6 +24,20 @@ inline fs::path source_dir() { return KDX_SOURCE_DIR; }
 inline fs::path data_dir() { return KDX_TEST_DATA_DIR; }
 inline fs::path plugin_build_dir() { return KDX_PLUGIN_BUILD_DIR; }
 inline fs::path kdx_exe() { return KDX_EXE; }
+
+// The format `name` from the build tree's kdx_<name>.so, loaded once per test
+// program; fails the test if the plugin did not load.
+inline std::shared_ptr<const host::LoadedFormat> built_format(const std::string& name) {
+    static std::map<std::string, std::unique_ptr<host::PluginHost>> hosts;
+    std::unique_ptr<host::PluginHost>& host = hosts[name];
+    if (!host) {
+        host = std::make_unique<host::PluginHost>();
+        host->load_file(plugin_build_dir() / ("kdx_" + name + ".so"));
+    }
+    auto f = host->find(name);
+    if (!f) ADD_FAILURE() << "kdx_" << name << ".so did not load: " << host->plugins().front().describe();
+    return f;
+}
 
 // A fresh, empty folder for the running test under the build tree.
 inline fs::path scratch_dir() {

@@ -18,17 +18,7 @@ namespace kdx::test::csv {
 inline const fs::path data = KDX_CSV_TEST_DATA;
 
 // The csv format from the build tree's kdx_csv.so; fails the test if absent.
-inline std::shared_ptr<const host::LoadedFormat> format() {
-    static host::PluginHost host;
-    static bool loaded = false;
-    if (!loaded) {
-        host.load_file(plugin_build_dir() / "kdx_csv.so");
-        loaded = true;
-    }
-    auto f = host.find("csv");
-    if (!f) ADD_FAILURE() << "kdx_csv.so did not load: " << host.plugins().front().describe();
-    return f;
-}
+inline std::shared_ptr<const host::LoadedFormat> format() { return built_format("csv"); }
 
 struct ReadResult {
     Dataset dataset;

@@ -15,17 +15,7 @@
 namespace kdx::test::pdf {
 
 // The pdf format from the build tree's kdx_pdf.so; fails the test if absent.
-inline std::shared_ptr<const host::LoadedFormat> format() {
-    static host::PluginHost host;
-    static bool loaded = false;
-    if (!loaded) {
-        host.load_file(plugin_build_dir() / "kdx_pdf.so");
-        loaded = true;
-    }
-    auto f = host.find("pdf");
-    if (!f) ADD_FAILURE() << "kdx_pdf.so did not load: " << host.plugins().front().describe();
-    return f;
-}
+inline std::shared_ptr<const host::LoadedFormat> format() { return built_format("pdf"); }
 
 // Writes `document` to `file`; returns the diagnostics.
 inline Diagnostics write(const Document& document, const fs::path& file,

@@ -20,17 +20,7 @@ namespace kdx::test::xlsx_write {
 using Json = nlohmann::json;
 
 // The xlsx format from the build tree's kdx_xlsx.so; fails the test if absent.
-inline std::shared_ptr<const host::LoadedFormat> format() {
-    static host::PluginHost host;
-    static bool loaded = false;
-    if (!loaded) {
-        host.load_file(plugin_build_dir() / "kdx_xlsx.so");
-        loaded = true;
-    }
-    auto f = host.find("xlsx");
-    if (!f) ADD_FAILURE() << "kdx_xlsx.so did not load: " << host.plugins().front().describe();
-    return f;
-}
+inline std::shared_ptr<const host::LoadedFormat> format() { return built_format("xlsx"); }
 
 inline Diagnostics write(const Dataset& dataset, const fs::path& file,
                          const Options& options = {}) {

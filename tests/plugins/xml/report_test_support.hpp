@@ -17,17 +17,7 @@ namespace kdx::test::report_xml {
 inline fs::path report_schema() { return source_dir() / "schemas" / "kdx-report-1.xsd"; }
 
 // The xml format from the build tree's kdx_xml.so; fails the test if absent.
-inline std::shared_ptr<const host::LoadedFormat> format() {
-    static host::PluginHost host;
-    static bool loaded = false;
-    if (!loaded) {
-        host.load_file(plugin_build_dir() / "kdx_xml.so");
-        loaded = true;
-    }
-    auto f = host.find("xml");
-    if (!f) ADD_FAILURE() << "kdx_xml.so did not load: " << host.plugins().front().describe();
-    return f;
-}
+inline std::shared_ptr<const host::LoadedFormat> format() { return built_format("xml"); }
 
 inline bool have_xmllint() { return have_program("xmllint"); }
 

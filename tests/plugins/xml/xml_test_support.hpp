@@ -20,17 +20,7 @@ inline const fs::path schema = source_dir() / "schemas" / "kdx-data-1.xsd";
 inline const fs::path example = source_dir() / "examples" / "data" / "nominees-2018.xml";
 
 // The xml format from the build tree's kdx_xml.so; fails the test if absent.
-inline std::shared_ptr<const host::LoadedFormat> format() {
-    static host::PluginHost host;
-    static bool loaded = false;
-    if (!loaded) {
-        host.load_file(plugin_build_dir() / "kdx_xml.so");
-        loaded = true;
-    }
-    auto f = host.find("xml");
-    if (!f) ADD_FAILURE() << "kdx_xml.so did not load: " << host.plugins().front().describe();
-    return f;
-}
+inline std::shared_ptr<const host::LoadedFormat> format() { return built_format("xml"); }
 
 inline Dataset read(const fs::path& file) {
     Diagnostics diagnostics;
