@@ -30,26 +30,33 @@ Location Dataset::location_of(const Origin& o) const {
     return where;
 }
 
-void Dataset::reindex() const { indexed_ = false; }
+// The two indexes are built apart, each on its first lookup after the
+// collection changed size or reindex() was called: importing a big table
+// looks up municipalities, and only reports look up settlement records.
+// indexed_sizes_ holds the sizes each index was built for; no_index marks
+// one that is not built.
+namespace {
+constexpr std::size_t no_index = static_cast<std::size_t>(-1);
+}
+
+void Dataset::reindex() const {
+    indexed_ = false;
+    indexed_sizes_ = {no_index, no_index};
+}
 
 void Dataset::ensure_index() const {
-    // Rebuild when the collections grew or shrank since the last lookup.
-    if (indexed_ &&
-        indexed_sizes_ == std::make_pair(municipalities.size(), settlement.size()))
-        return;
-    municipality_index_.clear();
-    settlement_index_.clear();
-    for (std::size_t i = 0; i < municipalities.size(); ++i)
-        municipality_index_.emplace(municipalities[i].number, i);
-    for (std::size_t i = 0; i < settlement.size(); ++i)
-        settlement_index_.emplace(std::make_pair(settlement[i].municipality, settlement[i].year),
-                                  i);
-    indexed_sizes_ = {municipalities.size(), settlement.size()};
+    if (!indexed_) indexed_sizes_ = {no_index, no_index};
     indexed_ = true;
 }
 
 const Municipality* Dataset::find_municipality(const std::string& number) const {
     ensure_index();
+    if (indexed_sizes_.first != municipalities.size()) {
+        municipality_index_.clear();
+        for (std::size_t i = 0; i < municipalities.size(); ++i)
+            municipality_index_.emplace(municipalities[i].number, i);
+        indexed_sizes_.first = municipalities.size();
+    }
     auto it = municipality_index_.find(number);
     return it == municipality_index_.end() ? nullptr : &municipalities[it->second];
 }
@@ -57,6 +64,13 @@ const Municipality* Dataset::find_municipality(const std::string& number) const 
 const SettlementFigures* Dataset::find_settlement(const std::string& municipality,
                                                   int year) const {
     ensure_index();
+    if (indexed_sizes_.second != settlement.size()) {
+        settlement_index_.clear();
+        for (std::size_t i = 0; i < settlement.size(); ++i)
+            settlement_index_.emplace(
+                std::make_pair(settlement[i].municipality, settlement[i].year), i);
+        indexed_sizes_.second = settlement.size();
+    }
     auto it = settlement_index_.find({municipality, year});
     return it == settlement_index_.end() ? nullptr : &settlement[it->second];
 }

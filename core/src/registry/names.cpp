@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <utility>
+#include <vector>
 
 namespace kdx::registry_detail {
 
@@ -138,8 +140,20 @@ bool names_match(std::string_view a, std::string_view b) {
 
 std::size_t edit_distance(std::string_view a, std::string_view b) {
     // Optimal string alignment: Levenshtein plus swaps of neighbouring letters.
+    // Three rows of the table; names and numbers fit the stack, so the
+    // thousands of comparisons a suggestion takes allocate nothing.
     const std::size_t n = a.size(), m = b.size();
-    std::vector<std::size_t> before(m + 1), previous(m + 1), current(m + 1);
+    constexpr std::size_t on_stack = 64;
+    std::size_t stack_rows[3 * on_stack];
+    std::vector<std::size_t> heap_rows;
+    std::size_t* rows = stack_rows;
+    if (m + 1 > on_stack) {
+        heap_rows.resize(3 * (m + 1));
+        rows = heap_rows.data();
+    }
+    std::size_t* before = rows;
+    std::size_t* previous = rows + (m + 1);
+    std::size_t* current = rows + 2 * (m + 1);
     for (std::size_t j = 0; j <= m; ++j) previous[j] = j;
     for (std::size_t i = 1; i <= n; ++i) {
         current[0] = i;
@@ -149,8 +163,8 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
             if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
                 current[j] = std::min(current[j], before[j - 2] + 1);
         }
-        before.swap(previous);
-        previous.swap(current);
+        std::swap(before, previous);
+        std::swap(previous, current);
     }
     return previous[m];
 }

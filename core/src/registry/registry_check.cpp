@@ -1,6 +1,7 @@
 #include <algorithm>
-#include <map>
 #include <set>
+#include <string_view>
+#include <unordered_map>
 
 #include "kdx/registry.hpp"
 #include "registry/suggest.hpp"
@@ -19,13 +20,13 @@ class RegistryCheck {
 
     void run() {
         for (const SettlementFigures& s : d_.settlement)
-            record(s.municipality, s.year, s.origin, "settlement figures");
+            record(s.municipality, s.year, s.origin, "settlement figures", {});
         for (const Outcome& o : d_.outcomes)
-            record(o.municipality, o.year, o.origin, "outcome " + o.indicator);
+            record(o.municipality, o.year, o.origin, "outcome", o.indicator);
         for (const Nomination& n : d_.nominations)
-            record(n.municipality, n.year, n.origin, "nomination");
+            record(n.municipality, n.year, n.origin, "nomination", {});
         for (const Programme& p : d_.programmes)
-            for (int y : p.years) record(p.municipality, y, p.origin, "programme " + p.id);
+            for (int y : p.years) record(p.municipality, y, p.origin, "programme", p.id);
         for (const Municipality& m : d_.municipalities) municipality(m);
     }
 
@@ -45,15 +46,24 @@ class RegistryCheck {
     }
 
     // Reports a record whose number was not in use in the record's year.
-    void record(const std::string& number, int year, const Origin& at, const std::string& what) {
+    // Whether it was depends only on the number and the period, so each pair
+    // is looked at once however many records share it.
+    void record(const std::string& number, int year, const Origin& at, std::string_view kind,
+                std::string_view id) {
         if (is_special_number(number)) return;
-        used_[number] = std::max(used_[number], year);
+        NumberUse& use = used_[number];
+        use.latest_year = std::max(use.latest_year, year);
         if (numbering_year_ != 0) year = numbering_year_;
-        if (t_.find(number, period_of(year))) return;
+        const int period = period_of(year);
+        const unsigned bit = 1u << period;
+        if (use.checked_periods & bit) return;
+        use.checked_periods |= bit;
+        if (t_.find(number, period)) return;
         const Municipality* m = d_.find_municipality(number);
         // A number never in use is reported once, with its municipality.
         if (m && t_.periods_of(number).empty()) return;
-        if (!reported_.insert(number + " @" + std::to_string(period_of(year))).second) return;
+        std::string what(kind);
+        if (!id.empty()) what.append(" ").append(id);
         out_.warning(what + " " + std::to_string(year) + ": " +
                          number_problem(t_, number, m ? m->name : std::string(), year),
                      d_.location_of(at));
@@ -67,7 +77,7 @@ class RegistryCheck {
         if (m.valid_to > 0) return m.valid_to;
         if (m.valid_from > 0) return m.valid_from;
         auto used = used_.find(m.number);
-        if (used != used_.end()) return used->second;
+        if (used != used_.end()) return used->second.latest_year;
         std::vector<int> periods = t_.periods_of(m.number);
         if (periods.empty()) return period_starts.back();
         return period_starts[periods.back()];
@@ -77,8 +87,12 @@ class RegistryCheck {
     Diagnostics& out_;
     const Tables& t_;
     int numbering_year_;
-    std::map<std::string, int> used_;  // number -> latest year a record uses it
-    std::set<std::string> reported_;
+    struct NumberUse {
+        int latest_year = 0;           // the latest year a record uses the number
+        unsigned checked_periods = 0;  // bit p: records of period p were checked
+    };
+    std::unordered_map<std::string, NumberUse> used_;
+    std::set<std::string> reported_;  // "number name" of municipalities reported
 };
 
 }  // namespace

@@ -9,6 +9,7 @@
 #include <array>
 #include <map>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "kdx/model.hpp"
@@ -47,7 +48,7 @@ struct Tables {
     std::vector<std::array<int, period_count>> atom_entries;
     // Per period, the entries ordered by number.
     std::array<std::vector<Entry>, period_count> entries;
-    std::array<std::map<std::string, int>, period_count> entry_index;
+    std::array<std::unordered_map<std::string, int>, period_count> entry_index;
     std::vector<County> counties;
 
     // The entry of a number in a period; nullptr when not in use.
