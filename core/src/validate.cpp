@@ -2,7 +2,8 @@
 
 #include <algorithm>
 #include <cstdint>
-#include <numeric>
+#include <functional>
+#include <type_traits>
 #include <string_view>
 #include <tuple>
 #include <unordered_set>
@@ -12,19 +13,40 @@ namespace kdx {
 
 namespace {
 
-// Marks every record that repeats the key of an earlier one. Sorting indexes
-// costs 4 bytes a record where a set of keys would copy each key.
+// A hash of a key tuple, field by field.
+template <typename... Parts>
+std::size_t hash_of(const std::tuple<Parts...>& key) {
+    std::size_t h = 0;
+    std::apply(
+        [&](const auto&... part) {
+            ((h = (h ^ std::hash<std::decay_t<decltype(part)>>{}(part)) * 0x100000001b3ull), ...);
+        },
+        key);
+    return h ^ (h >> 29);
+}
+
+// Marks every record that repeats the key of an earlier one. The table holds
+// record indexes (4 bytes a slot, open addressing) rather than copies of keys,
+// which on a million records is the difference between 8 MB and 200 MB.
 template <typename Record, typename Key>
 std::vector<bool> repeated(const std::vector<Record>& records, Key key) {
-    std::vector<std::uint32_t> order(records.size());
-    std::iota(order.begin(), order.end(), 0u);
-    std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
-        auto ka = key(records[a]), kb = key(records[b]);
-        return ka < kb || (ka == kb && a < b);
-    });
+    std::size_t size = 16;
+    while (size < 2 * records.size()) size *= 2;
+    std::vector<std::uint32_t> slots(size);  // record index + 1; 0 = free
     std::vector<bool> out(records.size());
-    for (std::size_t i = 1; i < order.size(); ++i)
-        if (key(records[order[i]]) == key(records[order[i - 1]])) out[order[i]] = true;
+    for (std::size_t i = 0; i < records.size(); ++i) {
+        const auto k = key(records[i]);
+        for (std::size_t h = hash_of(k) & (size - 1);; h = (h + 1) & (size - 1)) {
+            if (slots[h] == 0) {
+                slots[h] = static_cast<std::uint32_t>(i + 1);
+                break;
+            }
+            if (key(records[slots[h] - 1]) == k) {
+                out[i] = true;
+                break;
+            }
+        }
+    }
     return out;
 }
 

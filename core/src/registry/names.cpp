@@ -129,7 +129,7 @@ std::size_t folded_distance(const std::vector<std::string>& a, const std::vector
         for (const std::string& y : b) {
             std::size_t gap = x.size() > y.size() ? x.size() - y.size() : y.size() - x.size();
             if (gap >= std::min(best, limit)) continue;  // the distance is at least the gap
-            best = std::min(best, edit_distance(x, y));
+            best = std::min(best, edit_distance(x, y, std::min(best, limit)));
         }
     return best;
 }
@@ -138,7 +138,7 @@ bool names_match(std::string_view a, std::string_view b) {
     return folded_match(folded_forms(a), folded_forms(b));
 }
 
-std::size_t edit_distance(std::string_view a, std::string_view b) {
+std::size_t edit_distance(std::string_view a, std::string_view b, std::size_t limit) {
     // Optimal string alignment: Levenshtein plus swaps of neighbouring letters.
     // Three rows of the table; names and numbers fit the stack, so the
     // thousands of comparisons a suggestion takes allocate nothing.
@@ -155,14 +155,22 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
     std::size_t* previous = rows + (m + 1);
     std::size_t* current = rows + 2 * (m + 1);
     for (std::size_t j = 0; j <= m; ++j) previous[j] = j;
+    std::size_t previous_min = 0;  // the smallest cell of the row before
     for (std::size_t i = 1; i <= n; ++i) {
         current[0] = i;
+        std::size_t row_min = i;
         for (std::size_t j = 1; j <= m; ++j) {
             std::size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
             current[j] = std::min({previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost});
             if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
                 current[j] = std::min(current[j], before[j - 2] + 1);
+            row_min = std::min(row_min, current[j]);
         }
+        // Later rows grow from this row, or from the one before by a swap,
+        // so none of their cells is below the smaller of these two.
+        if (limit != std::string::npos && std::min(row_min, previous_min + 1) > limit)
+            return limit + 1;
+        previous_min = row_min;
         std::swap(before, previous);
         std::swap(previous, current);
     }

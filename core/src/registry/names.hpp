@@ -36,6 +36,9 @@ bool names_match(std::string_view a, std::string_view b);
 std::size_t name_distance(std::string_view a, std::string_view b);
 
 // Edit distance as above between two plain strings.
-std::size_t edit_distance(std::string_view a, std::string_view b);
+// With a limit, any distance above it may come back as limit + 1: the
+// table is abandoned once no cell of the last two rows is within the limit.
+std::size_t edit_distance(std::string_view a, std::string_view b,
+                          std::size_t limit = std::string::npos);
 
 }  // namespace kdx::registry_detail

@@ -93,7 +93,7 @@ const Entry* suggest_entry(const Tables& t, const std::string& number, const std
         if (const Entry* u = t.find("0" + number, period)) return u;
     std::vector<const Entry*> near;
     for (const Entry& u : t.entries[period])
-        if (edit_distance(number, u.number) == 1) near.push_back(&u);
+        if (edit_distance(number, u.number, 1) == 1) near.push_back(&u);
     return nearest_number(near, number);
 }
 

@@ -47,4 +47,27 @@ TEST(RegistryNames, EditDistanceCountsSwapsAsOne) {
     EXPECT_EQ(name_distance("Karasjokk", "Kárášjohka - Karasjok"), 1u);
 }
 
+// A limit may cut the table short, but never changes a distance within it.
+TEST(RegistryNames, EditDistanceWithALimitAgreesUpToTheLimit) {
+    const char* words[] = {"",      "a",         "ab",        "ba",       "abc",
+                           "1702",  "7102",      "1720",      "0301",     "steinkjer",
+                           "stienkjer", "kitten", "sitting", "Kommune 100", "kommune"};
+    // A string longer than the stack rows (64 cells) takes the heap path.
+    const std::string long_a(80, 'x'), long_b = std::string(79, 'x') + "y";
+    EXPECT_EQ(edit_distance(long_a, long_b), 1u);
+    EXPECT_EQ(edit_distance(long_a, long_b, 0), 1u);
+    for (const char* a : words)
+        for (const char* b : words) {
+            const std::size_t full = edit_distance(a, b);
+            for (std::size_t limit = 0; limit <= 4; ++limit) {
+                SCOPED_TRACE(std::string(a) + " / " + b + " limit " + std::to_string(limit));
+                const std::size_t bounded = edit_distance(a, b, limit);
+                if (full <= limit)
+                    EXPECT_EQ(bounded, full);
+                else
+                    EXPECT_GT(bounded, limit);
+            }
+        }
+}
+
 }  // namespace
