@@ -20,6 +20,9 @@ struct ReadLimits {
     std::uint64_t max_rows = 1048576;         // Excel's limit
     std::uint64_t max_columns = 16384;        // XFD
     std::uint64_t max_string_length = 32767;  // characters; Excel's limit per cell
+    // Parts at least this big are inflated on a second thread while the
+    // first parses them. Not a user option; tests set 0 to use it always.
+    std::uint64_t read_ahead_from = 4u << 20;  // bytes
 };
 
 // The option declarations for the limits, with their defaults.

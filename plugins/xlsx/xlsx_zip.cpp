@@ -2,9 +2,13 @@
 
 #include <algorithm>
 #include <array>
+#include <condition_variable>
 #include <cstring>
+#include <exception>
 #include <fstream>
 #include <memory>
+#include <mutex>
+#include <thread>
 #include <vector>
 
 #include "kdx/error.hpp"
@@ -86,7 +90,7 @@ bool unsafe_name(const std::string& name) {
 }  // namespace
 
 Package::Package(const std::filesystem::path& path, std::string file, const ReadLimits& limits)
-    : file_(std::move(file)), limits_(limits) {
+    : path_(path), file_(std::move(file)), limits_(limits) {
     std::string head;
     {
         std::ifstream in(path, std::ios::binary);
@@ -183,31 +187,170 @@ std::string Package::read(const std::string& part) const {
     return text;
 }
 
+namespace {
+
+// One part of an open archive, read in chunks. Throws kdx::Error when the
+// data is damaged or inflates past what the directory declared or the limit.
+class PartReader {
+  public:
+    PartReader(zip_t* zip, zip_uint64_t index, std::uint64_t declared, const std::string& part,
+               const std::string& file, std::uint64_t max_part_size)
+        : file_(zip_fopen_index(zip, index, 0), zip_fclose),
+          declared_(declared),
+          part_(part),
+          where_(file),
+          max_part_size_(max_part_size) {
+        if (!file_)
+            throw Error("part " + part + " cannot be read: " + zip_strerror(zip),
+                        Location::at(where_));
+    }
+
+    // Fills `buffer` with up to `size` bytes; 0 at the end of the part.
+    std::size_t next(char* buffer, std::size_t size) {
+        zip_int64_t n = zip_fread(file_.get(), buffer, size);
+        if (n < 0)
+            throw Error("part " + part_ + " is damaged: " + zip_file_strerror(file_.get()) +
+                            " (the file may have been cut off or altered)",
+                        Location::at(where_));
+        total_ += static_cast<std::uint64_t>(n);
+        // The directory's sizes are checked at open; this holds when they lie.
+        if (total_ > max_part_size_ || total_ > declared_)
+            throw Error("part " + part_ +
+                            " inflates to more than the size its zip entry "
+                            "declares or the limit of " +
+                            mebibytes(max_part_size_) + " (max-part-size)",
+                        Location::at(where_));
+        return static_cast<std::size_t>(n);
+    }
+
+  private:
+    std::unique_ptr<zip_file_t, int (*)(zip_file_t*)> file_;
+    std::uint64_t declared_;
+    std::uint64_t total_ = 0;
+    const std::string& part_;
+    const std::string& where_;
+    std::uint64_t max_part_size_;
+};
+
+constexpr std::size_t chunk_size = 1 << 18;
+
+// Chunks handed from the inflating thread to the parsing one: `slots`
+// buffers go round, so at most that many chunks are in memory.
+class ChunkQueue {
+  public:
+    static constexpr std::size_t slots = 4;
+
+    // Inflating side: the next free buffer, or nullptr once the reader stopped.
+    char* free_buffer() {
+        std::unique_lock<std::mutex> lock(mutex_);
+        changed_.wait(lock, [&] { return stopped_ || filled_ < slots; });
+        return stopped_ ? nullptr : buffers_[(head_ + filled_) % slots].data();
+    }
+    void push(std::size_t size) {
+        std::lock_guard<std::mutex> lock(mutex_);
+        sizes_[(head_ + filled_) % slots] = size;
+        ++filled_;
+        if (size == 0) finished_ = true;
+        changed_.notify_all();
+    }
+    void fail(std::exception_ptr error) {
+        std::lock_guard<std::mutex> lock(mutex_);
+        error_ = std::move(error);
+        finished_ = true;
+        changed_.notify_all();
+    }
+
+    // Parsing side: the next chunk (size 0 at the end); rethrows the
+    // inflating thread's error once the chunks before it are used.
+    std::pair<const char*, std::size_t> front() {
+        std::unique_lock<std::mutex> lock(mutex_);
+        changed_.wait(lock, [&] { return filled_ > 0 || finished_; });
+        if (filled_ == 0) {
+            if (error_) std::rethrow_exception(error_);
+            return {nullptr, 0};
+        }
+        return {buffers_[head_].data(), sizes_[head_]};
+    }
+    void pop() {
+        std::lock_guard<std::mutex> lock(mutex_);
+        head_ = (head_ + 1) % slots;
+        --filled_;
+        changed_.notify_all();
+    }
+    // The parsing side is done, early or not; the inflating side stops.
+    void stop() {
+        std::lock_guard<std::mutex> lock(mutex_);
+        stopped_ = true;
+        changed_.notify_all();
+    }
+
+  private:
+    std::mutex mutex_;
+    std::condition_variable changed_;
+    std::array<std::vector<char>, slots> buffers_{std::vector<char>(chunk_size),
+                                                  std::vector<char>(chunk_size),
+                                                  std::vector<char>(chunk_size),
+                                                  std::vector<char>(chunk_size)};
+    std::array<std::size_t, slots> sizes_{};
+    std::size_t head_ = 0, filled_ = 0;
+    bool finished_ = false, stopped_ = false;
+    std::exception_ptr error_;
+};
+
+}  // namespace
+
 void Package::stream(const std::string& part,
                      const std::function<bool(const char*, std::size_t)>& sink) const {
     const Entry& e = entry(part);
-    std::unique_ptr<zip_file_t, int (*)(zip_file_t*)> f(zip_fopen_index(zip_, e.index, 0),
-                                                        zip_fclose);
-    if (!f)
-        throw Error("part " + part + " cannot be read: " + zip_strerror(zip_), Location::at(file_));
-    std::vector<char> buffer(1 << 18);
-    std::uint64_t total = 0;
+    if (e.size >= limits_.read_ahead_from) {
+        stream_ahead(part, e, sink);
+        return;
+    }
+    PartReader reader(zip_, e.index, e.size, part, file_, limits_.max_part_size);
+    std::vector<char> buffer(chunk_size);
+    while (std::size_t n = reader.next(buffer.data(), buffer.size()))
+        if (!sink(buffer.data(), n)) break;
+}
+
+void Package::stream_ahead(const std::string& part, const Entry& e,
+                           const std::function<bool(const char*, std::size_t)>& sink) const {
+    // The inflating thread opens the file again: a libzip archive is not to
+    // be used from two threads, and the parsing side may read this one (to
+    // find the line of an error) while the other thread runs.
+    ChunkQueue queue;
+    std::thread inflate([&] {
+        try {
+            int code = 0;
+            std::unique_ptr<zip_t, void (*)(zip_t*)> zip(zip_open(path_.c_str(), ZIP_RDONLY, &code),
+                                                         zip_discard);
+            zip_stat_t st;
+            zip_stat_init(&st);
+            if (!zip || zip_stat_index(zip.get(), e.index, 0, &st) != 0 ||
+                !(st.valid & ZIP_STAT_SIZE) || st.size != e.size)
+                throw Error("the file changed while part " + part + " was being read",
+                            Location::at(file_));
+            PartReader reader(zip.get(), e.index, e.size, part, file_, limits_.max_part_size);
+            while (char* buffer = queue.free_buffer()) {
+                std::size_t n = reader.next(buffer, chunk_size);
+                queue.push(n);
+                if (n == 0) break;
+            }
+        } catch (...) {
+            queue.fail(std::current_exception());
+        }
+    });
+    struct Join {
+        ChunkQueue& queue;
+        std::thread& thread;
+        ~Join() {
+            queue.stop();
+            thread.join();
+        }
+    } join{queue, inflate};
     for (;;) {
-        zip_int64_t n = zip_fread(f.get(), buffer.data(), buffer.size());
-        if (n < 0)
-            throw Error("part " + part + " is damaged: " + zip_file_strerror(f.get()) +
-                            " (the file may have been cut off or altered)",
-                        Location::at(file_));
-        if (n == 0) break;
-        total += static_cast<std::uint64_t>(n);
-        // The directory's sizes are checked at open; this holds when they lie.
-        if (total > limits_.max_part_size || total > e.size)
-            throw Error("part " + part +
-                            " inflates to more than the size its zip entry "
-                            "declares or the limit of " +
-                            mebibytes(limits_.max_part_size) + " (max-part-size)",
-                        Location::at(file_));
-        if (!sink(buffer.data(), static_cast<std::size_t>(n))) break;
+        auto [data, size] = queue.front();
+        if (size == 0 || !sink(data, size)) break;
+        queue.pop();
     }
 }
 

@@ -34,7 +34,10 @@ class Package {
     // The whole part; throws kdx::Error when absent or unreadable.
     std::string read(const std::string& part) const;
     // Passes the part to `sink` in chunks until the end or until `sink`
-    // returns false; throws kdx::Error when absent or unreadable.
+    // returns false; throws kdx::Error when absent or unreadable. A part of
+    // limits.read_ahead_from bytes or more is inflated on a second thread,
+    // through its own handle on the file, while `sink` works on the chunk
+    // before; `sink` is always called on the calling thread.
     void stream(const std::string& part,
                 const std::function<bool(const char* data, std::size_t size)>& sink) const;
 
@@ -44,7 +47,10 @@ class Package {
         std::uint64_t size;
     };
     const Entry& entry(const std::string& part) const;
+    void stream_ahead(const std::string& part, const Entry& e,
+                      const std::function<bool(const char*, std::size_t)>& sink) const;
 
+    std::filesystem::path path_;
     std::string file_;
     ReadLimits limits_;
     zip_t* zip_ = nullptr;

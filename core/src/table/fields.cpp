@@ -210,6 +210,12 @@ Value& settlement_value(SettlementFigures& s, Field f) {
 
 std::string normalise_header(std::string_view text) {
     std::string out;
+    normalise_header(text, out);
+    return out;
+}
+
+void normalise_header(std::string_view text, std::string& out) {
+    out.clear();
     bool space = true;  // drops leading spaces and collapses runs
     for (std::size_t i = 0; i < text.size();) {
         unsigned char c = static_cast<unsigned char>(text[i]);
@@ -234,12 +240,11 @@ std::string normalise_header(std::string_view text) {
             out += static_cast<char>(d >= 0x80 && d <= 0x9e && d != 0x97 ? d + 0x20 : d);
             i += 2;
         } else {
-            out += static_cast<char>(c < 0x80 ? std::tolower(c) : c);
+            out += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
             ++i;
         }
     }
     while (!out.empty() && out.back() == ' ') out.pop_back();
-    return out;
 }
 
 std::optional<HeaderMatch> match_header(std::string_view text) {
@@ -344,7 +349,8 @@ const std::vector<std::string>& default_total_words() {
 }
 
 bool is_total_text(std::string_view text, const std::vector<std::string>& words) {
-    std::string n = normalise_header(text);
+    thread_local std::string n;
+    normalise_header(text, n);
     if (n.empty()) return false;
     for (const std::string& w : words) {
         if (w.empty()) continue;

@@ -50,6 +50,8 @@ Value& settlement_value(SettlementFigures& s, Field f);
 // letters too), "_", "-" and runs of spaces as one space, footnote marks and
 // trailing ":" or "." dropped.
 std::string normalise_header(std::string_view text);
+// The same into `out`, whose storage is reused: for checks made on every row.
+void normalise_header(std::string_view text, std::string& out);
 
 // What a header cell names: a field, an outcome's indicator and unit, and a
 // year when the header carries one ("Bosatt 2018").

@@ -193,10 +193,16 @@ std::optional<std::string> SheetReader::total_text(const Row& row) const {
 
 bool SheetReader::repeats_header(const Row& row) const {
     if (header_texts_.empty()) return false;
-    for (const Column& column : layout_->columns)
-        if (column.index >= header_texts_.size() ||
-            normalise_header(shown(cell_of(row, column))) != header_texts_[column.index])
-            return false;
+    thread_local std::string text;
+    for (const Column& column : layout_->columns) {
+        if (column.index >= header_texts_.size()) return false;
+        const Cell& cell = cell_of(row, column);
+        if (!cell.text.empty())
+            normalise_header(cell.text, text);
+        else
+            normalise_header(shown(cell), text);
+        if (text != header_texts_[column.index]) return false;
+    }
     return true;
 }
 
