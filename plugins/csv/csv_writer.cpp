@@ -5,6 +5,7 @@
 #include <cstring>
 #include <ostream>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "kdx/atomic_file.hpp"
@@ -15,7 +16,7 @@ namespace kdx::csv {
 namespace {
 
 // Length of the valid UTF-8 sequence at s[i], or 0 when it is not one.
-std::size_t utf8_length(const std::string& s, std::size_t i) {
+std::size_t utf8_length(std::string_view s, std::size_t i) {
     auto byte = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
     unsigned char c = byte(i);
     if (c < 0x80) return 1;
@@ -30,14 +31,14 @@ std::size_t utf8_length(const std::string& s, std::size_t i) {
     return n;
 }
 
-bool valid_utf8(const std::string& s) {
+bool valid_utf8(std::string_view s) {
     for (std::size_t i = 0, n; i < s.size(); i += n)
         if ((n = utf8_length(s, i)) == 0) return false;
     return true;
 }
 
 // Each byte that does not start a valid UTF-8 sequence becomes U+FFFD.
-std::string repair_utf8(const std::string& s) {
+std::string repair_utf8(std::string_view s) {
     std::string out;
     for (std::size_t i = 0; i < s.size();) {
         std::size_t n = utf8_length(s, i);
@@ -53,10 +54,13 @@ std::string repair_utf8(const std::string& s) {
 }
 
 // Writes RFC 4180 records: fields quoted when they hold a comma, quote or
-// line break, quotes doubled, records ended by CRLF.
+// line break, quotes doubled, records ended by CRLF. Records are gathered in
+// a buffer and written to the stream in blocks; flush() writes the rest.
 class CsvOut {
   public:
-    CsvOut(std::ostream& out, bool protect) : out_(out), protect_(protect) {}
+    CsvOut(std::ostream& out, bool protect) : out_(out), protect_(protect) {
+        buffer_.reserve(block + 4096);
+    }
 
     // A text field. Spreadsheets run text starting with = + - @ (or a tab or
     // CR before one) as a formula; a leading apostrophe keeps it text.
@@ -73,33 +77,45 @@ class CsvOut {
     CsvOut& year(int y) { return raw(y ? std::to_string(y) : std::string()); }
 
     void end() {
-        out_ << "\r\n";
+        buffer_ += "\r\n";
         first_ = true;
+        if (buffer_.size() >= block) flush();
+    }
+
+    void flush() {
+        out_.write(buffer_.data(), static_cast<std::streamsize>(buffer_.size()));
+        buffer_.clear();
     }
 
     // Fields whose bytes were not UTF-8 (a reader let them through).
     std::size_t repaired() const noexcept { return repaired_; }
 
   private:
-    CsvOut& raw(const std::string& text) {
+    CsvOut& raw(std::string_view text) {
         std::string fixed;
-        const std::string& s =
-            valid_utf8(text) ? text : (fixed = repair_utf8(text), ++repaired_, fixed);
-        if (!first_) out_ << ',';
+        std::string_view s = text;
+        if (!valid_utf8(text)) {
+            fixed = repair_utf8(text);
+            s = fixed;
+            ++repaired_;
+        }
+        if (!first_) buffer_ += ',';
         first_ = false;
-        if (s.find_first_of(",\"\r\n") == std::string::npos) {
-            out_ << s;
+        if (s.find_first_of(",\"\r\n") == std::string_view::npos) {
+            buffer_ += s;
         } else {
-            out_ << '"';
+            buffer_ += '"';
             for (char c : s) {
-                if (c == '"') out_ << '"';
-                out_ << c;
+                if (c == '"') buffer_ += '"';
+                buffer_ += c;
             }
-            out_ << '"';
+            buffer_ += '"';
         }
         return *this;
     }
 
+    static constexpr std::size_t block = 1 << 16;
+    std::string buffer_;
     std::ostream& out_;
     bool protect_;
     bool first_ = true;
@@ -235,6 +251,7 @@ void write_csv(const Dataset& dataset, const std::filesystem::path& output, cons
         write_programmes(dataset, out);
     else
         write_nominations(dataset, out, diagnostics);
+    out.flush();
     if (!stream)
         throw Error(std::string("could not write the file: ") + std::strerror(errno ? errno : EIO),
                     Location::at(output.string()));
