@@ -1,7 +1,11 @@
 #include "common.hpp"
 
 #include <algorithm>
+#include <future>
 #include <iostream>
+
+#include "kdx/registry.hpp"
+#include "kdx/validate.hpp"
 
 namespace kdx::cli {
 
@@ -171,6 +175,21 @@ Dataset read_input(const host::LoadedFormat& format, const fs::path& input,
     if (!fs::exists(input, ec)) throw Error("no such file", Location::at(input.string()));
     if (fs::is_directory(input, ec)) throw Error("is a folder, not a file", Location::at(input.string()));
     return format.read_dataset(input, options, diagnostics);
+}
+
+void check_dataset(const Dataset& dataset, Diagnostics& diagnostics, int numbering_year) {
+    // Both passes look municipalities up; the index is built here, before the
+    // threads start, so that they only read it.
+    dataset.find_municipality(std::string());
+    Diagnostics registry;
+    auto registry_check = std::async(std::launch::async, [&] {
+        check_against_registry(dataset, registry, numbering_year);
+    });
+    Diagnostics validation;
+    validate(dataset, validation);
+    registry_check.get();
+    diagnostics.append(registry);
+    diagnostics.append(validation);
 }
 
 }  // namespace kdx::cli

@@ -62,4 +62,9 @@ std::string describe(const Dataset& dataset);
 Dataset read_input(const host::LoadedFormat& format, const std::filesystem::path& input,
                    const Options& options, Diagnostics& diagnostics);
 
+// The registry check (numbers in the dataset's years, or in `numbering_year`
+// when not 0) and validation, their diagnostics in that order. The two passes
+// only read the dataset, so the registry check runs on a second thread.
+void check_dataset(const Dataset& dataset, Diagnostics& diagnostics, int numbering_year);
+
 }  // namespace kdx::cli

@@ -4,7 +4,6 @@
 
 #include "common.hpp"
 #include "kdx/registry.hpp"
-#include "kdx/validate.hpp"
 
 namespace kdx::cli {
 
@@ -37,8 +36,7 @@ int run_convert(const ConvertArgs& a, const GlobalOptions& global) {
     Dataset dataset = read_input(*reader, a.input, options_for(options, reader->info().read_options),
                                  diagnostics);
     if (a.harmonise_to) harmonise(dataset, a.harmonise_to, diagnostics);
-    check_against_registry(dataset, diagnostics, a.harmonise_to);
-    validate(dataset, diagnostics);
+    check_dataset(dataset, diagnostics, a.harmonise_to);
     if (dataset.empty()) {
         print_diagnostics(diagnostics, global.verbose);
         std::cerr << "kdx: nothing usable was read from " << a.input.string() << "; no output written\n";

@@ -4,7 +4,6 @@
 
 #include "common.hpp"
 #include "kdx/registry.hpp"
-#include "kdx/validate.hpp"
 
 namespace kdx::cli {
 
@@ -28,8 +27,7 @@ int run_validate(const ValidateArgs& a, const GlobalOptions& global) {
     Diagnostics diagnostics;
     Dataset dataset = read_input(*reader, a.input, options, diagnostics);
     if (a.harmonise_to) harmonise(dataset, a.harmonise_to, diagnostics);
-    check_against_registry(dataset, diagnostics, a.harmonise_to);
-    validate(dataset, diagnostics);
+    check_dataset(dataset, diagnostics, a.harmonise_to);
     std::string counts = print_diagnostics(diagnostics, global.verbose);
     int code = exit_code_for(diagnostics, a.strict);
     std::cout << a.input.string() << ": " << (code == exit_ok ? "valid" : "not valid") << ": "
