@@ -1,4 +1,5 @@
 // kdx convert IN OUT: read a dataset in one format, validate it, write it in another.
+#include <future>
 #include <iostream>
 #include <memory>
 
@@ -36,16 +37,26 @@ int run_convert(const ConvertArgs& a, const GlobalOptions& global) {
     Dataset dataset = read_input(*reader, a.input, options_for(options, reader->info().read_options),
                                  diagnostics);
     if (a.harmonise_to) harmonise(dataset, a.harmonise_to, diagnostics);
-    check_dataset(dataset, diagnostics, a.harmonise_to);
     if (dataset.empty()) {
+        check_dataset(dataset, diagnostics, a.harmonise_to);
         print_diagnostics(diagnostics, global.verbose);
         std::cerr << "kdx: nothing usable was read from " << a.input.string() << "; no output written\n";
         return exit_input_errors;
     }
     // Usable records are written even when some cells were not; the exit code
-    // and the diagnostics tell what was left out.
+    // and the diagnostics tell what was left out. As the checks change nothing
+    // that is written, they run on other threads while the writer works. They
+    // only read the dataset, and the one index they share with a writer
+    // (municipalities) is built before they start.
+    dataset.find_municipality(std::string());
+    Diagnostics checks, writing;
+    auto checking = std::async(std::launch::async,
+                               [&] { check_dataset(dataset, checks, a.harmonise_to); });
     writer->write_dataset(dataset, a.output, options_for(options, writer->info().write_options),
-                          diagnostics);
+                          writing);
+    checking.get();
+    diagnostics.append(checks);
+    diagnostics.append(writing);
     std::string counts = print_diagnostics(diagnostics, global.verbose);
     std::cerr << "kdx: wrote " << a.output.string() << " (" << writer->info().name << "): "
               << describe(dataset) << "; " << counts << '\n';

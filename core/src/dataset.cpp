@@ -44,8 +44,11 @@ void Dataset::reindex() const {
     indexed_sizes_ = {no_index, no_index};
 }
 
+// Lookups on an index that is built write nothing, so threads may share a
+// dataset once its indexes are built.
 void Dataset::ensure_index() const {
-    if (!indexed_) indexed_sizes_ = {no_index, no_index};
+    if (indexed_) return;
+    indexed_sizes_ = {no_index, no_index};
     indexed_ = true;
 }
 
