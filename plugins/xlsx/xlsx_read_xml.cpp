@@ -150,6 +150,7 @@ class Scanner {
     // Scans what `data` completes; false once the handler has stopped.
     bool feed(const char* data, std::size_t size) {
         pending_.append(data, size);
+        if (!skip_bom(false)) return true;
         std::size_t done = scan(false);
         offset_ += done;
         pending_.erase(0, done);
@@ -158,6 +159,7 @@ class Scanner {
 
     void finish() {
         if (stopped_) return;
+        skip_bom(true);
         std::size_t done = scan(true);
         offset_ += done;
         pending_.erase(0, done);
@@ -168,6 +170,22 @@ class Scanner {
     }
 
   private:
+    // A part may start with a UTF-8 byte order mark, which is not text.
+    // False while too few bytes have come to tell.
+    bool skip_bom(bool final) {
+        if (bom_checked_) return true;
+        static constexpr std::string_view bom = "\xEF\xBB\xBF";
+        if (pending_.size() < bom.size() && !final &&
+            bom.substr(0, pending_.size()) == pending_)
+            return false;
+        bom_checked_ = true;
+        if (std::string_view(pending_).substr(0, bom.size()) == bom) {
+            pending_.erase(0, bom.size());
+            offset_ += bom.size();
+        }
+        return true;
+    }
+
     [[noreturn]] void fail(const std::string& what) const {
         std::uint64_t at = offset_ + static_cast<std::uint64_t>(token_ - pending_.data());
         throw Error("part " + part_ + ", line " + std::to_string(line_at(package_, part_, at)) +
@@ -178,16 +196,34 @@ class Scanner {
     static bool space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
     static bool name_end(char c) { return space(c) || c == '>' || c == '/' || c == '='; }
 
+    // Appends [p, end) with line ends as XML reads them (section 2.11): CR LF
+    // and a lone CR become LF. A CR from a character reference (&#13;) is
+    // not raw text and stays.
+    static void append_raw(std::string& out, const char* p, const char* end) {
+        while (p < end) {
+            const char* cr =
+                static_cast<const char*>(std::memchr(p, '\r', static_cast<std::size_t>(end - p)));
+            if (!cr) {
+                out.append(p, end);
+                return;
+            }
+            out.append(p, cr);
+            out += '\n';
+            p = cr + 1;
+            if (p < end && *p == '\n') ++p;
+        }
+    }
+
     // Decodes entities and character references of [p, end) onto `out`.
     void decode(const char* p, const char* end, std::string& out) const {
         while (p < end) {
             const char* amp =
                 static_cast<const char*>(std::memchr(p, '&', static_cast<std::size_t>(end - p)));
             if (!amp) {
-                out.append(p, end);
+                append_raw(out, p, end);
                 return;
             }
-            out.append(p, amp);
+            append_raw(out, p, amp);
             const char* semi = static_cast<const char*>(
                 std::memchr(amp, ';', static_cast<std::size_t>(end - amp)));
             if (!semi) fail("an & without its ;");
@@ -245,12 +281,24 @@ class Scanner {
                 if (!space(*p)) fail("text outside the root element");
             return;
         }
-        if (!std::memchr(p, '&', static_cast<std::size_t>(end - p))) {
-            handler_.text(p, static_cast<int>(end - p));
+        const std::size_t size = static_cast<std::size_t>(end - p);
+        if (!std::memchr(p, '&', size) && !std::memchr(p, '\r', size)) {
+            handler_.text(p, static_cast<int>(size));
             return;
         }
         scratch_.clear();
         decode(p, end, scratch_);
+        handler_.text(scratch_.data(), static_cast<int>(scratch_.size()));
+    }
+
+    void cdata(const char* p, const char* end) {
+        const std::size_t size = static_cast<std::size_t>(end - p);
+        if (!std::memchr(p, '\r', size)) {
+            handler_.text(p, static_cast<int>(size));
+            return;
+        }
+        scratch_.clear();
+        append_raw(scratch_, p, end);
         handler_.text(scratch_.data(), static_cast<int>(scratch_.size()));
     }
 
@@ -357,7 +405,8 @@ class Scanner {
                     std::memchr(p, '<', static_cast<std::size_t>(end - p)));
                 const char* stop = lt ? lt : end;
                 if (!lt && !final) {
-                    // Keep a possibly cut entity for the next chunk.
+                    // Keep a possibly cut entity, or a CR whose LF may come
+                    // next, for the next chunk.
                     const char* amp = stop;
                     for (const char* k = stop; k > p && stop - k < 12; --k)
                         if (k[-1] == '&') {
@@ -367,6 +416,7 @@ class Scanner {
                             break;
                         }
                     stop = amp;
+                    if (stop > p && stop[-1] == '\r') --stop;
                 }
                 text(p, stop);
                 p = stop;
@@ -387,7 +437,7 @@ class Scanner {
                 } else if (head.size() >= 8 && head == "![CDATA[") {
                     if (!(close = find(rest, end, "]]>"))) break;
                     if (open_.empty()) fail("CDATA outside the root element");
-                    handler_.text(rest + 8, static_cast<int>(close - 3 - (rest + 8)));
+                    cdata(rest + 8, close - 3);
                 } else if (head.size() < 8 &&
                            std::string_view("![CDATA[").substr(0, head.size()) == head) {
                     break;
@@ -420,6 +470,7 @@ class Scanner {
     const char* token_ = nullptr;  // the token being scanned, for errors
     bool seen_root_ = false;
     bool stopped_ = false;
+    bool bom_checked_ = false;
 };
 
 }  // namespace

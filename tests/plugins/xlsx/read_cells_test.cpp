@@ -14,63 +14,6 @@ using ::testing::ElementsAre;
 using ::testing::HasSubstr;
 using ::testing::Not;
 
-const char* type_name(kdx::Cell::Type t) {
-    switch (t) {
-        case kdx::Cell::Type::empty:
-            return "empty";
-        case kdx::Cell::Type::text:
-            return "text";
-        case kdx::Cell::Type::number:
-            return "number";
-        case kdx::Cell::Type::boolean:
-            return "boolean";
-        case kdx::Cell::Type::date:
-            return "date";
-        case kdx::Cell::Type::error:
-            return "error";
-    }
-    return "?";
-}
-
-// Compares every cell, sheet and hidden row the JSON lists with what the reader gives.
-void check_against_generator(const std::string& name) {
-    SCOPED_TRACE(name);
-    WorkbookCells book = read_cells(data / (name + ".xlsx"));
-    nlohmann::json expected = read_json(data / (name + ".json"));
-
-    std::vector<std::pair<std::string, bool>> sheets, expected_sheets;
-    for (const SheetCells& s : book.sheets) sheets.emplace_back(s.name, s.hidden);
-    for (const auto& s : expected["sheets"])
-        expected_sheets.emplace_back(s["name"].get<std::string>(), s["hidden"].get<bool>());
-    EXPECT_EQ(sheets, expected_sheets);
-
-    int checked = 0;
-    for (const auto& e : expected["cells"]) {
-        std::string where = e["sheet"].get<std::string>() + "!" + e["cell"].get<std::string>();
-        SCOPED_TRACE(where);
-        const SheetCells* sheet = book.sheet(e["sheet"]);
-        ASSERT_TRUE(sheet);
-        auto it = sheet->cells.find(e["cell"]);
-        kdx::Cell cell = it == sheet->cells.end() ? kdx::Cell{} : it->second;
-        EXPECT_EQ(type_name(cell.type), e["type"].get<std::string>()) << cell.text;
-        if (e.contains("text")) {
-            EXPECT_EQ(cell.text, e["text"].get<std::string>());
-        }
-        if (e.contains("number")) {
-            EXPECT_NEAR(cell.number, e["number"].get<double>(), 1e-6);
-        }
-        ++checked;
-    }
-    EXPECT_GT(checked, 0);
-
-    std::vector<std::pair<std::string, std::uint32_t>> hidden, expected_hidden;
-    for (const SheetCells& s : book.sheets)
-        for (std::uint32_t r : s.hidden_rows) hidden.emplace_back(s.name, r);
-    for (const auto& h : expected["hidden_rows"])
-        expected_hidden.emplace_back(h["sheet"].get<std::string>(), h["row"].get<std::uint32_t>());
-    EXPECT_EQ(hidden, expected_hidden);
-}
-
 TEST(XlsxCells, XlsxWriter) { check_against_generator("types-xlsxwriter"); }
 TEST(XlsxCells, XlsxWriterConstantMemoryInlineStrings) {
     check_against_generator("types-constant-memory");

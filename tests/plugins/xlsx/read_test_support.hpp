@@ -5,10 +5,13 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdint>
 #include <map>
 #include <memory>
 #include <nlohmann/json.hpp>
+#include <set>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "host/plugin_host.hpp"
@@ -86,6 +89,80 @@ inline WorkbookCells read_cells(const fs::path& file, const kdx::xlsx::ReadLimit
 
 inline nlohmann::json read_json(const fs::path& file) {
     return nlohmann::json::parse(read_file(file));
+}
+
+inline const char* type_name(kdx::Cell::Type t) {
+    switch (t) {
+        case kdx::Cell::Type::empty:
+            return "empty";
+        case kdx::Cell::Type::text:
+            return "text";
+        case kdx::Cell::Type::number:
+            return "number";
+        case kdx::Cell::Type::boolean:
+            return "boolean";
+        case kdx::Cell::Type::date:
+            return "date";
+        case kdx::Cell::Type::error:
+            return "error";
+    }
+    return "?";
+}
+
+// Compares every cell, sheet and hidden row `name`.json lists with what the
+// reader gives for `name`.xlsx, both under data/ (name may hold a folder,
+// e.g. "apps/excel-mac-deaths"). With "all_cells": true in the JSON, the
+// reader must give no non-empty cell the JSON does not list.
+inline void check_against_generator(const std::string& name) {
+    SCOPED_TRACE(name);
+    WorkbookCells book = read_cells(data / (name + ".xlsx"));
+    nlohmann::json expected = read_json(data / (name + ".json"));
+
+    std::vector<std::pair<std::string, bool>> sheets, expected_sheets;
+    for (const SheetCells& s : book.sheets) sheets.emplace_back(s.name, s.hidden);
+    for (const auto& s : expected["sheets"])
+        expected_sheets.emplace_back(s["name"].get<std::string>(), s["hidden"].get<bool>());
+    EXPECT_EQ(sheets, expected_sheets);
+
+    int checked = 0;
+    for (const auto& e : expected["cells"]) {
+        std::string where = e["sheet"].get<std::string>() + "!" + e["cell"].get<std::string>();
+        SCOPED_TRACE(where);
+        const SheetCells* sheet = book.sheet(e["sheet"]);
+        ASSERT_TRUE(sheet);
+        auto it = sheet->cells.find(e["cell"]);
+        kdx::Cell cell = it == sheet->cells.end() ? kdx::Cell{} : it->second;
+        EXPECT_EQ(type_name(cell.type), e["type"].get<std::string>()) << cell.text;
+        if (e.contains("text")) {
+            EXPECT_EQ(cell.text, e["text"].get<std::string>());
+        }
+        if (e.contains("number")) {
+            EXPECT_NEAR(cell.number, e["number"].get<double>(), 1e-6);
+        }
+        ++checked;
+    }
+    EXPECT_GT(checked, 0);
+
+    // A JSON file that says it lists every non-empty cell: the reader gives no others.
+    if (expected.value("all_cells", false)) {
+        std::set<std::pair<std::string, std::string>> listed;
+        for (const auto& e : expected["cells"])
+            listed.emplace(e["sheet"].get<std::string>(), e["cell"].get<std::string>());
+        std::vector<std::string> unlisted;
+        for (const SheetCells& s : book.sheets)
+            for (const auto& [ref, cell] : s.cells)
+                if (!listed.count({s.name, ref}))
+                    unlisted.push_back(s.name + "!" + ref + " (" + type_name(cell.type) + " \"" +
+                                       cell.text + "\")");
+        EXPECT_EQ(unlisted, std::vector<std::string>());
+    }
+
+    std::vector<std::pair<std::string, std::uint32_t>> hidden, expected_hidden;
+    for (const SheetCells& s : book.sheets)
+        for (std::uint32_t r : s.hidden_rows) hidden.emplace_back(s.name, r);
+    for (const auto& h : expected["hidden_rows"])
+        expected_hidden.emplace_back(h["sheet"].get<std::string>(), h["row"].get<std::uint32_t>());
+    EXPECT_EQ(hidden, expected_hidden);
 }
 
 // The xlsx format from the build tree's kdx_xlsx.so; fails the test if absent.
