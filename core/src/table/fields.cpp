@@ -349,6 +349,19 @@ const std::vector<std::string>& default_total_words() {
 }
 
 bool is_total_text(std::string_view text, const std::vector<std::string>& words) {
+    // Asked of a cell or two on every row, and nearly always no: when the
+    // text starts with an ASCII letter or digit, which folding only lowers,
+    // a word must start with the same one.
+    std::size_t first = 0;
+    while (first < text.size() && (text[first] == ' ' || text[first] == '\t')) ++first;
+    if (first < text.size()) {
+        char c = text[first];
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+        if (((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) &&
+            std::none_of(words.begin(), words.end(),
+                         [&](const std::string& w) { return !w.empty() && w[0] == c; }))
+            return false;
+    }
     thread_local std::string n;
     normalise_header(text, n);
     if (n.empty()) return false;

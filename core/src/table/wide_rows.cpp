@@ -143,7 +143,8 @@ class WideMapper : public RowMapper {
     }
 
     void settlement(const Row& row, const std::string& number, int row_year) {
-        std::vector<SettlementFigures> records;
+        std::vector<SettlementFigures>& records = records_;  // reused: one allocation per sheet
+        records.clear();
         for (const Column* c : values_) {
             if (!is_settlement_field(c->field)) continue;
             int year = c->year ? c->year : row_year;
@@ -236,6 +237,7 @@ class WideMapper : public RowMapper {
     const Column* population_ = nullptr;
     const Column* source_ = nullptr;
     std::vector<const Column*> values_;
+    std::vector<SettlementFigures> records_;
 };
 
 }  // namespace

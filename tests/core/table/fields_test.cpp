@@ -80,6 +80,16 @@ TEST(Fields, TotalRows) {
         EXPECT_TRUE(is_total_text(s, words)) << s;
     for (const char* s : {"Sunndal", "Summa", "Steinkjer", "Totalsum kommune", ""})
         EXPECT_FALSE(is_total_text(s, words)) << s;
+    // Leading spaces, tabs, footnote marks and dashes fold away before the word.
+    for (const char* s : {"  Sum", "\tTotalt", "*Sum", "- I alt", "\u00a0Hele landet"})
+        EXPECT_TRUE(is_total_text(s, words)) << s;
+    for (const char* s : {"0301", "0301 Oslo", "Kommune 100", "5006 Steinkjer"})
+        EXPECT_FALSE(is_total_text(s, words)) << s;
+    // A mapping's own words, which may start with a digit or a letter Æ Ø Å.
+    const std::vector<std::string> own{"1 i alt", "øvrige"};
+    for (const char* s : {"1 I alt", "Øvrige kommuner", "ØVRIGE"})
+        EXPECT_TRUE(is_total_text(s, own)) << s;
+    for (const char* s : {"1", "0301", "Sum"}) EXPECT_FALSE(is_total_text(s, own)) << s;
 }
 
 TEST(Fields, UnitsAndIndicatorCodes) {
