@@ -98,7 +98,10 @@ HarmoniseSummary harmonise(Dataset& dataset, int year, Diagnostics& out);
 // numbers not in use in the years the dataset uses them, names that do not
 // match their number, and county numbers that do not match, each as a warning
 // with the closest match. `numbering_year` is the year whose numbers the
-// dataset uses (as after harmonise()); 0 reads each record in its own year.
+// dataset uses after harmonise(), which has reported every number it could
+// not bring to that year and every name that does not match its number: then
+// only county numbers are checked, so that nothing is reported twice. 0 reads
+// each record in its own year.
 void check_against_registry(const Dataset& dataset, Diagnostics& out, int numbering_year = 0);
 
 }  // namespace kdx

@@ -19,6 +19,16 @@ class RegistryCheck {
         : d_(d), out_(out), t_(builtin_tables()), numbering_year_(numbering_year) {}
 
     void run() {
+        // Records are checked in their own years. After harmonise(), which
+        // has reported every number it could not bring to the numbering year
+        // and every name that does not match its number, what is left to
+        // check is the municipalities' county numbers.
+        if (numbering_year_ == 0) records();
+        for (const Municipality& m : d_.municipalities) municipality(m);
+    }
+
+  private:
+    void records() {
         for (const SettlementFigures& s : d_.settlement)
             record(s.municipality, s.year, s.origin, "settlement figures", {});
         for (const Outcome& o : d_.outcomes)
@@ -27,15 +37,16 @@ class RegistryCheck {
             record(n.municipality, n.year, n.origin, "nomination", {});
         for (const Programme& p : d_.programmes)
             for (int y : p.years) record(p.municipality, y, p.origin, "programme", p.id);
-        for (const Municipality& m : d_.municipalities) municipality(m);
     }
 
-  private:
     void municipality(const Municipality& m) {
         if (is_special_number(m.number)) return;
-        std::string problem = number_problem(t_, m.number, m.name, year_of(m));
-        if (!problem.empty() && reported_.insert(m.number + " " + m.name).second)
-            out_.warning(problem, d_.location_of(m.origin));
+        // harmonise() has checked numbers and names already.
+        if (numbering_year_ == 0) {
+            std::string problem = number_problem(t_, m.number, m.name, year_of(m));
+            if (!problem.empty() && reported_.insert(m.number + " " + m.name).second)
+                out_.warning(problem, d_.location_of(m.origin));
+        }
         if (!m.county_number.empty() && m.number.size() == 4 &&
             m.county_number != m.number.substr(0, 2))
             out_.warning("municipality " + m.number + " " + m.name + ": county number \"" +
@@ -53,7 +64,6 @@ class RegistryCheck {
         if (is_special_number(number)) return;
         NumberUse& use = used_[number];
         use.latest_year = std::max(use.latest_year, year);
-        if (numbering_year_ != 0) year = numbering_year_;
         const int period = period_of(year);
         const unsigned bit = 1u << period;
         if (use.checked_periods & bit) return;
@@ -69,11 +79,10 @@ class RegistryCheck {
                      d_.location_of(at));
     }
 
-    // The year whose numbers a municipality record is read in: the dataset's
-    // numbering year, the record's validity, the latest year records use
-    // it, or else the last year the number was in use.
+    // The year whose numbers a municipality record is read in: the record's
+    // validity, the latest year records use it, or else the last year the
+    // number was in use.
     int year_of(const Municipality& m) const {
-        if (numbering_year_ != 0) return numbering_year_;
         if (m.valid_to > 0) return m.valid_to;
         if (m.valid_from > 0) return m.valid_from;
         auto used = used_.find(m.number);

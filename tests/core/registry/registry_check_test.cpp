@@ -97,6 +97,30 @@ TEST(RegistryCheck, NumberingYearReadsEveryRecordInThatYear) {
     EXPECT_FALSE(own_years.empty());
 }
 
+// After harmonise() every number and name problem has been reported once;
+// the check with the numbering year must not report them again, but still
+// checks county numbers, which harmonise() does not.
+TEST(RegistryCheck, AfterHarmoniseNothingIsReportedTwice) {
+    Dataset d;
+    d.municipalities = {municipality("0220", "Asker"), municipality("0999", "Nowhere"),
+                        municipality("0301", "Bergen"), municipality("5006", "Steinkjer")};
+    d.municipalities[3].county_number = "17";
+    d.settlement = {settlement("0220", 2014), settlement("0999", 2014), settlement("0301", 2014),
+                    settlement("5006", 2020)};
+    Diagnostics harmonising;
+    kdx::harmonise(d, 2024, harmonising);
+    std::string said;
+    for (const auto& item : harmonising.items()) said += item.message + "\n";
+    for (const char* fact : {"0220", "0999", "Bergen"})
+        EXPECT_NE(said.find(fact), std::string::npos) << fact << " not reported by harmonise:\n"
+                                                      << said;
+    Diagnostics checking;
+    kdx::check_against_registry(d, checking, 2024);
+    auto m = messages(checking);
+    ASSERT_EQ(m.size(), 1u) << ::testing::PrintToString(m);
+    EXPECT_NE(m[0].find("county number \"17\" does not match"), std::string::npos) << m[0];
+}
+
 TEST(RegistryCheck, CountyNumberMustMatchTheMunicipalityNumber) {
     Dataset d;
     d.municipalities = {municipality("5006", "Steinkjer")};
