@@ -324,7 +324,10 @@ private:
             kf.label = label(f, lang_);
             kf.unit = unit_of(f);
             kf.value = figure(f, selected_, year_);
+            // The label carries the year: a dossier's figures may be years
+            // older than the prize they are shown for.
             if (base_of(f) == f) {
+                kf.label += " " + std::to_string(year_);
                 Value before = figure(f, selected_, year_ - 1);
                 if (kf.value.has_value() && before.has_value()) kf.change = kf.value.get() - before.get();
             } else {

@@ -161,7 +161,7 @@ TEST(ReportBuilder, KeyFiguresWithChangeAndThreeYearTotals) {
         if ((k = std::get_if<kdx::KeyFigures>(&b))) break;
     ASSERT_NE(k, nullptr);
     ASSERT_EQ(k->figures.size(), 4u);
-    EXPECT_EQ(k->figures[2].label, "Bosatt");
+    EXPECT_EQ(k->figures[2].label, "Bosatt 2020");
     EXPECT_EQ(k->figures[2].text, "1" + nbsp + "234");
     EXPECT_EQ(k->figures[2].change, Value(994));
     EXPECT_EQ(k->figures[3].unit, kdx::Unit::percent);
