@@ -12,12 +12,13 @@ FormatInfo XmlFormat::info() const {
     f.long_name = "kdx XML: exchange format for datasets, report XML for documents";
     f.extensions = {"xml"};
     f.capabilities = can_read_dataset | can_write_dataset | can_write_document;
+    f.read_options = read_option_infos();
     return f;
 }
 
-Dataset XmlFormat::read_dataset(const std::filesystem::path& input, const Options&,
+Dataset XmlFormat::read_dataset(const std::filesystem::path& input, const Options& options,
                                 Diagnostics& diagnostics) {
-    return read_xml(input, diagnostics);
+    return read_xml(input, options, diagnostics);
 }
 
 void XmlFormat::write_dataset(const Dataset& dataset, const std::filesystem::path& output,

@@ -104,13 +104,23 @@ std::string expectation(pugi::xml_parse_status status) {
 
 }  // namespace
 
-XmlInput::XmlInput(const std::filesystem::path& file) : file_(file.string()) {
+XmlInput::XmlInput(const std::filesystem::path& file, std::uint64_t max_file_size)
+    : file_(file.string()) {
     std::ifstream in(file, std::ios::binary);
     if (!in) {
         std::error_code ec;
         throw Error(std::filesystem::exists(file, ec) ? "cannot read the file" : "no such file",
                     Location::at(file_));
     }
+    in.seekg(0, std::ios::end);
+    const auto size = static_cast<std::uint64_t>(std::max<std::streamoff>(in.tellg(), 0));
+    in.seekg(0, std::ios::beg);
+    if (size > max_file_size)
+        throw Error("the file is " + std::to_string(size) + " bytes, more than the limit of " +
+                        std::to_string(max_file_size) +
+                        " (max-file-size); an exchange file is read whole, at some five times "
+                        "its size in memory: raise the limit with -o max-file-size=BYTES",
+                    Location::at(file_));
     std::ostringstream content;
     content << in.rdbuf();
     if (in.bad()) throw Error("cannot read the file", Location::at(file_));

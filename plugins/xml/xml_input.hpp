@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <filesystem>
 #include <pugixml.hpp>
 #include <string>
@@ -19,6 +20,9 @@ namespace kdx::xml {
 // Limits that keep a hostile file from costing more than a large real one.
 inline constexpr unsigned max_depth = 32;  // the format itself nests 4 deep
 inline constexpr std::size_t max_text_bytes = std::size_t(1) << 20;
+// The file is parsed whole, at some five times its size in memory; the
+// read option max-file-size changes this default.
+inline constexpr std::uint64_t default_max_file_size = std::uint64_t(1) << 30;
 
 class XmlInput {
   public:
@@ -26,8 +30,10 @@ class XmlInput {
     // that cannot be read, is not UTF-8, is not well-formed XML, has a DOCTYPE
     // or an entity reference XML does not predefine, has other than one root
     // element, nests elements deeper than max_depth or holds an attribute or
-    // text longer than max_text_bytes.
-    explicit XmlInput(const std::filesystem::path& file);
+    // text longer than max_text_bytes; or that is bigger than max_file_size
+    // bytes, before reading it.
+    explicit XmlInput(const std::filesystem::path& file,
+                      std::uint64_t max_file_size = default_max_file_size);
     XmlInput(const XmlInput&) = delete;
     XmlInput& operator=(const XmlInput&) = delete;
 

@@ -1,9 +1,11 @@
 #include "xml_reader.hpp"
 
+#include <charconv>
 #include <cstring>
 #include <optional>
 #include <string>
 
+#include "kdx/error.hpp"
 #include "xml_element.hpp"
 #include "xml_input.hpp"
 #include "xml_text.hpp"
@@ -249,8 +251,21 @@ class Reader {
 
 }  // namespace
 
-Dataset read_xml(const std::filesystem::path& input, Diagnostics&) {
-    XmlInput parsed(input);
+std::vector<OptionInfo> read_option_infos() {
+    return {{"max-file-size", OptionInfo::Type::integer, std::to_string(default_max_file_size),
+             {}, "Largest exchange file in bytes that is read (it is parsed whole)"}};
+}
+
+Dataset read_xml(const std::filesystem::path& input, const Options& options, Diagnostics&) {
+    std::uint64_t max_file_size = default_max_file_size;
+    if (auto it = options.find("max-file-size"); it != options.end()) {
+        const std::string& text = it->second;
+        auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), max_file_size);
+        if (ec != std::errc() || end != text.data() + text.size() || max_file_size == 0)
+            throw Error("option max-file-size: expected a whole number of bytes above 0, found \"" +
+                        text + "\"");
+    }
+    XmlInput parsed(input, max_file_size);
     Dataset d;
     Reader(parsed, d).read();
     return d;

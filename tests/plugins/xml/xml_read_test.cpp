@@ -178,4 +178,26 @@ TEST(XmlRead, FileOfOnlyTheNewerVersionAttributeIsRefused) {
     EXPECT_THAT(error_of(file), HasSubstr(":1:1: the file is in version 3 of the exchange format"));
 }
 
+// The file is parsed whole, so its size is checked before it is read.
+TEST(XmlRead, FileAboveMaxFileSizeIsRefusedBeforeParsing) {
+    const fs::path file = example;
+    const auto size = fs::file_size(file);
+    kdx::Diagnostics diagnostics;
+    auto read_with = [&](const std::string& limit) {
+        return format()->read_dataset(file, {{"max-file-size", limit}}, diagnostics);
+    };
+    EXPECT_EQ(read_with(std::to_string(size)).municipalities.size(), 7u);
+    try {
+        read_with(std::to_string(size - 1));
+        ADD_FAILURE() << "no error";
+    } catch (const kdx::Error& e) {
+        EXPECT_EQ(e.where().to_string(), file.string());
+        EXPECT_THAT(e.message(), HasSubstr("the file is " + std::to_string(size) +
+                                           " bytes, more than the limit of " +
+                                           std::to_string(size - 1) + " (max-file-size)"));
+    }
+    EXPECT_THROW(read_with("0"), kdx::Error);
+    EXPECT_THROW(read_with("lots"), kdx::Error);
+}
+
 }  // namespace
