@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include "kdx/error.hpp"
+#include "sample_data.hpp"
 #include "test_support.hpp"
 
 namespace {
@@ -13,47 +14,19 @@ namespace {
 using ::testing::ElementsAre;
 using ::testing::HasSubstr;
 using kdx::Value;
+using kdx::test::shipped_template;
 namespace report = kdx::report;
 
 const std::string nbsp = "\u00a0";
 
-kdx::Municipality municipality(std::string number, std::string name, kdx::LanguageForm form) {
-    kdx::Municipality m;
-    m.number = std::move(number);
-    m.name = std::move(name);
-    m.county_number = "46";
-    m.county_name = "Vestland";
-    m.language = form;
-    return m;
-}
-
-void add(kdx::Dataset& d, const std::string& m, int year, Value requested, Value decided, Value settled) {
-    kdx::SettlementFigures s;
-    s.municipality = m;
-    s.year = year;
-    s.requested = requested;
-    s.decided = decided;
-    s.settled = settled;
-    d.settlement.push_back(s);
-}
-
 // Voss (nynorsk) settles few; Bergen many; Askøy reports no decision in 2020.
 kdx::Dataset dataset() {
     kdx::Dataset d;
-    d.municipalities = {municipality("4621", "Voss", kdx::LanguageForm::nynorsk),
-                        municipality("4601", "Bergen", kdx::LanguageForm::bokmal),
-                        municipality("4627", "Askøy", kdx::LanguageForm::bokmal)};
-    add(d, "4621", 2019, 10, 10, 12);
-    add(d, "4621", 2020, 6, 5, 3);
-    add(d, "4601", 2019, 250, 250, 240);
-    add(d, "4601", 2020, 1200, 1150, 1234);
-    add(d, "4627", 2019, 20, 20, 18);
-    add(d, "4627", 2020, 20, Value::missing(), 25);
+    d.municipalities = kdx::test::vestland_municipalities();
+    kdx::test::add_figures(d, "4621", {{2019, 10, 10, 12}, {2020, 6, 5, 3}});
+    kdx::test::add_figures(d, "4601", {{2019, 250, 250, 240}, {2020, 1200, 1150, 1234}});
+    kdx::test::add_figures(d, "4627", {{2019, 20, 20, 18}, {2020, 20, Value::missing(), 25}});
     return d;
-}
-
-report::ReportTemplate shipped(const std::string& id) {
-    return report::read_template(kdx::test::source_dir() / "templates" / (id + ".xml"));
 }
 
 const kdx::Table& table_with_caption(const kdx::Document& doc, const std::string& start) {
@@ -72,7 +45,7 @@ TEST(ReportBuilder, CouncilReportSpeaksTheMunicipalitysLanguageAndSuppressesSmal
     kdx::Diagnostics diagnostics;
     report::ReportRequest r;
     r.municipality = "4621";
-    auto doc = report::build_report(shipped("council-report"), dataset(), r, diagnostics);
+    auto doc = report::build_report(shipped_template("council-report"), dataset(), r, diagnostics);
     EXPECT_EQ(doc.info.language, "nn");
     EXPECT_EQ(doc.info.title, "Busetjing og integrering i Voss 2020");
     const auto& t = table_with_caption(doc, "Oppmoding, vedtak og busetjing per år");
@@ -96,7 +69,7 @@ TEST(ReportBuilder, LanguageOverrideAndThreshold) {
     r.municipality = "4621";
     r.language = "en";
     r.threshold = 3;  // 3 is no longer under the threshold
-    auto doc = report::build_report(shipped("council-report"), dataset(), r, diagnostics);
+    auto doc = report::build_report(shipped_template("council-report"), dataset(), r, diagnostics);
     EXPECT_EQ(doc.info.language, "en");
     const auto& t = table_with_caption(doc, "Requested, decided and settled by year");
     EXPECT_THAT(row_texts(t, 2), ElementsAre("2020", "6", "5", "3", "50.0%"));
@@ -110,7 +83,7 @@ TEST(ReportBuilder, CountyTotalsHideASingleSuppressedPartAndLeaveOutMissingOnes)
     report::ReportRequest r;
     r.county = "46";
     r.year = 2020;
-    auto doc = report::build_report(shipped("county-overview"), dataset(), r, diagnostics);
+    auto doc = report::build_report(shipped_template("county-overview"), dataset(), r, diagnostics);
     EXPECT_EQ(doc.info.title, "Bosetting av flyktninger i Vestland 2020");
     const auto& t = table_with_caption(doc, "Bosetting per kommune");
     ASSERT_EQ(t.rows.size(), 4u);
@@ -131,7 +104,7 @@ TEST(ReportBuilder, ATotalWithSeveralSuppressedPartsIsShown) {
     report::ReportRequest r;
     r.county = "46";
     r.year = 2020;
-    auto doc = report::build_report(shipped("county-overview"), d, r, diagnostics);
+    auto doc = report::build_report(shipped_template("county-overview"), d, r, diagnostics);
     const auto& t = table_with_caption(doc, "Bosetting per kommune");
     EXPECT_EQ(t.rows[3][4].text, "30");  // 3 + 2 + 25: no single figure can be worked out
 }
@@ -145,7 +118,7 @@ TEST(ReportBuilder, SourceSuppressedStaysSuppressedAndZeroIsNotMissing) {
     r.municipality = "4621";
     r.threshold = 1;
     r.language = "nb";
-    auto doc = report::build_report(shipped("council-report"), d, r, diagnostics);
+    auto doc = report::build_report(shipped_template("council-report"), d, r, diagnostics);
     const auto& t = table_with_caption(doc, "Anmodning, vedtak og bosetting per år");
     EXPECT_THAT(row_texts(t, 2), ElementsAre("2020", "6", "0", ":", ":"));
 }
@@ -155,7 +128,7 @@ TEST(ReportBuilder, KeyFiguresWithChangeAndThreeYearTotals) {
     report::ReportRequest r;
     r.municipality = "4601";
     r.year = 2020;
-    auto doc = report::build_report(shipped("council-report"), dataset(), r, diagnostics);
+    auto doc = report::build_report(shipped_template("council-report"), dataset(), r, diagnostics);
     const kdx::KeyFigures* k = nullptr;
     for (const auto& b : doc.blocks)
         if ((k = std::get_if<kdx::KeyFigures>(&b))) break;
@@ -169,12 +142,8 @@ TEST(ReportBuilder, KeyFiguresWithChangeAndThreeYearTotals) {
 
 TEST(ReportBuilder, DossierUsesTheNominationAndComparisonTheNominees) {
     auto d = dataset();
-    kdx::Nomination n;
-    n.prize = "bosettings-og-inkluderingsprisen";
-    n.year = 2020;
-    n.municipality = "4627";
-    n.summary = "Askøy *bosetter* raskt.";
-    n.sections = {{"Bolig", "Første avsnitt.\n\nAndre avsnitt."}};
+    kdx::Nomination n = kdx::test::nomination("4627", 2020, "Askøy *bosetter* raskt.",
+                                              {{"Bolig", "Første avsnitt.\n\nAndre avsnitt."}});
     d.nominations.push_back(n);
     n.municipality = "4601";
     n.status = kdx::NominationStatus::winner;
@@ -183,7 +152,7 @@ TEST(ReportBuilder, DossierUsesTheNominationAndComparisonTheNominees) {
     kdx::Diagnostics diagnostics;
     report::ReportRequest r;
     r.municipality = "4627";
-    auto doc = report::build_report(shipped("imdi-dossier"), d, r, diagnostics);
+    auto doc = report::build_report(shipped_template("imdi-dossier"), d, r, diagnostics);
     EXPECT_EQ(doc.info.title, "Askøy kommune");
     auto summary = std::get<kdx::Paragraph>(doc.blocks[0]);
     ASSERT_EQ(summary.runs.size(), 3u);
@@ -196,7 +165,8 @@ TEST(ReportBuilder, DossierUsesTheNominationAndComparisonTheNominees) {
 
     report::ReportRequest all;
     all.year = 2020;
-    auto comparison = report::build_report(shipped("imdi-comparison"), d, all, diagnostics);
+    auto comparison =
+        report::build_report(shipped_template("imdi-comparison"), d, all, diagnostics);
     EXPECT_EQ(comparison.info.title, "Bosettings- og inkluderingsprisen 2020: de nominerte");
     auto nominees = std::get<kdx::Paragraph>(comparison.blocks[0]);
     EXPECT_EQ(nominees.runs[0].text, "Nominert: Askøy og Bergen.");
@@ -209,7 +179,7 @@ TEST(ReportBuilder, UnknownSelectionIsAClearError) {
     EXPECT_THROW(
         {
             try {
-                report::build_report(shipped("council-report"), dataset(), r, diagnostics);
+                report::build_report(shipped_template("council-report"), dataset(), r, diagnostics);
             } catch (const kdx::Error& e) {
                 EXPECT_STREQ(e.what(), "municipality 9999 is not in the data");
                 throw;
@@ -218,7 +188,7 @@ TEST(ReportBuilder, UnknownSelectionIsAClearError) {
         kdx::Error);
     r.municipality.clear();
     r.county = "03";
-    EXPECT_THROW(report::build_report(shipped("county-overview"), dataset(), r, diagnostics), kdx::Error);
+    EXPECT_THROW(report::build_report(shipped_template("county-overview"), dataset(), r, diagnostics), kdx::Error);
 }
 
 }  // namespace

@@ -7,7 +7,6 @@
 
 #include "kdx/error.hpp"
 #include "pdf_test_support.hpp"
-#include "sample_data.hpp"
 
 namespace {
 

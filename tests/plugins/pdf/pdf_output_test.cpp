@@ -4,7 +4,6 @@
 #include <gtest/gtest.h>
 
 #include "pdf_test_support.hpp"
-#include "sample_data.hpp"
 
 namespace {
 

@@ -1,5 +1,7 @@
 // Helpers for the PDF tests: the plugin loaded through the host, the
-// independent tools that read its files, and text comparison.
+// independent tools that read its files, text comparison, and a small dataset
+// in the shape of IMDi's 2018 nominee profiles with the shipped templates
+// built over it (sample_data.cpp).
 #pragma once
 
 #include <gtest/gtest.h>
@@ -10,6 +12,7 @@
 
 #include "host/plugin_host.hpp"
 #include "kdx/document.hpp"
+#include "kdx/model.hpp"
 #include "test_support.hpp"
 
 namespace kdx::test::pdf {
@@ -81,5 +84,22 @@ inline bool have_poppler() { return have_program("pdftotext") && have_program("p
 
 #define KDX_REQUIRE_POPPLER() \
     if (!::kdx::test::pdf::have_poppler()) GTEST_SKIP() << "poppler-utils is not installed"
+
+// Steinkjer (5004) and Snåsa in Trøndelag, Stange in Innlandet; figures
+// 2012–2018 (a few made small, to be suppressed), programmes, outcomes and
+// two 2018 nominations with text in bokmål and Sámi names.
+Dataset sample_dataset();
+
+// The document a shipped template gives for the sample: "imdi-dossier" and
+// "council-report" for Steinkjer 2014, "county-overview" for Trøndelag 2014,
+// "imdi-comparison" for the 2018 nominees.
+Document shipped_document(const std::string& template_id, const std::string& language = "");
+
+// Every heading, paragraph, key figure, table caption, header and cell, chart
+// title, legend and category, and note, in document order.
+std::vector<std::string> expected_texts(const Document& document);
+
+// A table of `rows` municipalities with a total row, long enough to span pages.
+Table long_table(std::size_t rows);
 
 }  // namespace kdx::test::pdf

@@ -1,50 +1,11 @@
+// The PDF tests' samples: IMDi's 2018 nominee profiles in small, the shipped
+// templates over them, the texts a reader must find, and a long table.
 #include "sample_data.hpp"
 
-#include <gtest/gtest.h>
-
 #include "kdx/number_format.hpp"
-#include "report/report_builder.hpp"
-#include "test_support.hpp"
+#include "pdf_test_support.hpp"
 
 namespace kdx::test::pdf {
-
-namespace {
-
-Municipality municipality(std::string number, std::string name, std::string county_number,
-                          std::string county) {
-    Municipality m;
-    m.number = std::move(number);
-    m.name = std::move(name);
-    m.county_number = std::move(county_number);
-    m.county_name = std::move(county);
-    m.language = LanguageForm::bokmal;
-    return m;
-}
-
-void figures(Dataset& d, const std::string& m, int year, Value requested, Value decided,
-             Value settled) {
-    SettlementFigures s;
-    s.municipality = m;
-    s.year = year;
-    s.requested = requested;
-    s.decided = decided;
-    s.settled = settled;
-    d.settlement.push_back(s);
-}
-
-Outcome outcome(const std::string& m, int year, double value, double cohort) {
-    Outcome o;
-    o.municipality = m;
-    o.indicator = "work-or-education-1y";
-    o.year = year;
-    o.value = value;
-    o.unit = Unit::percent;
-    o.cohort_size = cohort;
-    o.source = "IMDi";
-    return o;
-}
-
-}  // namespace
 
 Dataset sample_dataset() {
     Dataset d;
@@ -53,90 +14,61 @@ Dataset sample_dataset() {
                         municipality("5041", "Snåase – Snåsa", "50", "Trøndelag"),
                         municipality("3413", "Stange", "34", "Innlandet")};
     d.municipalities[1].other_names = {"Snåase"};
-    figures(d, "5004", 2012, 40, 35, 31);
-    figures(d, "5004", 2013, 45, 30, 32);
-    figures(d, "5004", 2014, 45, 35, 34);
-    figures(d, "5004", 2016, 110, 110, 118);
-    figures(d, "5004", 2017, 60, 60, 57);
-    figures(d, "5004", 2018, 25, 25, 22);
-    figures(d, "5041", 2012, 5, 5, 6);
-    figures(d, "5041", 2013, 5, 5, 3);
-    figures(d, "5041", 2014, 5, Value::missing(), 4);
-    figures(d, "3413", 2016, 60, 60, 64);
-    figures(d, "3413", 2017, 35, 35, 33);
-    figures(d, "3413", 2018, 15, 15, 15);
+    add_figures(d, "5004",
+                {{2012, 40, 35, 31},
+                 {2013, 45, 30, 32},
+                 {2014, 45, 35, 34},
+                 {2016, 110, 110, 118},
+                 {2017, 60, 60, 57},
+                 {2018, 25, 25, 22}});
+    add_figures(d, "5041", {{2012, 5, 5, 6}, {2013, 5, 5, 3}, {2014, 5, Value::missing(), 4}});
+    add_figures(d, "3413", {{2016, 60, 60, 64}, {2017, 35, 35, 33}, {2018, 15, 15, 15}});
 
-    Programme intro;
-    intro.id = "steinkjer-intro";
-    intro.municipality = "5004";
-    intro.kind = ProgrammeKind::introduction_programme;
-    intro.name = "Introduksjonsprogram med yrkesløp for helsefagarbeidere";
-    intro.partners = {"NAV Steinkjer", "Trøndelag fylkeskommune", "Steinkjer videregående skole"};
-    intro.years = {2012, 2013, 2014};
-    Programme centre = intro;
-    centre.id = "steinkjer-mottak";
-    centre.kind = ProgrammeKind::integration_reception_centre;
-    centre.name = "Integreringsmottak med fulltidsprogram";
-    centre.partners = {"UDI", "IMDi Midt-Norge"};
-    Programme cafe = intro;
-    cafe.id = "snasa-kafe";
-    cafe.municipality = "5041";
-    cafe.kind = ProgrammeKind::norwegian_training;
-    cafe.name = "Språkkafé – giellakafea maŋŋel skuvlla";
-    cafe.partners = {"Saemien Sijte", "Frivilligsentralen"};
-    d.programmes = {intro, centre, cafe};
+    const std::vector<int> years{2012, 2013, 2014};
+    d.programmes = {
+        programme("steinkjer-intro", "5004", ProgrammeKind::introduction_programme,
+                  "Introduksjonsprogram med yrkesløp for helsefagarbeidere",
+                  {"NAV Steinkjer", "Trøndelag fylkeskommune", "Steinkjer videregående skole"},
+                  years),
+        programme("steinkjer-mottak", "5004", ProgrammeKind::integration_reception_centre,
+                  "Integreringsmottak med fulltidsprogram", {"UDI", "IMDi Midt-Norge"}, years),
+        programme("snasa-kafe", "5041", ProgrammeKind::norwegian_training,
+                  "Språkkafé – giellakafea maŋŋel skuvlla", {"Saemien Sijte", "Frivilligsentralen"},
+                  years)};
 
     d.outcomes = {outcome("5004", 2013, 58.0, 40), outcome("5004", 2014, 63.5, 42),
                   outcome("0000", 2013, 60.2, 5000), outcome("0000", 2014, 61.0, 5100),
                   outcome("5041", 2014, 50.0, 3)};
 
-    Nomination n;
-    n.prize = "bosettings-og-inkluderingsprisen";
-    n.year = 2018;
-    n.municipality = "5004";
-    n.summary =
-        "Steinkjer har lang erfaring med å bosette flyktninger og er en pådriver for "
-        "integreringsarbeidet i regionen. Kommunen deler gjerne det den har lært med "
-        "nabokommunene, også med *Snåase – Snåsa* og andre små kommuner.";
-    n.sections = {
-        {"Jevn bosetting gjennom året",
-         "Kommunen bosetter i tråd med IMDis anmodninger og fordeler bosettingen over hele året. "
-         "Da behovet økte i 2016, styrket kommunen helsetjenesten, skolen, barnehagene og "
-         "voksenopplæringen i god tid.\n\nMange av dem som kom, var barnefamilier. Det krevde "
-         "ekstra innsats fra både skole og barnehage, og kommunen fikk det til."},
-        {"Kvalifisering i samarbeid",
-         "Flyktningtjenesten, voksenopplæringen og NAV arbeider tett sammen, både i "
-         "introduksjonsprogrammet og etter at programmet er avsluttet. Yrkeskursene har gitt "
-         "mange deltakere fagbrev eller fast arbeid – også i Áltá og Guovdageaidnu har man "
-         "spurt etter erfaringene."}};
-    n.last_updated = "2018-12-21";
-    Nomination stange = n;
-    stange.municipality = "3413";
-    stange.summary = "Stange har bygd opp et bredt samarbeid med frivillige lag og næringslivet.";
-    stange.sections = {{"Frivillighet", "Frivillige lag tar imot nye innbyggere fra første dag."}};
-    d.nominations = {n, stange};
+    d.nominations = {
+        nomination(
+            "5004", 2018,
+            "Steinkjer har lang erfaring med å bosette flyktninger og er en pådriver for "
+            "integreringsarbeidet i regionen. Kommunen deler gjerne det den har lært med "
+            "nabokommunene, også med *Snåase – Snåsa* og andre små kommuner.",
+            {{"Jevn bosetting gjennom året",
+              "Kommunen bosetter i tråd med IMDis anmodninger og fordeler bosettingen over hele "
+              "året. Da behovet økte i 2016, styrket kommunen helsetjenesten, skolen, barnehagene "
+              "og voksenopplæringen i god tid.\n\nMange av dem som kom, var barnefamilier. Det "
+              "krevde ekstra innsats fra både skole og barnehage, og kommunen fikk det til."},
+             {"Kvalifisering i samarbeid",
+              "Flyktningtjenesten, voksenopplæringen og NAV arbeider tett sammen, både i "
+              "introduksjonsprogrammet og etter at programmet er avsluttet. Yrkeskursene har gitt "
+              "mange deltakere fagbrev eller fast arbeid – også i Áltá og Guovdageaidnu har man "
+              "spurt etter erfaringene."}},
+            "2018-12-21"),
+        nomination("3413", 2018,
+                   "Stange har bygd opp et bredt samarbeid med frivillige lag og næringslivet.",
+                   {{"Frivillighet", "Frivillige lag tar imot nye innbyggere fra første dag."}},
+                   "2018-12-21")};
     return d;
 }
 
 Document shipped_document(const std::string& template_id, const std::string& language) {
-    auto t = report::read_template(source_dir() / "templates" / (template_id + ".xml"));
-    report::ReportRequest r;
-    r.language = language;
-    r.date = "2018-12-21";
-    r.data_files = {"nominees-2018.xml"};
-    if (template_id == "imdi-dossier" || template_id == "council-report") {
-        r.municipality = "5004";
-        r.year = 2014;
-    } else if (template_id == "county-overview") {
-        r.county = "50";
-        r.year = 2014;
-    } else {
-        r.year = 2018;
-    }
-    Diagnostics diagnostics;
-    Document doc = report::build_report(t, sample_dataset(), r, diagnostics);
-    EXPECT_FALSE(diagnostics.has_errors());
-    return doc;
+    // Steinkjer and Trøndelag in 2014, the nominees of 2018.
+    return test::shipped_document(
+        template_id, sample_dataset(),
+        {"5004", "50", 2014, 2018, "2018-12-21", "nominees-2018.xml", language});
 }
 
 std::vector<std::string> expected_texts(const Document& document) {

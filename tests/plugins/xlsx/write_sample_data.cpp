@@ -1,48 +1,9 @@
-#include "kdx/number_format.hpp"
-#include "report/report_builder.hpp"
+// The xlsx writer tests' samples: a dataset of Trøndelag and Innlandet, a
+// document with every kind of block, and the shipped templates over the dataset.
+#include "sample_data.hpp"
 #include "write_test_support.hpp"
 
 namespace kdx::test::xlsx_write {
-
-namespace {
-
-Municipality municipality(std::string number, std::string name, std::string county_number,
-                          std::string county, std::int64_t population) {
-    Municipality m;
-    m.number = std::move(number);
-    m.name = std::move(name);
-    m.county_number = std::move(county_number);
-    m.county_name = std::move(county);
-    m.imdi_region = "Midt-Norge";
-    m.language = LanguageForm::bokmal;
-    m.population = population;
-    return m;
-}
-
-SettlementFigures figures(const std::string& m, int year, Value requested, Value decided,
-                          Value settled) {
-    SettlementFigures s;
-    s.municipality = m;
-    s.year = year;
-    s.requested = requested;
-    s.decided = decided;
-    s.settled = settled;
-    return s;
-}
-
-Outcome outcome(const std::string& m, int year, Value value, Unit unit, Value cohort) {
-    Outcome o;
-    o.municipality = m;
-    o.indicator = "work-or-education-1y";
-    o.year = year;
-    o.value = value;
-    o.unit = unit;
-    o.cohort_size = cohort;
-    o.source = "IMDi";
-    return o;
-}
-
-}  // namespace
 
 Dataset sample_dataset() {
     Dataset d;
@@ -50,53 +11,46 @@ Dataset sample_dataset() {
     d.info.description = "Tall laget for testene av xlsx-skriveren.";
     d.info.provenance = {"IMDi, bosettingstall", "SSB, befolkning"};
     std::uint32_t source = d.add_source("partner.xlsx", "Bosetting");
-    d.municipalities = {municipality("5006", "Steinkjer", "50", "Trøndelag", 24000),
-                        municipality("5041", "Snåase – Snåsa", "50", "Trøndelag", 2100),
-                        municipality("3413", "Stange", "34", "Innlandet", 21000)};
+    d.municipalities = {
+        municipality("5006", "Steinkjer", "50", "Trøndelag"),
+        municipality("5041", "Snåase – Snåsa", "50", "Trøndelag", LanguageForm::neutral),
+        municipality("3413", "Stange", "34", "Innlandet")};
+    const std::int64_t population[] = {24000, 2100, 21000};
+    for (std::size_t i = 0; i < d.municipalities.size(); ++i) {
+        d.municipalities[i].imdi_region = "Midt-Norge";
+        d.municipalities[i].population = population[i];
+    }
     d.municipalities[0].valid_from = 2020;
-    d.municipalities[1].language = LanguageForm::neutral;
     d.municipalities[1].other_names = {"Snåase", "Snåsa"};
     d.municipalities[1].origin = {source, 7, 2};
-    d.settlement = {figures("5006", 2016, 110, 110, 118), figures("5006", 2017, 60, 60, 57),
-                    figures("5006", 2018, 25, 25, 22),
-                    figures("5041", 2017, 5, Value::missing(), Value::suppressed()),
-                    figures("3413", 2018, 15, 15, 1234567)};
+    add_figures(d, "5006", {{2016, 110, 110, 118}, {2017, 60, 60, 57}, {2018, 25, 25, 22}});
+    add_figures(d, "5041", {{2017, 5, Value::missing(), Value::suppressed()}});
+    add_figures(d, "3413", {{2018, 15, 15, 1234567}});
     d.settlement[0].unaccompanied_minors = 12;
     d.settlement[0].family_reunifications = Value::suppressed();
 
-    Programme intro;
-    intro.id = "steinkjer-intro";
-    intro.municipality = "5006";
-    intro.kind = ProgrammeKind::introduction_programme;
-    intro.name = "Introduksjonsprogram med yrkesløp";
+    Programme intro = programme("steinkjer-intro", "5006", ProgrammeKind::introduction_programme,
+                                "Introduksjonsprogram med yrkesløp",
+                                {"NAV Steinkjer", "Trøndelag fylkeskommune"}, {2016, 2017, 2018});
     intro.description = "Helsefag i samarbeid med NAV og videregående skole.";
-    intro.partners = {"NAV Steinkjer", "Trøndelag fylkeskommune"};
-    intro.years = {2016, 2017, 2018};
     d.programmes = {intro};
 
-    d.outcomes = {outcome("5006", 2017, 63.5, Unit::percent, 42),
-                  outcome("0000", 2017, 61.0, Unit::percent, 5100),
-                  outcome("5041", 2017, Value::suppressed(), Unit::percent, 3),
-                  outcome("5006", 2018, 4.2, Unit::per_mille, Value()),
-                  outcome("5006", 2018, 1250000, Unit::nok, Value())};
+    d.outcomes = {outcome("5006", 2017, 63.5, 42), outcome("0000", 2017, 61.0, 5100),
+                  outcome("5041", 2017, Value::suppressed(), 3),
+                  outcome("5006", 2018, 4.2, Value(), Unit::per_mille),
+                  outcome("5006", 2018, 1250000, Value(), Unit::nok)};
     d.outcomes[3].indicator = "reunification-rate";
     d.outcomes[4].indicator = "grant";
 
-    Nomination n;
-    n.prize = "bosettings-og-inkluderingsprisen";
-    n.year = 2018;
-    n.municipality = "5006";
-    n.summary = "Steinkjer bosetter jevnt gjennom året og deler det den har lært.";
-    n.sections = {{"Jevn bosetting", "Kommunen bosetter i tråd med anmodningene."},
-                  {"Samarbeid", "Flyktningtjenesten og NAV arbeider tett sammen."}};
-    n.last_updated = "2018-12-21";
+    Nomination n =
+        nomination("5006", 2018, "Steinkjer bosetter jevnt gjennom året og deler det den har lært.",
+                   {{"Jevn bosetting", "Kommunen bosetter i tråd med anmodningene."},
+                    {"Samarbeid", "Flyktningtjenesten og NAV arbeider tett sammen."}},
+                   "2018-12-21");
     n.votes = 7;
-    Nomination stange = n;
-    stange.municipality = "3413";
-    stange.summary = "Stange samarbeider bredt med frivillige lag.";
-    stange.sections = {{"Frivillighet", "Frivillige lag tar imot nye innbyggere."}};
-    stange.votes = Value();
-    d.nominations = {n, stange};
+    d.nominations = {
+        n, nomination("3413", 2018, "Stange samarbeider bredt med frivillige lag.",
+                      {{"Frivillighet", "Frivillige lag tar imot nye innbyggere."}}, "2018-12-21")};
 
     Indicator grant;
     grant.id = "grant";
@@ -177,23 +131,10 @@ Document sample_document() {
 }
 
 Document shipped_document(const std::string& template_id) {
-    auto t = report::read_template(source_dir() / "templates" / (template_id + ".xml"));
-    report::ReportRequest r;
-    r.date = "2018-12-21";
-    r.data_files = {"nominees-2018.xml"};
-    if (template_id == "imdi-dossier" || template_id == "council-report") {
-        r.municipality = "5006";
-        r.year = 2017;
-    } else if (template_id == "county-overview") {
-        r.county = "50";
-        r.year = 2017;
-    } else {
-        r.year = 2018;
-    }
-    Diagnostics diagnostics;
-    Document doc = report::build_report(t, sample_dataset(), r, diagnostics);
-    EXPECT_FALSE(diagnostics.has_errors());
-    return doc;
+    // Steinkjer and Trøndelag in 2017, the nominees of 2018.
+    return test::shipped_document(
+        template_id, sample_dataset(),
+        {"5006", "50", 2017, 2018, "2018-12-21", "nominees-2018.xml", ""});
 }
 
 }  // namespace kdx::test::xlsx_write

@@ -1,116 +1,48 @@
-#include "report/report_builder.hpp"
+// The xml report tests' sample: Vestland 2022–2024.
 #include "report_test_support.hpp"
+#include "sample_data.hpp"
 
 namespace kdx::test::report_xml {
-
-namespace {
-
-Municipality municipality(std::string number, std::string name, LanguageForm form) {
-    Municipality m;
-    m.number = std::move(number);
-    m.name = std::move(name);
-    m.county_number = "46";
-    m.county_name = "Vestland";
-    m.language = form;
-    return m;
-}
-
-void figures(Dataset& d, const std::string& m, int year, Value requested, Value decided,
-             Value settled) {
-    SettlementFigures s;
-    s.municipality = m;
-    s.year = year;
-    s.requested = requested;
-    s.decided = decided;
-    s.settled = settled;
-    d.settlement.push_back(s);
-}
-
-Outcome outcome(const std::string& m, int year, double value, Value cohort) {
-    Outcome o;
-    o.municipality = m;
-    o.indicator = "work-or-education-1y";
-    o.year = year;
-    o.value = value;
-    o.unit = Unit::percent;
-    o.cohort_size = cohort;
-    o.source = "IMDi";
-    return o;
-}
-
-Programme programme(std::string id, std::string m, ProgrammeKind kind, std::string name,
-                    std::vector<std::string> partners) {
-    Programme p;
-    p.id = std::move(id);
-    p.municipality = std::move(m);
-    p.kind = kind;
-    p.name = std::move(name);
-    p.partners = std::move(partners);
-    p.years = {2022, 2023, 2024};
-    return p;
-}
-
-}  // namespace
 
 Dataset sample_dataset() {
     Dataset d;
     d.info.title = "Busetjing i Vestland 2022–2024 (testdata)";
-    d.municipalities = {municipality("4621", "Voss", LanguageForm::nynorsk),
-                        municipality("4601", "Bergen", LanguageForm::bokmal),
-                        municipality("4627", "Askøy", LanguageForm::bokmal)};
-    figures(d, "4621", 2022, 12, 12, 14);
-    figures(d, "4621", 2023, 10, 8, 9);
-    figures(d, "4621", 2024, 6, 5, 3);
-    figures(d, "4601", 2022, 1200, 1150, 1234);
-    figures(d, "4601", 2023, 900, 900, 871);
-    figures(d, "4601", 2024, 650, 600, 612.0);
-    figures(d, "4627", 2022, 20, 20, 18);
-    figures(d, "4627", 2023, 20, Value::missing(), 25);
-    figures(d, "4627", 2024, 15, 15, 16);
-    d.programmes = {
-        programme("voss-intro", "4621", ProgrammeKind::introduction_programme,
-                  "Introduksjonsprogram med arbeidsretta løp",
-                  {"NAV Voss", "Voss vidaregåande skule"}),
-        programme("voss-foreldre", "4621", ProgrammeKind::parent_guidance,
-                  "Foreldrerettleiing – «Fri & trygg» <grupper>", {"Helsestasjonen"}),
-        programme("bergen-norsk", "4601", ProgrammeKind::norwegian_training,
-                  "Norskopplæring for voksne", {"Bergen kommune", "Frivilligsentralen"})};
+    d.municipalities = vestland_municipalities();
+    add_figures(d, "4621", {{2022, 12, 12, 14}, {2023, 10, 8, 9}, {2024, 6, 5, 3}});
+    add_figures(d, "4601",
+                {{2022, 1200, 1150, 1234}, {2023, 900, 900, 871}, {2024, 650, 600, 612.0}});
+    add_figures(d, "4627",
+                {{2022, 20, 20, 18}, {2023, 20, Value::missing(), 25}, {2024, 15, 15, 16}});
     d.outcomes = {outcome("4621", 2023, 58.5, 12), outcome("4621", 2024, 61.25, 4),
                   outcome("0000", 2023, 60.2, 5000), outcome("0000", 2024, 61.0, 5100),
                   outcome("4601", 2024, 66.7, 300)};
-    Nomination voss;
-    voss.prize = "bosettings-og-inkluderingsprisen";
-    voss.year = 2024;
-    voss.municipality = "4621";
-    voss.summary =
-        "Voss har busett flyktningar i mange år og samarbeider tett med "
-        "*frivillige lag* og næringslivet.";
-    voss.sections = {
-        {"Busetjing heile året", "Kommunen fordeler busetjinga over heile året."},
-        {"Kvalifisering", "Vaksenopplæringa og NAV arbeider saman & deler erfaringar."}};
-    voss.last_updated = "2024-11-30";
-    Nomination bergen = voss;
-    bergen.municipality = "4601";
-    bergen.summary = "Bergen har bygd opp eit breitt samarbeid med næringslivet.";
-    bergen.sections = {{"Arbeid", "Mange kjem raskt i arbeid."}};
-    d.nominations = {voss, bergen};
+    const std::vector<int> years{2022, 2023, 2024};
+    d.programmes = {
+        programme("voss-intro", "4621", ProgrammeKind::introduction_programme,
+                  "Introduksjonsprogram med arbeidsretta løp",
+                  {"NAV Voss", "Voss vidaregåande skule"}, years),
+        programme("voss-foreldre", "4621", ProgrammeKind::parent_guidance,
+                  "Foreldrerettleiing – «Fri & trygg» <grupper>", {"Helsestasjonen"}, years),
+        programme("bergen-norsk", "4601", ProgrammeKind::norwegian_training,
+                  "Norskopplæring for voksne", {"Bergen kommune", "Frivilligsentralen"}, years)};
+    d.nominations = {
+        nomination(
+            "4621", 2024,
+            "Voss har busett flyktningar i mange år og samarbeider tett med "
+            "*frivillige lag* og næringslivet.",
+            {{"Busetjing heile året", "Kommunen fordeler busetjinga over heile året."},
+             {"Kvalifisering", "Vaksenopplæringa og NAV arbeider saman & deler erfaringar."}},
+            "2024-11-30"),
+        nomination("4601", 2024, "Bergen har bygd opp eit breitt samarbeid med næringslivet.",
+                   {{"Arbeid", "Mange kjem raskt i arbeid."}}, "2024-11-30")};
     return d;
 }
 
 Document shipped_document(const std::string& template_id) {
-    auto t = report::read_template(source_dir() / "templates" / (template_id + ".xml"));
-    report::ReportRequest r;
-    r.date = "2024-12-31";
-    r.year = 2024;
-    r.data_files = {"vestland-2024.xml"};
-    if (template_id == "imdi-dossier" || template_id == "council-report")
-        r.municipality = "4621";
-    else if (template_id == "county-overview")
-        r.county = "46";
-    Diagnostics diagnostics;
-    Document doc = report::build_report(t, sample_dataset(), r, diagnostics);
-    EXPECT_FALSE(diagnostics.has_errors());
-    return doc;
+    // Voss and Vestland in 2024, the nominees of 2024.
+    return test::shipped_document(
+        template_id, sample_dataset(),
+        {"4621", "46", 2024, 2024, "2024-12-31", "vestland-2024.xml", ""});
 }
 
 std::string sample_exchange_xml() {
