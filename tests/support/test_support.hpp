@@ -13,6 +13,7 @@
 #include <memory>
 #include <sstream>
 #include <string>
+#include <vector>
 
 #include "host/plugin_host.hpp"
 
@@ -97,6 +98,28 @@ inline CommandResult run_kdx(const std::string& args) {
 // True when a program is on PATH.
 inline bool have_program(const std::string& name) {
     return std::system(("command -v " + sh_quote(name) + " >/dev/null 2>&1").c_str()) == 0;
+}
+
+// A dataset as read or imported, with the diagnostics that came with it.
+struct ReadResult {
+    Dataset dataset;
+    Diagnostics diagnostics;
+
+    // Diagnostics of one severity as "where: message".
+    std::vector<std::string> messages(Severity s) const {
+        std::vector<std::string> out;
+        for (const Diagnostic& d : diagnostics.items())
+            if (d.severity == s) out.push_back(d.where.to_string() + ": " + d.message);
+        return out;
+    }
+};
+
+// Reads `file` with a format loaded from the build tree (see built_format()).
+inline ReadResult read_with(const host::LoadedFormat& format, const fs::path& file,
+                            const Options& options = {}) {
+    ReadResult r;
+    r.dataset = format.read_dataset(file, options, r.diagnostics);
+    return r;
 }
 
 }  // namespace kdx::test

@@ -8,6 +8,7 @@
 #include "kdx/model.hpp"
 #include "kdx/table.hpp"
 #include "kdx/table_import.hpp"
+#include "test_support.hpp"
 
 namespace kdx::test {
 
@@ -47,18 +48,7 @@ struct Sheet {
     bool hidden = false;
 };
 
-struct Imported {
-    Dataset dataset;
-    Diagnostics diagnostics;
-
-    // Diagnostics of one severity as "where: message".
-    std::vector<std::string> messages(Severity s) const {
-        std::vector<std::string> out;
-        for (const Diagnostic& d : diagnostics.items())
-            if (d.severity == s) out.push_back(d.where.to_string() + ": " + d.message);
-        return out;
-    }
-};
+using Imported = ReadResult;
 
 // Pushes the sheets of a workbook named `file` through a TableImporter.
 inline Imported import_sheets(const std::string& file, const std::vector<Sheet>& sheets,

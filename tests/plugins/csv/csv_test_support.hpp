@@ -20,22 +20,8 @@ inline const fs::path data = KDX_CSV_TEST_DATA;
 // The csv format from the build tree's kdx_csv.so; fails the test if absent.
 inline std::shared_ptr<const host::LoadedFormat> format() { return built_format("csv"); }
 
-struct ReadResult {
-    Dataset dataset;
-    Diagnostics diagnostics;
-
-    std::vector<std::string> messages(Severity s) const {
-        std::vector<std::string> out;
-        for (const Diagnostic& d : diagnostics.items())
-            if (d.severity == s) out.push_back(d.where.to_string() + ": " + d.message);
-        return out;
-    }
-};
-
 inline ReadResult read(const fs::path& file, const Options& options = {}) {
-    ReadResult r;
-    r.dataset = format()->read_dataset(file, options, r.diagnostics);
-    return r;
+    return read_with(*format(), file, options);
 }
 
 inline bool have_python() { return fs::exists("/usr/bin/python3"); }

@@ -168,22 +168,8 @@ inline void check_against_generator(const std::string& name) {
 // The xlsx format from the build tree's kdx_xlsx.so; fails the test if absent.
 inline std::shared_ptr<const host::LoadedFormat> format() { return built_format("xlsx"); }
 
-struct ReadResult {
-    Dataset dataset;
-    Diagnostics diagnostics;
-
-    std::vector<std::string> messages(Severity s) const {
-        std::vector<std::string> out;
-        for (const Diagnostic& d : diagnostics.items())
-            if (d.severity == s) out.push_back(d.where.to_string() + ": " + d.message);
-        return out;
-    }
-};
-
 inline ReadResult read(const fs::path& file, const Options& options = {}) {
-    ReadResult r;
-    r.dataset = format()->read_dataset(file, options, r.diagnostics);
-    return r;
+    return read_with(*format(), file, options);
 }
 
 // "where: message" of the kdx::Error reading `file` gives, or "no error".
