@@ -5,9 +5,9 @@
 # the same data and writes it with xml.etree (report/etree_reports.py).
 # The dataset is GENERATED (random, seeded figures; see pdf/generate_dataset.py).
 # Prints wall time and the peak memory of the largest single process
-# (/usr/bin/time -v), both for one `kdx report` run a report and for the same
-# engine and plugins in one process per core (report/batch_reports.cpp, as the
-# peer runs). Checks every XML file against schemas/kdx-report-1.xsd, that kdx
+# (/usr/bin/time -v), for one `kdx report` run a report, for one
+# `kdx report --municipality all` run, and for the same engine and plugins in
+# one process per core (report/batch_reports.cpp, as the peer runs). Checks every XML file against schemas/kdx-report-1.xsd, that kdx
 # and the peer agree block for block, and that a second kdx run gives the
 # same bytes.
 #
@@ -62,6 +62,12 @@ kdx_reports() {  # FORMAT OUT_DIR
   xargs -P2 -I{} "$kdx" report -t council-report -d "$work/data.xml" --municipality {} \
     --year 2024 --format "$1" --out "$2" <"$work/numbers" 2>/dev/null
 }
+# The same reports from one kdx run: --municipality all (one process, one core).
+kdx_all() {  # FORMAT OUT_DIR
+  mkdir -p "$2"
+  "$kdx" report -t council-report -d "$work/data.xml" --municipality all --year 2024 \
+    --format "$1" --out "$2" 2>/dev/null
+}
 # The same reports with one process per core, as the etree side runs.
 kdx_batch() {  # FORMAT OUT_DIR
   mkdir -p "$2"
@@ -79,7 +85,7 @@ size() {  # folder -> "N files, K KB a file"
   echo "$files files, $((bytes / files / 1024)) KB a file"
 }
 export kdx work python build
-export -f kdx_reports kdx_batch
+export -f kdx_reports kdx_all kdx_batch
 writes_reports() { "$kdx" plugins 2>/dev/null | grep -Eq "^  $1 .*document"; }
 
 formats="xml"
@@ -88,6 +94,7 @@ for f in xlsx pdf; do
 done
 for f in $formats; do
   timed "kdx_$f" kdx_reports "$f" "$work/kdx-$f"
+  timed "all_$f" kdx_all "$f" "$work/all-$f"
   timed "batch_$f" kdx_batch "$f" "$work/batch-$f"
 done
 mkdir -p "$work/etree" "$work/etree-each"
@@ -116,6 +123,7 @@ agreement=$("$python" bench/report/compare_reports.py "$work/kdx-xml" "$work/etr
 kdx_reports xml "$work/kdx-xml-again"
 if diff -rq "$work/kdx-xml" "$work/kdx-xml-again" >/dev/null; then again="byte-identical"; else again="DIFFERENT"; fi
 if diff -rq "$work/kdx-xml" "$work/batch-xml" >/dev/null; then batch="byte-identical"; else batch="DIFFERENT"; fi
+if diff -rq "$work/kdx-xml" "$work/all-xml" >/dev/null; then all="byte-identical"; else all="DIFFERENT"; fi
 
 per_report() { awk -v t="$1" -v n="$count" 'BEGIN { printf "%.1f", 2000 * t / n }'; }
 echo "council-report for $count municipalities (generated data) on 2 cores: wall time, wall"
@@ -126,12 +134,14 @@ line() {  # LABEL NAME WHAT
 }
 for f in $formats; do
   line "kdx $f" "kdx_$f" "$(size "$work/kdx-$f")"
+  line "kdx $f, all" "all_$f" "$(size "$work/all-$f")"
   line "kdx $f, batch" "batch_$f" "$(size "$work/batch-$f")"
 done
 line "etree, per core" etree "$(size "$work/etree")"
 line "etree, per file" etree_each "one python process a report"
 echo "  kdx:   one kdx report run a report (loads every plugin, reads and validates data.xml each time)"
+echo "  all:   one kdx report --municipality all run (reads data.xml once; one core)"
 echo "  batch: report/batch_reports.cpp, the same engine and plugin, one process per core"
 echo "  kdx syncs each file to disk before renaming it into place (kdx::AtomicFile); etree does not"
-echo "  kdx xml: $(valid "$work/kdx-xml") against kdx-report-1.xsd; second run $again, batch $batch"
+echo "  kdx xml: $(valid "$work/kdx-xml") against kdx-report-1.xsd; second run $again, batch $batch, all $all"
 echo "  etree:   $(valid "$work/etree") against kdx-report-1.xsd; $agreement"

@@ -22,7 +22,8 @@ const std::vector<Command>& command_table() {
         {"report", "Build a report from a template, in one or more formats",
          "  kdx report -t council-report -d examples/data/nominees-2018.xml --municipality 5004 --out out\n"
          "  kdx report -t county-overview -d bosetting.xml --county 50 --year 2014 --format xlsx,xml\n"
-         "  kdx report -t my-template.xml -d data.xml --municipality 0219 --lang en\n",
+         "  kdx report -t my-template.xml -d data.xml --municipality 0219 --lang en\n"
+         "  kdx report -t council-report -d bosetting.xml --municipality all --format pdf\n",
          setup_report},
         {"dossier", "Build the nomination dossiers of a prize year, and the comparison",
          "  kdx dossier --year 2018 -d examples/data/nominees-2018.xml --out out/dossiers\n",

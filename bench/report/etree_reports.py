@@ -135,7 +135,7 @@ class Report:
                 f.set("value", self.raw(v))
             if isinstance(v, float) and isinstance(before, float):
                 f.set("change", self.raw(v - before))
-            ET.SubElement(f, "label").text = self.word(field)
+            ET.SubElement(f, "label").text = "%s %d" % (self.word(field), y)
             ET.SubElement(f, "text").text = self.text(v, percent)
 
         table = ET.SubElement(blocks, "table")

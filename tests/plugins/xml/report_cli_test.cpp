@@ -79,4 +79,46 @@ TEST(KdxReportXml, AnUnknownMunicipalityWritesNothing) {
     EXPECT_FALSE(fs::exists(dir / "out" / "council-report-9999.xml"));
 }
 
+// Several municipalities from one reading of the data: a list, or all of them.
+// One that cannot be reported is named, the others are written, and the run
+// exits 1.
+TEST(KdxReportXml, ReportsEachMunicipalityOfAListOrAll) {
+    KDX_REQUIRE_XMLLINT();
+    fs::path dir = kdx::test::scratch_dir();
+    fs::path data = dir / "vestland-2024.xml";
+    kdx::test::write_file(data, rx::sample_exchange_xml());
+    auto report = [&](const std::string& which, const fs::path& out) {
+        return run_kdx("report -t council-report -d " + sh_quote(data.string()) +
+                       " --municipality " + which + " --year 2024 --format xml --out " +
+                       sh_quote(out.string()));
+    };
+    auto files_in = [](const fs::path& folder) {
+        std::vector<std::string> names;
+        for (const auto& e : fs::directory_iterator(folder)) names.push_back(e.path().filename());
+        std::sort(names.begin(), names.end());
+        return names;
+    };
+
+    auto all = report("all", dir / "all");
+    ASSERT_EQ(all.exit_code, 0) << all.err;
+    // The sample has Bergen and Voss.
+    EXPECT_THAT(all.err, HasSubstr("wrote 2 files for 2 of 2 municipalities"));
+    EXPECT_THAT(files_in(dir / "all"), ::testing::ElementsAre("council-report-4601-2024.xml",
+                                                              "council-report-4621-2024.xml"));
+    for (const std::string& name : files_in(dir / "all"))
+        EXPECT_EQ(rx::schema_errors(dir / "all" / name), "") << name;
+    // The same report as when it is asked for alone.
+    auto alone = report("4621", dir / "alone");
+    ASSERT_EQ(alone.exit_code, 0) << alone.err;
+    EXPECT_EQ(read_file(dir / "all" / "council-report-4621-2024.xml"),
+              read_file(dir / "alone" / "council-report-4621-2024.xml"));
+
+    auto list = report("4621,0301,4601", dir / "list");
+    EXPECT_EQ(list.exit_code, 1) << list.err;
+    EXPECT_THAT(list.err, HasSubstr("no report for 0301: municipality 0301 is not in the data"));
+    EXPECT_THAT(list.err, HasSubstr("wrote 2 files for 2 of 3 municipalities"));
+    EXPECT_THAT(files_in(dir / "list"), ::testing::ElementsAre("council-report-4601-2024.xml",
+                                                               "council-report-4621-2024.xml"));
+}
+
 }  // namespace
