@@ -1,5 +1,6 @@
-// XML parts of a workbook: small parts as pugixml documents, large ones
-// (worksheets, shared strings) streamed through a scanner made for them.
+// XML parts of a workbook: small parts as pugixml documents
+// (xlsx_read_xml.cpp), large ones (worksheets, shared strings) streamed
+// through a scanner made for them (xlsx_xml_scanner.cpp).
 // Both refuse DOCTYPE and entity declarations (never expanded) and text that
 // is not UTF-8.
 #pragma once
@@ -39,6 +40,12 @@ inline std::string_view local_name(const char* name) {
 pugi::xml_attribute attribute(const pugi::xml_node& node, std::string_view name);
 // The first child element with the local name `name`.
 pugi::xml_node child(const pugi::xml_node& node, std::string_view name);
+
+// The errors both readers give: bytes that are not UTF-8 (`byte` is the bad
+// one, nullptr for a sequence cut off at the end), and a DOCTYPE.
+[[noreturn]] void not_utf8(const Package& package, const std::string& part, std::uint64_t line,
+                           const char* byte);
+[[noreturn]] void doctype(const Package& package, const std::string& part);
 
 // Reads and parses a small part; throws kdx::Error naming the part (and the
 // line) when it is absent, not UTF-8, not well-formed or declares a DOCTYPE.

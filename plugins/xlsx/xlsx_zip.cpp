@@ -287,10 +287,7 @@ class ChunkQueue {
   private:
     std::mutex mutex_;
     std::condition_variable changed_;
-    std::array<std::vector<char>, slots> buffers_{std::vector<char>(chunk_size),
-                                                  std::vector<char>(chunk_size),
-                                                  std::vector<char>(chunk_size),
-                                                  std::vector<char>(chunk_size)};
+    std::array<std::array<char, chunk_size>, slots> buffers_;
     std::array<std::size_t, slots> sizes_{};
     std::size_t head_ = 0, filled_ = 0;
     bool finished_ = false, stopped_ = false;
@@ -317,7 +314,8 @@ void Package::stream_ahead(const std::string& part, const Entry& e,
     // The inflating thread opens the file again: a libzip archive is not to
     // be used from two threads, and the parsing side may read this one (to
     // find the line of an error) while the other thread runs.
-    ChunkQueue queue;
+    auto owned = std::make_unique<ChunkQueue>();  // 1 MiB of buffers: not on the stack
+    ChunkQueue& queue = *owned;
     std::thread inflate([&] {
         try {
             int code = 0;
