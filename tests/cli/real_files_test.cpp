@@ -1,0 +1,117 @@
+// Real and realistic partner files (tests/data/real, provenance in its
+// README) through `kdx convert`, each figure compared with what an
+// independent reader takes from the file itself: Python's csv module, or
+// openpyxl with number formats (tests/data/real/check_import.py).
+// Tests named DISABLED_ fail on today's importer (issue 12) and are to be
+// enabled as the layouts, symbols and percent cells are handled.
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "test_support.hpp"
+
+namespace {
+
+using kdx::test::CommandResult;
+using kdx::test::fs::path;
+using kdx::test::run;
+using kdx::test::run_kdx;
+using kdx::test::sh_quote;
+
+path real_dir() { return kdx::test::data_dir() / "real"; }
+
+// Converts `fixture` to the exchange format and returns the checker's
+// report: one line per differing figure, then "checked N".
+std::string convert_and_check(const path& fixture, const std::string& only = "") {
+    path out = kdx::test::scratch_dir() / "out.xml";
+    CommandResult c = run_kdx("convert " + sh_quote(fixture.string()) + " " + sh_quote(out.string()));
+    EXPECT_EQ(c.exit_code, 0) << c.err;
+    if (c.exit_code != 0) return "kdx convert failed";
+    CommandResult r = run("/usr/bin/python3 " + sh_quote((real_dir() / "check_import.py").string()) + " " +
+                          sh_quote(fixture.string()) + " " + sh_quote(out.string()) +
+                          (only.empty() ? "" : " " + only));
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    return r.out;
+}
+
+// Every figure agreed and at least `minimum` were compared.
+void expect_all_agree(const std::string& report, int minimum) {
+    auto at = report.rfind("checked ");
+    ASSERT_NE(at, std::string::npos) << report;
+    EXPECT_EQ(at, 0u) << "figures differ from the independent reader:\n" << report;
+    EXPECT_GE(std::stoi(report.substr(at + 8)), minimum) << report;
+}
+
+class RealFiles : public ::testing::Test {
+protected:
+    void SetUp() override {
+        if (!kdx::test::have_program("/usr/bin/python3")) GTEST_SKIP() << "/usr/bin/python3 is not installed";
+    }
+};
+
+// gardenberg/imdikator-munch: one column per indicator × year × unit,
+// snake_case, comma decimals, '.' for no figure, pre-2018 numbers
+// (Steinkjer 1702, Verran 1721, Horten 0701, Voss 1235).
+TEST_F(RealFiles, DISABLED_ImdiWideSnakeCaseCountsAgree) {
+    expect_all_agree(convert_and_check(real_dir() / "imdi" / "bosatt_anmodede-kommune-2015_2017.csv"), 100);
+}
+
+// IMDi's long statistics export, Latin-1: Enhet;År;Kommunenummer;Kommune;Bosetting;Antall.
+TEST_F(RealFiles, DISABLED_ImdiLongExportCountsAgree) {
+    expect_all_agree(convert_and_check(real_dir() / "made" / "imdi-long-latin1.csv"), 50);
+}
+
+// IMDi's wide export with the year in a second header row, region codes K0701.
+TEST_F(RealFiles, DISABLED_ImdiWideTwoRowHeaderCountsAgree) {
+    expect_all_agree(convert_and_check(real_dir() / "made" / "imdi-wide-two-row-header.csv"), 50);
+}
+
+// openpyxl's workbook: every count that has a figure, under its pre-2018
+// number (Horten 0701, Steinkjer 1702, Verran 1721, Voss 1235).
+TEST_F(RealFiles, OpenpyxlWorkbookNumbersAgree) {
+    expect_all_agree(convert_and_check(real_dir() / "made" / "imdi-percent-openpyxl.xlsx", "numbers"), 50);
+}
+
+// The same for the workbook as LibreOffice saved it.
+TEST_F(RealFiles, LibreOfficeWorkbookNumbersAgree) {
+    expect_all_agree(convert_and_check(real_dir() / "made" / "imdi-percent-libreoffice.xlsx", "numbers"), 50);
+}
+
+// openpyxl's workbook: counts, with '.' as no figure (today read as suppressed).
+TEST_F(RealFiles, DISABLED_OpenpyxlWorkbookCountsAgree) {
+    expect_all_agree(convert_and_check(real_dir() / "made" / "imdi-percent-openpyxl.xlsx", "counts"), 50);
+}
+
+// openpyxl's workbook: '0.0%'-formatted fractions read as per cent (value × 100).
+TEST_F(RealFiles, DISABLED_OpenpyxlWorkbookPercentCellsAgree) {
+    expect_all_agree(convert_and_check(real_dir() / "made" / "imdi-percent-openpyxl.xlsx", "shares"), 20);
+}
+
+// The same workbook saved by LibreOffice: counts.
+TEST_F(RealFiles, DISABLED_LibreOfficeWorkbookCountsAgree) {
+    expect_all_agree(convert_and_check(real_dir() / "made" / "imdi-percent-libreoffice.xlsx", "counts"), 50);
+}
+
+// The same workbook saved by LibreOffice: percent cells.
+TEST_F(RealFiles, DISABLED_LibreOfficeWorkbookPercentCellsAgree) {
+    expect_all_agree(convert_and_check(real_dir() / "made" / "imdi-percent-libreoffice.xlsx", "shares"), 20);
+}
+
+// The checker itself can fail: a figure changed in kdx's output is reported.
+TEST_F(RealFiles, CheckerReportsADifferingFigure) {
+    path dir = kdx::test::scratch_dir();
+    kdx::test::write_file(dir / "out.xml",
+                          "<dataset xmlns='urn:kdx:data:1' version='1'><settlement>"
+                          "<figures municipality='0301' year='2012' requested='451'/>"
+                          "<figures municipality='1235' year='2012' decided='0'/>"
+                          "</settlement></dataset>");
+    CommandResult r = run("/usr/bin/python3 " + sh_quote((real_dir() / "check_import.py").string()) + " " +
+                          sh_quote((real_dir() / "made" / "imdi-wide-two-row-header.csv").string()) + " " +
+                          sh_quote((dir / "out.xml").string()));
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_NE(r.out.find("0301 2012 requested: expected 450.0, kdx has '451'"), std::string::npos) << r.out;
+    // A '.' cell (no figure) read as 0 is a difference too.
+    EXPECT_NE(r.out.find("1235 2012 decided: expected no figure, kdx has '0'"), std::string::npos) << r.out;
+}
+
+}  // namespace

@@ -1,0 +1,86 @@
+#!/usr/bin/python3
+"""Compares what kdx imported from a fixture (its `kdx convert` output in the
+exchange format, read with xml.etree) with the figures an independent reader
+takes from the fixture itself: Python's csv module for CSV, openpyxl for XLSX
+(a percent-formatted cell counts as value x 100).
+    check_import.py FIXTURE KDX_XML [counts|numbers|shares]
+Prints one line per differing figure and a last line `checked N`; expected
+'.' / '' cells must be missing in kdx's output (not 0, not suppressed)."""
+import csv, os, re, sys
+import xml.etree.ElementTree as ET
+
+fixture, kdx_xml = sys.argv[1], sys.argv[2]
+ATTR = {'anmodning': 'requested', 'vedtak': 'decided', 'bosatt': 'settled',
+        'Anmodning om bosetting': 'requested', 'Vedtak om bosetting': 'decided',
+        'Faktisk bosetting': 'settled'}
+expected = {}  # (municipality, year, field) -> float or None (no figure)
+
+
+def figure(text):
+    if text is None:
+        return None
+    if isinstance(text, (int, float)):
+        return float(text)
+    t = text.strip()
+    return None if t in ('', '.', '..', '...') else float(t.replace(',', '.'))
+
+
+name = os.path.basename(fixture)
+if name.startswith('bosatt_anmodede'):
+    with open(fixture, newline='', encoding='utf-8') as f:
+        for row in csv.DictReader(f, delimiter=';'):
+            for col, text in row.items():
+                m = re.fullmatch(r'(anmodning|vedtak|bosatt)_(\d{4})_personer', col)
+                if m:
+                    expected[(row['kommune_nr'], int(m[2]), ATTR[m[1]])] = figure(text)
+elif name == 'imdi-long-latin1.csv':
+    with open(fixture, newline='', encoding='latin-1') as f:
+        for row in csv.DictReader(f, delimiter=';'):
+            if row['Enhet'] == 'Personer':
+                expected[(row['Kommunenummer'], int(row['År']), ATTR[row['Bosetting']])] = figure(row['Antall'])
+elif name == 'imdi-wide-two-row-header.csv':
+    with open(fixture, newline='', encoding='utf-8') as f:
+        rows = list(csv.reader(f, delimiter=';'))
+    for row in rows[2:]:
+        for col in range(2, len(row)):
+            label = rows[0][col].split(': ', 1)[1]
+            expected[(row[0][1:], int(rows[1][col]), ATTR[label])] = figure(row[col])
+elif name.endswith('.xlsx'):
+    import openpyxl
+    ws = openpyxl.load_workbook(fixture).worksheets[0]
+    for r in ws.iter_rows(min_row=2):
+        number, year = str(r[0].value).zfill(4), int(r[2].value)
+        for cell, field in zip(r[3:6], ('requested', 'decided', 'settled')):
+            expected[(number, year, field)] = figure(cell.value)
+        share = r[6]
+        v = figure(share.value)
+        if v is not None and '%' in share.number_format:
+            v *= 100
+        expected[(number, year, 'settled-share-of-decided')] = v
+else:
+    sys.exit('no reader for ' + name)
+
+actual = {}
+for e in ET.parse(kdx_xml).getroot().iter():
+    tag = e.tag.split('}')[-1]
+    if tag == 'figures':
+        for field in ('requested', 'decided', 'settled'):
+            actual[(e.get('municipality'), int(e.get('year')), field)] = e.get(field)
+    elif tag == 'outcome' and not e.get('programme'):
+        actual[(e.get('municipality'), int(e.get('year')), e.get('indicator'))] = e.get('value')
+
+# An optional third argument keeps only counts, only the counts that have a
+# figure (no '.' cells), or only shares.
+if len(sys.argv) > 3:
+    counts = sys.argv[3] in ('counts', 'numbers')
+    expected = {k: v for k, v in expected.items()
+                if (k[2] in ('requested', 'decided', 'settled')) == counts
+                and (v is not None or sys.argv[3] != 'numbers')}
+for key, want in sorted(expected.items()):
+    got = actual.get(key)
+    if want is None:
+        if got is not None:
+            print('%s %d %s: expected no figure, kdx has %r' % (key + (got,)))
+    elif got in (None, ':') or abs(float(got) - want) > 1e-6 * max(1, abs(want)):
+        print('%s %d %s: expected %s, kdx has %r' % (key + (repr(want), got)))
+print('checked', len(expected))
