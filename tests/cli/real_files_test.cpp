@@ -51,7 +51,7 @@ protected:
 
 // gardenberg/imdikator-munch: one column per indicator × year × unit,
 // snake_case, comma decimals, '.' for no figure, pre-2018 numbers
-// (Steinkjer 1702, Verran 1721, Horten 0701, Voss 1235).
+// (Steinkjer 1702, Verran 1724, Horten 0701, Voss 1235).
 TEST_F(RealFiles, DISABLED_ImdiWideSnakeCaseCountsAgree) {
     expect_all_agree(convert_and_check(real_dir() / "imdi" / "bosatt_anmodede-kommune-2015_2017.csv"), 100);
 }
@@ -67,7 +67,7 @@ TEST_F(RealFiles, DISABLED_ImdiWideTwoRowHeaderCountsAgree) {
 }
 
 // openpyxl's workbook: every count that has a figure, under its pre-2018
-// number (Horten 0701, Steinkjer 1702, Verran 1721, Voss 1235).
+// number (Horten 0701, Steinkjer 1702, Verran 1724, Voss 1235).
 TEST_F(RealFiles, OpenpyxlWorkbookNumbersAgree) {
     expect_all_agree(convert_and_check(real_dir() / "made" / "imdi-percent-openpyxl.xlsx", "numbers"), 50);
 }
@@ -95,6 +95,23 @@ TEST_F(RealFiles, DISABLED_LibreOfficeWorkbookCountsAgree) {
 // The same workbook saved by LibreOffice: percent cells.
 TEST_F(RealFiles, DISABLED_LibreOfficeWorkbookPercentCellsAgree) {
     expect_all_agree(convert_and_check(real_dir() / "made" / "imdi-percent-libreoffice.xlsx", "shares"), 20);
+}
+
+// Names only, a long table with an "År" column: each name resolves to its
+// number in that row's year (names-expected.csv, from SSB's crosswalk).
+TEST_F(RealFiles, NamesResolvedInTheirRowsYearNumbersAgree) {
+    expect_all_agree(convert_and_check(real_dir() / "made" / "names-long-by-year.csv", "numbers"), 40);
+}
+
+// The same with '.' cells: no figure, neither 0 nor suppressed.
+TEST_F(RealFiles, DISABLED_NamesResolvedInTheirRowsYearCountsAgree) {
+    expect_all_agree(convert_and_check(real_dir() / "made" / "names-long-by-year.csv", "counts"), 50);
+}
+
+// The same figures with the year in each column's header ("Anmodning 2016"):
+// names resolve in their column's year, not in today's registry.
+TEST_F(RealFiles, DISABLED_NamesResolvedInTheirColumnsYearCountsAgree) {
+    expect_all_agree(convert_and_check(real_dir() / "made" / "names-wide-by-year.csv", "counts"), 50);
 }
 
 // The checker itself can fail: a figure changed in kdx's output is reported.

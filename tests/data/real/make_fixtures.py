@@ -85,3 +85,40 @@ subprocess.run(['soffice', '--headless', '--convert-to', 'xlsx:Calc MS Excel 200
 os.replace(os.path.join(out, 'lo', 'imdi-percent-openpyxl.xlsx'),
            os.path.join(out, 'imdi-percent-libreoffice.xlsx'))
 os.rmdir(os.path.join(out, 'lo'))
+
+# 5. Names only, the year in the column ("Anmodning 2016", ...) and the same
+# figures as a long table with an "År" column: IMDi's real 2016-2017
+# figures from imdi/bosatt_anmodede-kommune-2015_2017.csv, each municipality
+# named as it was in 2017 (Steinkjer then was 1702, Horten 0701, Voss 1235;
+# Verran, Namdalseid, Vikna and Nærøy were merged away later). The numbers
+# each name must resolve to go into names-expected.csv, taken from the
+# crosswalk, not from kdx.
+names_2017 = {}
+with open(crosswalk, newline='', encoding='utf-8') as f:
+    for row in csv.DictReader(f, delimiter=';'):
+        names_2017[row['kommunenummer_2017']] = row['kommunenavn_2017']
+real = os.path.join(here, 'imdi', 'bosatt_anmodede-kommune-2015_2017.csv')
+with open(real, newline='', encoding='utf-8') as f:
+    real_rows = list(csv.DictReader(f, delimiter=';'))
+fields = [('anmodning', 'Anmodning', 'requested'), ('vedtak', 'Vedtak', 'decided')]
+with open(os.path.join(out, 'names-wide-by-year.csv'), 'w', newline='', encoding='utf-8') as w_f, \
+        open(os.path.join(out, 'names-long-by-year.csv'), 'w', newline='', encoding='utf-8') as l_f, \
+        open(os.path.join(out, 'names-expected.csv'), 'w', newline='', encoding='utf-8') as e_f:
+    wide_w = csv.writer(w_f, delimiter=';', lineterminator='\n')
+    long_w = csv.writer(l_f, delimiter=';', lineterminator='\n')
+    exp_w = csv.writer(e_f, lineterminator='\n')
+    wide_w.writerow(['Kommune'] + ['%s %s' % (label, y) for y in ('2016', '2017') for _, label, _ in fields])
+    long_w.writerow(['Kommune', 'År'] + [label for _, label, _ in fields])
+    exp_w.writerow(['municipality', 'year', 'field', 'value'])
+    for row in real_rows:
+        n = row['kommune_nr']
+        if n == '1514':
+            continue  # Sande: two municipalities had that name (0713, 1514); a name alone cannot say which
+        cells = []
+        for y in ('2016', '2017'):
+            vals = [row['%s_%s_personer' % (key, y)] for key, _, _ in fields]
+            long_w.writerow([names_2017[n], y] + vals)
+            cells += vals
+            for (_, _, field), v in zip(fields, vals):
+                exp_w.writerow([n, y, field, v])
+        wide_w.writerow([names_2017[n]] + cells)
