@@ -36,6 +36,7 @@ std::string convert_and_check(const path& fixture, const std::string& only = "")
 
 // Every figure agreed and at least `minimum` were compared.
 void expect_all_agree(const std::string& report, int minimum) {
+    SCOPED_TRACE("a line per differing figure, then 'checked N'");
     auto at = report.rfind("checked ");
     ASSERT_NE(at, std::string::npos) << report;
     EXPECT_EQ(at, 0u) << "figures differ from the independent reader:\n" << report;
@@ -113,6 +114,33 @@ TEST_F(RealFiles, DISABLED_NamesResolvedInTheirRowsYearCountsAgree) {
 TEST_F(RealFiles, DISABLED_NamesResolvedInTheirColumnsYearCountsAgree) {
     expect_all_agree(convert_and_check(real_dir() / "made" / "names-wide-by-year.csv", "counts"), 50);
 }
+
+// The percent rule the checker applies (openpyxl's value x 100 where the
+// number format has '%') is what LibreOffice shows for each cell.
+class RealFilesDisplayed : public RealFiles, public ::testing::WithParamInterface<std::string> {};
+
+TEST_P(RealFilesDisplayed, PercentCellsShowValueTimes100) {
+    if (!kdx::test::have_program("soffice")) GTEST_SKIP() << "LibreOffice (soffice) is not installed";
+    path dir = kdx::test::scratch_dir();
+    path workbook = real_dir() / "made" / (GetParam() + ".xlsx");
+    // Its own profile, so that a LibreOffice running elsewhere does not block it.
+    CommandResult lo = run("timeout 180 soffice -env:UserInstallation=file://" + (dir / "profile").string() +
+                           " --headless --convert-to " +
+                           sh_quote("csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true") +
+                           " --outdir " + sh_quote(dir.string()) + " " + sh_quote(workbook.string()));
+    ASSERT_EQ(lo.exit_code, 0) << lo.err;
+    CommandResult r = run("/usr/bin/python3 " + sh_quote((real_dir() / "check_displayed.py").string()) + " " +
+                          sh_quote(workbook.string()) + " " + sh_quote((dir / (GetParam() + ".csv")).string()));
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    expect_all_agree(r.out, 20);
+}
+
+INSTANTIATE_TEST_SUITE_P(Workbooks, RealFilesDisplayed,
+                         ::testing::Values("imdi-percent-openpyxl", "imdi-percent-libreoffice"),
+                         [](const auto& info) {
+                             return info.param == "imdi-percent-openpyxl" ? std::string("Openpyxl")
+                                                                          : std::string("LibreOffice");
+                         });
 
 // The checker itself can fail: a figure changed in kdx's output is reported.
 TEST_F(RealFiles, CheckerReportsADifferingFigure) {
