@@ -5,6 +5,7 @@
 
 #include "csv_test_support.hpp"
 #include "kdx/error.hpp"
+#include "names_by_year.hpp"
 
 namespace {
 
@@ -14,6 +15,7 @@ using namespace kdx::test;
 using namespace kdx::test::csv;
 using ::testing::ElementsAre;
 using ::testing::HasSubstr;
+using ::testing::IsEmpty;
 
 const kdx::SettlementFigures* find(const kdx::Dataset& d, const std::string& m, int year) {
     for (const auto& s : d.settlement)
@@ -121,6 +123,39 @@ TEST(CsvRead, FilesItCannotReadSayWhy) {
     write_file(dir / "empty.csv", "");
     EXPECT_THAT(read(dir / "empty.csv").messages(Severity::error),
                 ElementsAre(HasSubstr("nothing could be read")));
+}
+
+// A name is looked up in the registry of its figure's year, whether the year
+// is in the column header (wide) or in an "År" column (long): Steinkjer 2017
+// is 1702, Leksvik (gone since 2018) resolves in 2017.
+TEST(CsvRead, NamesResolveInTheYearOfTheirFigures) {
+    for (const char* name : {"names-by-year-wide.csv", "names-by-year-long.csv"}) {
+        SCOPED_TRACE(name);
+        ReadResult r = read(data / name);
+        EXPECT_THAT(r.messages(Severity::error), IsEmpty());
+        EXPECT_THAT(r.messages(Severity::warning), IsEmpty());
+        EXPECT_THAT(settled_by_number_and_year(r.dataset),
+                    ::testing::UnorderedElementsAreArray(names_by_year_expected()));
+    }
+}
+
+// A name that no municipality had in the column's year is an error naming the
+// nearest municipality of that year; the other years of the row are kept.
+TEST(CsvRead, ANameUnknownInItsYearNamesTheNearestOfThatYear) {
+    fs::path file = scratch_dir() / "typo.csv";
+    write_file(file, "Kommune;Bosatt 2017;Bosatt 2020\nSteinkjær;10;12\nLeksvik;3;4\n");
+    ReadResult r = read(file);
+    EXPECT_THAT(r.messages(Severity::error),
+                ElementsAre(HasSubstr(":2:1: expected a municipality number or name, found "
+                                      "\"Steinkjær\" (no municipality had that name in 2017); "
+                                      "did you mean 1702 Steinkjer?"),
+                            HasSubstr(":2:1: expected a municipality number or name, found "
+                                      "\"Steinkjær\" (no municipality had that name in 2020); "
+                                      "did you mean 5006 Steinkjer?"),
+                            HasSubstr(":3:1: expected a municipality number or name, found "
+                                      "\"Leksvik\" (no municipality had that name in 2020)")));
+    EXPECT_THAT(settled_by_number_and_year(r.dataset),
+                ElementsAre(NumberYearSettled{"1718", 2017, 3}));
 }
 
 }  // namespace

@@ -4,6 +4,7 @@
 // openpyxl, XlsxWriter (constant-memory) and LibreOffice.
 #include <gmock/gmock.h>
 
+#include "names_by_year.hpp"
 #include "read_test_support.hpp"
 
 namespace {
@@ -122,6 +123,20 @@ TEST(XlsxImport, DeclaresTableAndLimitOptions) {
          {"mapping", "sheet", "include-hidden", "max-total-size", "max-part-size",
           "max-compression-ratio", "max-sheets", "max-rows", "max-columns", "max-string-length"})
         EXPECT_THAT(names, Contains(std::string(n)));
+}
+
+// The names-by-year tables of the csv tests, saved as XLSX by LibreOffice
+// (soffice --headless --infilter="CSV:59,34,76,1" --convert-to xlsx): the
+// same figures under the same numbers, wide and long.
+TEST(XlsxImport, NamesResolveInTheYearOfTheirFigures) {
+    for (const char* name : {"names-by-year-wide.xlsx", "names-by-year-long.xlsx"}) {
+        SCOPED_TRACE(name);
+        ReadResult r = read(data / name);
+        EXPECT_THAT(r.messages(Severity::error), IsEmpty());
+        EXPECT_THAT(r.messages(Severity::warning), IsEmpty());
+        EXPECT_THAT(settled_by_number_and_year(r.dataset),
+                    ::testing::UnorderedElementsAreArray(names_by_year_expected()));
+    }
 }
 
 }  // namespace
