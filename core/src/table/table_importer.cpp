@@ -4,6 +4,7 @@
 
 #include "kdx/error.hpp"
 #include "kdx/table_import.hpp"
+#include "table/repeated_keys.hpp"
 #include "table/sheet_reader.hpp"
 
 namespace kdx {
@@ -52,7 +53,10 @@ TableImportOptions table_import_options(const Options& options) {
 
 struct TableImporter::State {
     State(Dataset& d, Diagnostics& diag, TableImportOptions o)
-        : import(d, diag, std::move(o)), records_before(size(d)) {}
+        : import(d, diag, std::move(o)),
+          records_before(size(d)),
+          settlement_before(d.settlement.size()),
+          outcomes_before(d.outcomes.size()) {}
 
     static std::size_t size(const Dataset& d) {
         return d.municipalities.size() + d.settlement.size() + d.outcomes.size();
@@ -66,6 +70,8 @@ struct TableImporter::State {
     bool header_found = false;
     bool header_problem = false;  // reported by the sheet already
     std::size_t records_before = 0;
+    std::size_t settlement_before = 0;
+    std::size_t outcomes_before = 0;
 
     // The sheet the user asked for, by option or mapping; empty for all.
     const std::string& wanted_sheet() const {
@@ -110,6 +116,8 @@ void TableImporter::end_sheet() {
 void TableImporter::finish() {
     State& s = *state_;
     if (s.sheet) end_sheet();
+    table_detail::drop_repeated_keys(s.import.dataset, s.import.diagnostics, s.settlement_before,
+                                     s.outcomes_before);
     Location where = Location::at(s.file);
     if (!s.wanted_sheet().empty() && !s.sheet_matched) {
         std::string names;
