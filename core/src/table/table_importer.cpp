@@ -69,6 +69,8 @@ struct TableImporter::State {
     bool sheet_matched = false;
     bool header_found = false;
     bool header_problem = false;  // reported by the sheet already
+    // Sheets with data rows that gave no figures: message and place.
+    std::vector<std::pair<std::string, Location>> no_figures;
     std::size_t records_before = 0;
     std::size_t settlement_before = 0;
     std::size_t outcomes_before = 0;
@@ -110,6 +112,8 @@ void TableImporter::end_sheet() {
     s.sheet->end();
     s.header_found = s.header_found || s.sheet->header_found();
     s.header_problem = s.header_problem || s.sheet->header_problem();
+    if (!s.sheet->no_figures().empty())
+        s.no_figures.emplace_back(s.sheet->no_figures(), s.sheet->no_figures_at());
     s.sheet.reset();
 }
 
@@ -133,6 +137,12 @@ void TableImporter::finish() {
             "nothing could be read: no table has a header row kdx recognises; name its "
             "columns in a mapping file (mapping=FILE, see docs/mapping.md)",
             where);
+    } else if (s.import.dataset.settlement.size() == s.settlement_before &&
+               s.import.dataset.outcomes.size() == s.outcomes_before && !s.no_figures.empty()) {
+        // A file whose data rows gave nothing at all: an error, whatever
+        // command reads it. (A sheet of municipalities beside sheets of
+        // figures, as kdx's own workbooks have, is fine.)
+        for (auto& [message, at] : s.no_figures) s.import.diagnostics.error(message, at);
     } else if (s.header_found && State::size(s.import.dataset) == s.records_before) {
         s.import.diagnostics.warning("the table has a header row but no figures were read", where);
     }

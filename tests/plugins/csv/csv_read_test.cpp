@@ -192,3 +192,29 @@ TEST(CsvRead, AKeyGivenTwiceIsWrittenOnce) {
 }
 
 }  // namespace
+
+namespace {
+
+// IMDi's long export without its category column: rows kdx reads nothing
+// from are an error (exit 1) for validate and convert alike, naming the
+// column left unused and what it looks like.
+TEST(CsvRead, DataRowsWithoutFiguresAreAnError) {
+    fs::path dir = scratch_dir();
+    fs::path file = dir / "antall.csv";
+    write_file(file,
+               "Enhet;År;Kommunenummer;Kommune;Antall\nPersoner;2018;0301;Oslo;5\n"
+               "Personer;2018;5001;Trondheim;6\n");
+    for (std::string command : {"validate " + sh_quote(file.string()),
+                                "convert " + sh_quote(file.string()) + " " +
+                                    sh_quote((dir / "antall.xml").string())}) {
+        SCOPED_TRACE(command);
+        auto r = run_kdx(command);
+        EXPECT_EQ(r.exit_code, 1) << r.err;
+        EXPECT_THAT(r.err + r.out,
+                    HasSubstr(file.string() + ":1: error: 2 data rows but no figures read"));
+        EXPECT_THAT(r.err + r.out, HasSubstr("'Antall' looks like the value column of a long "
+                                             "table: which column holds the category"));
+    }
+}
+
+}  // namespace
