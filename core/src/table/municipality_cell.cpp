@@ -78,6 +78,7 @@ MunicipalityBook::MunicipalityBook(Dataset& dataset) : dataset_(dataset) {
 std::optional<std::string> MunicipalityBook::number_for_name(const std::string& name, int year,
                                                              std::string& problem) {
     const MunicipalityRegistry& registry = MunicipalityRegistry::builtin();
+    const bool year_given = year != 0;
     if (year == 0) year = registry.last_reform_year();
     auto key = std::make_pair(name, year);
     auto it = names_.find(key);
@@ -86,6 +87,7 @@ std::optional<std::string> MunicipalityBook::number_for_name(const std::string& 
     if (numbers.size() == 1) return numbers.front();
     if (numbers.empty()) {
         problem = "expected a municipality number or name, found \"" + name + "\"";
+        if (year_given) problem += " (no municipality had that name in " + std::to_string(year) + ")";
         if (auto close = registry.closest_by_name(name, year))
             problem += "; did you mean " + close->number + " " + close->name + "?";
     } else {

@@ -71,6 +71,7 @@ bool SheetReader::row(const Row& row) {
     } else if (repeats_header(row)) {
         context_.info(row.number, 0, "repeated header row skipped");
     } else {
+        ++data_rows_;
         mapper_->row(row);
     }
     return true;
@@ -206,9 +207,41 @@ bool SheetReader::repeats_header(const Row& row) const {
     return true;
 }
 
+namespace {
+
+// What an unused header may have been meant as, for the message on a table
+// that gave no figures.
+std::string guess_for(const std::string& header) {
+    std::string h = normalise_header(header);
+    for (const char* value : {"antall", "verdi", "value", "tall", "count"})
+        if (h == value)
+            return "looks like the value column of a long table: which column holds the "
+                   "category (e.g. Bosetting: Anmodning, Vedtak, Faktisk bosetting)?";
+    for (const char* category : {"bosetting", "kategori", "tabellvariabel", "category"})
+        if (h == category)
+            return "looks like the category column of a long table: which column holds the "
+                   "value (Antall, Verdi)?";
+    return "not a column kdx knows; name it in a mapping file (field=...)";
+}
+
+}  // namespace
+
 void SheetReader::end() {
     if (stage_ == Stage::rows) mapper_->finish();
     const SheetInfo& s = context_.sheet;
+    if (layout_ && stage_ != Stage::header && data_rows_ > 0 && context_.records == 0) {
+        // Data rows from which nothing was read lose the user's figures
+        // without a word otherwise: an error (when no other sheet gave
+        // figures either, see TableImporter::finish), naming what was unused.
+        std::string message = std::to_string(data_rows_) +
+                              (data_rows_ == 1 ? " data row" : " data rows") +
+                              " but no figures read: the header has no settlement or outcome "
+                              "column kdx can read";
+        for (const auto& [index, text] : layout_->unused)
+            message += "; '" + text + "' " + guess_for(text);
+        message += " (see docs/mapping.md)";
+        no_figures_ = std::move(message);
+    }
     if (!layout_ && !reported_) {
         std::string where = s.lines ? std::string() : "sheet \"" + s.name + "\": ";
         context_.import.diagnostics.info(

@@ -25,6 +25,10 @@ class SheetReader {
     bool header_found() const noexcept { return layout_.has_value(); }
     // True when a header was found or named but could not be used (reported already).
     bool header_problem() const noexcept { return reported_; }
+    // When the sheet had data rows but gave no figures: what to tell the user
+    // if no other sheet of the file gave any either (empty otherwise).
+    const std::string& no_figures() const noexcept { return no_figures_; }
+    Location no_figures_at() const { return context_.at(header_row_); }
 
     // How many rows are searched for a header before a sheet is given up.
     static constexpr std::size_t header_search_rows = 30;
@@ -42,6 +46,8 @@ class SheetReader {
     SheetContext context_;
     Stage stage_ = Stage::header;
     bool reported_ = false;  // a problem with the header was reported already
+    std::string no_figures_;
+    std::size_t data_rows_ = 0;  // rows given to the mapper
     std::uint32_t header_row_ = 1;
     std::size_t rows_searched_ = 0;
     std::vector<std::pair<std::uint32_t, std::string>> titles_;  // rows above the header; "" blank

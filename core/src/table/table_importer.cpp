@@ -4,6 +4,7 @@
 
 #include "kdx/error.hpp"
 #include "kdx/table_import.hpp"
+#include "table/repeated_keys.hpp"
 #include "table/sheet_reader.hpp"
 
 namespace kdx {
@@ -52,7 +53,10 @@ TableImportOptions table_import_options(const Options& options) {
 
 struct TableImporter::State {
     State(Dataset& d, Diagnostics& diag, TableImportOptions o)
-        : import(d, diag, std::move(o)), records_before(size(d)) {}
+        : import(d, diag, std::move(o)),
+          records_before(size(d)),
+          settlement_before(d.settlement.size()),
+          outcomes_before(d.outcomes.size()) {}
 
     static std::size_t size(const Dataset& d) {
         return d.municipalities.size() + d.settlement.size() + d.outcomes.size();
@@ -65,7 +69,11 @@ struct TableImporter::State {
     bool sheet_matched = false;
     bool header_found = false;
     bool header_problem = false;  // reported by the sheet already
+    // Sheets with data rows that gave no figures: message and place.
+    std::vector<std::pair<std::string, Location>> no_figures;
     std::size_t records_before = 0;
+    std::size_t settlement_before = 0;
+    std::size_t outcomes_before = 0;
 
     // The sheet the user asked for, by option or mapping; empty for all.
     const std::string& wanted_sheet() const {
@@ -104,12 +112,16 @@ void TableImporter::end_sheet() {
     s.sheet->end();
     s.header_found = s.header_found || s.sheet->header_found();
     s.header_problem = s.header_problem || s.sheet->header_problem();
+    if (!s.sheet->no_figures().empty())
+        s.no_figures.emplace_back(s.sheet->no_figures(), s.sheet->no_figures_at());
     s.sheet.reset();
 }
 
 void TableImporter::finish() {
     State& s = *state_;
     if (s.sheet) end_sheet();
+    table_detail::drop_repeated_keys(s.import.dataset, s.import.diagnostics, s.settlement_before,
+                                     s.outcomes_before);
     Location where = Location::at(s.file);
     if (!s.wanted_sheet().empty() && !s.sheet_matched) {
         std::string names;
@@ -125,6 +137,12 @@ void TableImporter::finish() {
             "nothing could be read: no table has a header row kdx recognises; name its "
             "columns in a mapping file (mapping=FILE, see docs/mapping.md)",
             where);
+    } else if (s.import.dataset.settlement.size() == s.settlement_before &&
+               s.import.dataset.outcomes.size() == s.outcomes_before && !s.no_figures.empty()) {
+        // A file whose data rows gave nothing at all: an error, whatever
+        // command reads it. (A sheet of municipalities beside sheets of
+        // figures, as kdx's own workbooks have, is fine.)
+        for (auto& [message, at] : s.no_figures) s.import.diagnostics.error(message, at);
     } else if (s.header_found && State::size(s.import.dataset) == s.records_before) {
         s.import.diagnostics.warning("the table has a header row but no figures were read", where);
     }

@@ -64,8 +64,34 @@ class WideMapper : public RowMapper {
         }
         int year = row_year ? row_year : sheet_.year;
 
-        if (m.number.empty() && problem.empty() && !m.name.empty())
+        // A name alone is looked up in the registry of each figure's year: in a
+        // wide table "Steinkjer" under "Bosatt 2017" is 1702, under "Bosatt 2020"
+        // 5006. A number the table gives is kept as written (the registry check
+        // after harmonising warns when it was not in use that year).
+        numbers_.clear();
+        if (m.number.empty() && problem.empty() && !m.name.empty()) {
+            std::vector<int> years = figure_years(row, year);
+            if (!years.empty()) {
+                const Column* at = problem_column ? problem_column : municipality_ ? municipality_ : name_;
+                for (int y : years) {
+                    std::string why;
+                    if (auto n = sheet_.import.book.number_for_name(m.name, y, why))
+                        numbers_.emplace_back(y, *n);
+                    else
+                        error(row, *at, std::move(why));
+                }
+                if (numbers_.empty()) return;
+                settlement(row, year);
+                outcomes(row, year);
+                for (const auto& [y, n] : numbers_) {
+                    MunicipalityText named = m;
+                    named.number = n;
+                    note_municipality(row, named, y, y == year || numbers_.size() == 1);
+                }
+                return;
+            }
             if (auto n = sheet_.import.book.number_for_name(m.name, year, problem)) m.number = *n;
+        }
         if (m.number.empty()) {
             const Column* at = problem_column  ? problem_column
                                : municipality_ ? municipality_
@@ -91,12 +117,35 @@ class WideMapper : public RowMapper {
             return;
         }
 
-        settlement(row, m.number, year);
-        outcomes(row, m.number, year);
-        note_municipality(row, m, year);
+        numbers_.emplace_back(0, m.number);  // one number for every year
+        settlement(row, year);
+        outcomes(row, year);
+        note_municipality(row, m, year, true);
     }
 
   private:
+    // The years of the figures a row gives (its own year for columns without
+    // one), or none when the row has no figures. A year of 0 (no year known)
+    // is looked up in the newest registry.
+    std::vector<int> figure_years(const Row& row, int row_year) const {
+        std::vector<int> years;
+        auto add = [&](int y) {
+            if (std::find(years.begin(), years.end(), y) == years.end()) years.push_back(y);
+        };
+        for (const Column* c : values_)
+            if (!is_blank(cell_of(row, *c))) add(c->year ? c->year : row_year);
+        if (population_ && !is_blank(cell_of(row, *population_))) add(row_year);
+        return years;
+    }
+
+    // The municipality number for figures of `year`; empty when the name did
+    // not resolve in that year (the error is already reported).
+    const std::string* number_for(int year) const {
+        for (const auto& [y, n] : numbers_)
+            if (y == 0 || y == year) return &n;
+        return nullptr;
+    }
+
     MunicipalityText municipality(const Row& row, std::string& problem,
                                   const Column*& problem_column) {
         MunicipalityText m;
@@ -142,17 +191,19 @@ class WideMapper : public RowMapper {
                            [](const Column* c) { return c->year == 0; });
     }
 
-    void settlement(const Row& row, const std::string& number, int row_year) {
+    void settlement(const Row& row, int row_year) {
         std::vector<SettlementFigures>& records = records_;  // reused: one allocation per sheet
         records.clear();
         for (const Column* c : values_) {
             if (!is_settlement_field(c->field)) continue;
             int year = c->year ? c->year : row_year;
+            const std::string* number = number_for(year);
+            if (!number) continue;
             auto it = std::find_if(records.begin(), records.end(),
                                    [&](const SettlementFigures& s) { return s.year == year; });
             if (it == records.end()) {
                 SettlementFigures s;
-                s.municipality = number;
+                s.municipality = *number;
                 s.year = year;
                 s.origin = sheet_.origin(row.number);
                 records.push_back(std::move(s));
@@ -168,9 +219,11 @@ class WideMapper : public RowMapper {
         sheet_.records += records.size();
     }
 
-    void outcomes(const Row& row, const std::string& number, int row_year) {
+    void outcomes(const Row& row, int row_year) {
         for (const Column* c : values_) {
             if (c->field != Field::outcome) continue;
+            const std::string* number = number_for(c->year ? c->year : row_year);
+            if (!number) continue;
             const Cell& cell = cell_of(row, *c);
             Reading r = c->unit == Unit::persons ? read_count(cell, sheet_.rules)
                                                  : read_number(cell, sheet_.rules);
@@ -181,7 +234,7 @@ class WideMapper : public RowMapper {
             }
             if (r.value.is_missing()) continue;
             Outcome o;
-            o.municipality = number;
+            o.municipality = *number;
             o.indicator = c->indicator;
             o.year = c->year ? c->year : row_year;
             o.value = r.value;
@@ -194,9 +247,10 @@ class WideMapper : public RowMapper {
         }
     }
 
-    void note_municipality(const Row& row, const MunicipalityText& m, int year) {
+    // `own_year`: the row's own year, whose population and county the row gives.
+    void note_municipality(const Row& row, const MunicipalityText& m, int year, bool own_year) {
         std::optional<std::int64_t> population;
-        if (population_) {
+        if (population_ && own_year) {
             Reading r = read_count(cell_of(row, *population_), sheet_.rules);
             if (!r)
                 error(row, *population_, expected_found(r.expected, cell_of(row, *population_)));
@@ -204,7 +258,7 @@ class WideMapper : public RowMapper {
                 population = static_cast<std::int64_t>(r.value.get());
         }
         std::string county_number;
-        if (county_number_) {
+        if (county_number_ && own_year) {
             const Cell& cell = cell_of(row, *county_number_);
             std::string text(trim(shown(cell)));
             if (!text.empty() &&
@@ -216,7 +270,7 @@ class WideMapper : public RowMapper {
                 error(row, *county_number_, expected_found("a county number (two digits)", cell));
         }
         std::string county_name =
-            county_name_ ? std::string(trim(shown(cell_of(row, *county_name_)))) : std::string();
+            county_name_ && own_year ? std::string(trim(shown(cell_of(row, *county_name_)))) : std::string();
         const Column* at = number_ ? number_ : municipality_ ? municipality_ : name_;
         sheet_.import.book.note(m.number, year, sheet_.origin(row.number, at->index + 1), m.name,
                                 county_number, county_name, population);
@@ -238,6 +292,8 @@ class WideMapper : public RowMapper {
     const Column* source_ = nullptr;
     std::vector<const Column*> values_;
     std::vector<SettlementFigures> records_;
+    // The row's municipality number by year; year 0 stands for every year.
+    std::vector<std::pair<int, std::string>> numbers_;
 };
 
 }  // namespace

@@ -5,6 +5,7 @@
 
 #include "csv_test_support.hpp"
 #include "kdx/error.hpp"
+#include "names_by_year.hpp"
 
 namespace {
 
@@ -14,6 +15,7 @@ using namespace kdx::test;
 using namespace kdx::test::csv;
 using ::testing::ElementsAre;
 using ::testing::HasSubstr;
+using ::testing::IsEmpty;
 
 const kdx::SettlementFigures* find(const kdx::Dataset& d, const std::string& m, int year) {
     for (const auto& s : d.settlement)
@@ -121,6 +123,98 @@ TEST(CsvRead, FilesItCannotReadSayWhy) {
     write_file(dir / "empty.csv", "");
     EXPECT_THAT(read(dir / "empty.csv").messages(Severity::error),
                 ElementsAre(HasSubstr("nothing could be read")));
+}
+
+// A name is looked up in the registry of its figure's year, whether the year
+// is in the column header (wide) or in an "År" column (long): Steinkjer 2017
+// is 1702, Leksvik (gone since 2018) resolves in 2017.
+TEST(CsvRead, NamesResolveInTheYearOfTheirFigures) {
+    for (const char* name : {"names-by-year-wide.csv", "names-by-year-long.csv"}) {
+        SCOPED_TRACE(name);
+        ReadResult r = read(data / name);
+        EXPECT_THAT(r.messages(Severity::error), IsEmpty());
+        EXPECT_THAT(r.messages(Severity::warning), IsEmpty());
+        EXPECT_THAT(settled_by_number_and_year(r.dataset),
+                    ::testing::UnorderedElementsAreArray(names_by_year_expected()));
+    }
+}
+
+// A name that no municipality had in the column's year is an error naming the
+// nearest municipality of that year; the other years of the row are kept.
+TEST(CsvRead, ANameUnknownInItsYearNamesTheNearestOfThatYear) {
+    fs::path file = scratch_dir() / "typo.csv";
+    write_file(file, "Kommune;Bosatt 2017;Bosatt 2020\nSteinkjær;10;12\nLeksvik;3;4\n");
+    ReadResult r = read(file);
+    EXPECT_THAT(r.messages(Severity::error),
+                ElementsAre(HasSubstr(":2:1: expected a municipality number or name, found "
+                                      "\"Steinkjær\" (no municipality had that name in 2017); "
+                                      "did you mean 1702 Steinkjer?"),
+                            HasSubstr(":2:1: expected a municipality number or name, found "
+                                      "\"Steinkjær\" (no municipality had that name in 2020); "
+                                      "did you mean 5006 Steinkjer?"),
+                            HasSubstr(":3:1: expected a municipality number or name, found "
+                                      "\"Leksvik\" (no municipality had that name in 2020)")));
+    EXPECT_THAT(settled_by_number_and_year(r.dataset),
+                ElementsAre(NumberYearSettled{"1718", 2017, 3}));
+}
+
+// A key given twice (5006 2018 with settled 10 and 12; 0301 2018 twice with
+// the same figures; 5001 2018 with decided in one row and settled in another)
+// is reported once per repetition, naming both places, and written once: the
+// first figures win, a figure only the repetition gives is merged in. What
+// convert writes validates without errors; the CSV it writes is read back
+// with Python's csv module.
+void check_repeated_keys(const fs::path& input, const std::string& first, const std::string& again) {
+    fs::path out = scratch_dir() / "repeated.csv";
+    auto r = run_kdx("convert " + sh_quote(input.string()) + " " + sh_quote(out.string()));
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_THAT(r.err, HasSubstr(again + ": warning: settlement 5006 2018 is given twice, at " +
+                                 first + " and here (settled 10 there, 12 here); the first is kept"));
+    EXPECT_THAT(r.err, HasSubstr("3 settlement records"));
+    auto v = run_kdx("validate " + sh_quote(out.string()));
+    EXPECT_EQ(v.exit_code, 0) << v.err;
+    EXPECT_THAT(v.err + v.out, HasSubstr("0 errors"));
+    if (!fs::exists("/usr/bin/python3")) GTEST_SKIP() << "/usr/bin/python3 is not installed";
+    auto py = run("/usr/bin/python3 -c " +
+                  sh_quote("import csv, sys\n"
+                           "with open(sys.argv[1], newline='', encoding='utf-8') as f:\n"
+                           "    for r in csv.DictReader(f, strict=True):\n"
+                           "        print(r['municipality'], r['year'], r['decided'] or '-', "
+                           "r['settled'] or '-')\n") +
+                  " " + sh_quote(out.string()));
+    ASSERT_EQ(py.exit_code, 0) << py.err;
+    EXPECT_EQ(py.out, "5006 2018 - 10\n0301 2018 6 5\n5001 2018 30 4\n");
+}
+
+TEST(CsvRead, AKeyGivenTwiceIsWrittenOnce) {
+    fs::path file = data / "repeated-keys.csv";
+    check_repeated_keys(file, file.string() + ":2", file.string() + ":4");
+}
+
+}  // namespace
+
+namespace {
+
+// IMDi's long export without its category column: rows kdx reads nothing
+// from are an error (exit 1) for validate and convert alike, naming the
+// column left unused and what it looks like.
+TEST(CsvRead, DataRowsWithoutFiguresAreAnError) {
+    fs::path dir = scratch_dir();
+    fs::path file = dir / "antall.csv";
+    write_file(file,
+               "Enhet;År;Kommunenummer;Kommune;Antall\nPersoner;2018;0301;Oslo;5\n"
+               "Personer;2018;5001;Trondheim;6\n");
+    for (std::string command : {"validate " + sh_quote(file.string()),
+                                "convert " + sh_quote(file.string()) + " " +
+                                    sh_quote((dir / "antall.xml").string())}) {
+        SCOPED_TRACE(command);
+        auto r = run_kdx(command);
+        EXPECT_EQ(r.exit_code, 1) << r.err;
+        EXPECT_THAT(r.err + r.out,
+                    HasSubstr(file.string() + ":1: error: 2 data rows but no figures read"));
+        EXPECT_THAT(r.err + r.out, HasSubstr("'Antall' looks like the value column of a long "
+                                             "table: which column holds the category"));
+    }
 }
 
 }  // namespace

@@ -4,6 +4,7 @@
 // openpyxl, XlsxWriter (constant-memory) and LibreOffice.
 #include <gmock/gmock.h>
 
+#include "names_by_year.hpp"
 #include "read_test_support.hpp"
 
 namespace {
@@ -122,6 +123,54 @@ TEST(XlsxImport, DeclaresTableAndLimitOptions) {
          {"mapping", "sheet", "include-hidden", "max-total-size", "max-part-size",
           "max-compression-ratio", "max-sheets", "max-rows", "max-columns", "max-string-length"})
         EXPECT_THAT(names, Contains(std::string(n)));
+}
+
+// The names-by-year tables of the csv tests, saved as XLSX by LibreOffice
+// (soffice --headless --infilter="CSV:59,34,76,1" --convert-to xlsx): the
+// same figures under the same numbers, wide and long.
+TEST(XlsxImport, NamesResolveInTheYearOfTheirFigures) {
+    for (const char* name : {"names-by-year-wide.xlsx", "names-by-year-long.xlsx"}) {
+        SCOPED_TRACE(name);
+        ReadResult r = read(data / name);
+        EXPECT_THAT(r.messages(Severity::error), IsEmpty());
+        EXPECT_THAT(r.messages(Severity::warning), IsEmpty());
+        EXPECT_THAT(settled_by_number_and_year(r.dataset),
+                    ::testing::UnorderedElementsAreArray(names_by_year_expected()));
+    }
+}
+
+// A key given twice (5006 2018 with settled 10 and 12; 0301 2018 twice with
+// the same figures; 5001 2018 with decided in one row and settled in another)
+// is reported once per repetition, naming both places, and written once: the
+// first figures win, a figure only the repetition gives is merged in. What
+// convert writes validates without errors; the CSV it writes is read back
+// with Python's csv module.
+void check_repeated_keys(const fs::path& input, const std::string& first, const std::string& again) {
+    fs::path out = scratch_dir() / "repeated.csv";
+    auto r = run_kdx("convert " + sh_quote(input.string()) + " " + sh_quote(out.string()));
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_THAT(r.err, HasSubstr(again + ": warning: settlement 5006 2018 is given twice, at " +
+                                 first + " and here (settled 10 there, 12 here); the first is kept"));
+    EXPECT_THAT(r.err, HasSubstr("3 settlement records"));
+    auto v = run_kdx("validate " + sh_quote(out.string()));
+    EXPECT_EQ(v.exit_code, 0) << v.err;
+    EXPECT_THAT(v.err + v.out, HasSubstr("0 errors"));
+    if (!fs::exists("/usr/bin/python3")) GTEST_SKIP() << "/usr/bin/python3 is not installed";
+    auto py = run("/usr/bin/python3 -c " +
+                  sh_quote("import csv, sys\n"
+                           "with open(sys.argv[1], newline='', encoding='utf-8') as f:\n"
+                           "    for r in csv.DictReader(f, strict=True):\n"
+                           "        print(r['municipality'], r['year'], r['decided'] or '-', "
+                           "r['settled'] or '-')\n") +
+                  " " + sh_quote(out.string()));
+    ASSERT_EQ(py.exit_code, 0) << py.err;
+    EXPECT_EQ(py.out, "5006 2018 - 10\n0301 2018 6 5\n5001 2018 30 4\n");
+}
+
+// The same table written by openpyxl, the last 5001 row on a second sheet.
+TEST(XlsxImport, AKeyGivenTwiceIsWrittenOnce) {
+    fs::path file = data / "repeated-keys.xlsx";
+    check_repeated_keys(file, file.string() + ":2018!2:2", file.string() + ":2018!4:4");
 }
 
 }  // namespace
