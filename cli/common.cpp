@@ -276,8 +276,7 @@ Dataset read_input(const host::LoadedFormat& format, const fs::path& input,
 }
 
 std::string nothing_read(const fs::path& input) {
-    return "nothing usable was read from " + input.string() +
-           " (no municipality, figure, programme, outcome or nomination)";
+    return "nothing usable was read from " + input.string();
 }
 
 void check_dataset(const Dataset& dataset, Diagnostics& diagnostics, int numbering_year) {
