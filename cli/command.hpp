@@ -17,6 +17,8 @@ enum ExitCode { exit_ok = 0, exit_input_errors = 1, exit_usage = 2 };
 struct GlobalOptions {
     std::vector<std::filesystem::path> plugin_dirs;
     bool verbose = false;
+    bool quiet = false;                    // -q: errors only
+    std::string diagnostics;  // --diagnostics: errors, warnings, notes, all, none
 };
 
 // Adds the command's own options to `app` and returns what runs it.

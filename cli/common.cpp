@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <future>
 #include <iostream>
+#include <map>
 
 #include "kdx/registry.hpp"
 #include "kdx/validate.hpp"
@@ -134,11 +135,108 @@ Options options_for(const Options& all, const std::vector<OptionInfo>& declared)
     return picked;
 }
 
-std::string print_diagnostics(const Diagnostics& diagnostics, bool verbose) {
-    for (const Diagnostic& d : diagnostics.items())
-        if (verbose || d.severity != Severity::info) std::cerr << d.to_string() << '\n';
+namespace {
+
+// "19259" -> "19,259".
+std::string grouped(std::size_t n) {
+    std::string digits = std::to_string(n), out;
+    for (std::size_t i = 0; i < digits.size(); ++i) {
+        if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
+        out += digits[i];
+    }
+    return out;
+}
+
+// Diagnostics of one kind share this key: the severity and the message with
+// its numbers and quoted texts blanked, so that "row 12: "x" is ..." and
+// "row 13: "y" is ..." are one problem repeated.
+std::string kind_of(const Diagnostic& d) {
+    std::string key = to_string(d.severity);
+    key += '|';
+    bool quoted = false;
+    for (char c : d.message) {
+        if (c == '"') {
+            quoted = !quoted;
+            key += '"';
+        } else if (quoted) {
+            continue;
+        } else if (std::isdigit(static_cast<unsigned char>(c))) {
+            if (key.back() != '#') key += '#';
+        } else {
+            key += c;
+        }
+    }
+    return key;
+}
+
+// One line per diagnostic; a line without a place starts "kdx: " so that
+// every problem line reads "<where>: <severity>: <message>".
+std::string line_of(const Diagnostic& d) {
+    std::string s = d.to_string();
+    return d.where.to_string().empty() ? "kdx: " + s : s;
+}
+
+// A message is one line: a newline inside it would split a diagnostic.
+std::string one_line(std::string s) {
+    for (char& c : s)
+        if (c == '\n' || c == '\r') c = ' ';
+    return s;
+}
+
+}  // namespace
+
+DiagnosticFilter filter_for(const GlobalOptions& global) {
+    DiagnosticFilter f;
+    if (!global.diagnostics.empty()) {
+        f.errors = f.warnings = f.notes = false;
+        std::string kinds = global.diagnostics + ",";
+        for (std::size_t start = 0, comma; (comma = kinds.find(',', start)) != std::string::npos;
+             start = comma + 1) {
+            const std::string kind = kinds.substr(start, comma - start);
+            if (kind == "errors" || kind == "error") f.errors = true;
+            else if (kind == "warnings" || kind == "warning") f.warnings = true;
+            else if (kind == "notes" || kind == "note" || kind == "info") f.notes = true;
+            else if (kind == "all") f.errors = f.warnings = f.notes = true;
+            else if (kind == "none") {}
+            else throw UsageError("--diagnostics takes errors, warnings, notes, all or none; found \"" + kind + "\"");
+        }
+    } else {
+        f.notes = global.verbose;
+    }
+    if (global.quiet) f.warnings = f.notes = false;
+    return f;
+}
+
+std::string print_diagnostics(const Diagnostics& diagnostics, const GlobalOptions& global) {
+    const DiagnosticFilter f = filter_for(global);
+    auto shown = [&](Severity s) {
+        return s == Severity::error ? f.errors : s == Severity::warning ? f.warnings : f.notes;
+    };
+    // Group repeats of one kind; each group is printed where it first occurs.
+    std::vector<std::string> order;
+    std::map<std::string, std::vector<const Diagnostic*>> groups;
+    for (const Diagnostic& d : diagnostics.items()) {
+        if (!shown(d.severity)) continue;
+        std::string key = kind_of(d);
+        auto& group = groups[key];
+        if (group.empty()) order.push_back(key);
+        group.push_back(&d);
+    }
+    for (const std::string& key : order) {
+        const auto& group = groups[key];
+        // Three shown in full; a fourth is shown rather than "1 more".
+        const std::size_t shown_in_full = group.size() <= f.repeats + 1 ? group.size() : f.repeats;
+        for (std::size_t i = 0; i < shown_in_full; ++i) std::cerr << one_line(line_of(*group[i])) << '\n';
+        if (shown_in_full < group.size()) {
+            const Diagnostic& last = *group.back();
+            std::cerr << "kdx: " << to_string(last.severity) << ": … and "
+                      << grouped(group.size() - shown_in_full) << " more like this"
+                      << (last.where.to_string().empty() ? "" : ", the last at " + last.where.to_string())
+                      << '\n';
+        }
+    }
     auto plural = [](std::size_t n, const char* word) {
-        return std::to_string(n) + " " + word + (n == 1 ? "" : "s");
+        return grouped(n) + " " + word + (n == 1 ? "" : "s");
     };
     return plural(diagnostics.count(Severity::error), "error") + ", " +
            plural(diagnostics.count(Severity::warning), "warning") + ", " +
@@ -175,6 +273,10 @@ Dataset read_input(const host::LoadedFormat& format, const fs::path& input,
     if (!fs::exists(input, ec)) throw Error("no such file", Location::at(input.string()));
     if (fs::is_directory(input, ec)) throw Error("is a folder, not a file", Location::at(input.string()));
     return format.read_dataset(input, options, diagnostics);
+}
+
+std::string nothing_read(const fs::path& input) {
+    return "nothing usable was read from " + input.string();
 }
 
 void check_dataset(const Dataset& dataset, Diagnostics& diagnostics, int numbering_year) {

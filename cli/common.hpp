@@ -40,8 +40,18 @@ Options parse_options(const std::vector<std::string>& texts,
 // Those of `all` that a declaration list names.
 Options options_for(const Options& all, const std::vector<OptionInfo>& declared);
 
-// Prints diagnostics to stderr (infos only when verbose) and returns the counts line.
-std::string print_diagnostics(const Diagnostics& diagnostics, bool verbose);
+// Which diagnostics are printed: -q keeps errors, -v adds notes, and
+// --diagnostics names the kinds outright. A kind repeated more than
+// `repeats` + 1 times is shown `repeats` times and then counted.
+struct DiagnosticFilter {
+    bool errors = true, warnings = true, notes = false;
+    std::size_t repeats = 3;
+};
+DiagnosticFilter filter_for(const GlobalOptions& global);
+
+// Prints diagnostics to stderr, one line each, as the global options ask,
+// and returns the counts line (which counts every diagnostic).
+std::string print_diagnostics(const Diagnostics& diagnostics, const GlobalOptions& global);
 
 // Exit code for a run that produced these diagnostics.
 int exit_code_for(const Diagnostics& diagnostics, bool strict);
@@ -61,6 +71,9 @@ std::string describe(const Dataset& dataset);
 // file; throws kdx::Error otherwise.
 Dataset read_input(const host::LoadedFormat& format, const std::filesystem::path& input,
                    const Options& options, Diagnostics& diagnostics);
+
+// "nothing usable was read from FILE", the one wording validate and convert share.
+std::string nothing_read(const std::filesystem::path& input);
 
 // The registry check (numbers in the dataset's years, or in `numbering_year`
 // when not 0) and validation, their diagnostics in that order. The two passes

@@ -8,6 +8,7 @@
 #include <iostream>
 
 #include "kdx/error.hpp"
+#include "kdx/registry.hpp"
 #include "kdx/validate.hpp"
 
 namespace kdx::cli {
@@ -15,14 +16,21 @@ namespace kdx::cli {
 namespace fs = std::filesystem;
 
 Dataset read_data(const host::PluginHost& host, const std::vector<fs::path>& files,
-                  Diagnostics& diagnostics) {
+                  Diagnostics& diagnostics, int harmonise_to) {
     Dataset merged;
     for (const fs::path& file : files) {
         auto reader = choose_format(host, "", file, can_read_dataset);
         merge(merged, read_input(*reader, file, {}, diagnostics));
     }
-    validate(merged, diagnostics);
+    if (harmonise_to) harmonise(merged, harmonise_to, diagnostics);
+    check_dataset(merged, diagnostics, harmonise_to);
     return merged;
+}
+
+void add_harmonise_option(CLI::App& app, int& year) {
+    app.add_option("--harmonise-to", year,
+                   "Renumber municipalities to this year's numbers, summing merged ones' counts")
+        ->check(CLI::Range(1990, 2100));
 }
 
 fs::path find_template(const std::string& name) {

@@ -14,8 +14,13 @@ namespace kdx::cli {
 
 // Reads every file with the format its extension names, merges them and
 // validates the result. Diagnostics are added to `diagnostics`.
+// With `harmonise_to`, the numbers are first made those of that year, as in
+// validate and convert.
 Dataset read_data(const host::PluginHost& host, const std::vector<std::filesystem::path>& files,
-                  Diagnostics& diagnostics);
+                  Diagnostics& diagnostics, int harmonise_to = 0);
+
+// --harmonise-to YEAR, the same in every command.
+void add_harmonise_option(CLI::App& app, int& year);
 
 // A template file: NAME as given when it is a file, else NAME.xml from the
 // installed templates or the source tree's templates/. Throws UsageError.

@@ -39,8 +39,8 @@ int run_convert(const ConvertArgs& a, const GlobalOptions& global) {
     if (a.harmonise_to) harmonise(dataset, a.harmonise_to, diagnostics);
     if (dataset.empty()) {
         check_dataset(dataset, diagnostics, a.harmonise_to);
-        print_diagnostics(diagnostics, global.verbose);
-        std::cerr << "kdx: nothing usable was read from " << a.input.string() << "; no output written\n";
+        diagnostics.error(nothing_read(a.input) + "; no output written");
+        print_diagnostics(diagnostics, global);
         return exit_input_errors;
     }
     // Usable records are written even when some cells were not; the exit code
@@ -57,7 +57,7 @@ int run_convert(const ConvertArgs& a, const GlobalOptions& global) {
     checking.get();
     diagnostics.append(checks);
     diagnostics.append(writing);
-    std::string counts = print_diagnostics(diagnostics, global.verbose);
+    std::string counts = print_diagnostics(diagnostics, global);
     std::cerr << "kdx: wrote " << a.output.string() << " (" << writer->info().name << "): "
               << describe(dataset) << "; " << counts << '\n';
     return exit_code_for(diagnostics, a.strict);

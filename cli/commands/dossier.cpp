@@ -21,6 +21,7 @@ struct DossierArgs {
     std::string formats = "pdf,xlsx,xml";
     int threshold = 5;
     std::vector<std::string> options;
+    int harmonise_to = 0;  // 0: keep the numbers as they are
 };
 
 int run_dossier(const DossierArgs& a, const GlobalOptions& global) {
@@ -29,17 +30,8 @@ int run_dossier(const DossierArgs& a, const GlobalOptions& global) {
     Options options = document_options(host, split_list(a.formats), a.options);
     report::ReportTemplate dossier = report::read_template(find_template("imdi-dossier"));
     report::ReportTemplate comparison = report::read_template(find_template("imdi-comparison"));
+    // Usage mistakes are found before any data is read.
     Diagnostics diagnostics;
-    Dataset dataset = read_data(host, a.data, diagnostics);
-    if (diagnostics.has_errors()) {
-        std::cerr << "kdx: no dossier written; the data has errors: " << print_diagnostics(diagnostics, global.verbose) << '\n';
-        return exit_input_errors;
-    }
-    auto nominations = dataset.nominations_in(a.year);
-    if (nominations.empty()) {
-        std::cerr << "kdx: the data has no nominations for " << a.year << '\n';
-        return exit_input_errors;
-    }
     std::vector<std::string> formats;
     for (const std::string& f : split_list(a.formats)) {
         auto format = host.find(f);
@@ -47,8 +39,17 @@ int run_dossier(const DossierArgs& a, const GlobalOptions& global) {
         else diagnostics.warning("no plugin writes reports as " + f + "; those files are not made (see kdx plugins)");
     }
     if (formats.empty()) {
-        print_diagnostics(diagnostics, global.verbose);
-        std::cerr << "kdx: no report format is available\n";
+        throw UsageError("no plugin writes reports as " + a.formats + " (see kdx plugins)");
+    }
+    Dataset dataset = read_data(host, a.data, diagnostics, a.harmonise_to);
+    if (diagnostics.has_errors()) {
+        std::string counts = print_diagnostics(diagnostics, global);
+        std::cerr << "kdx: error: no dossier written; the data has errors: " << counts << '\n';
+        return exit_input_errors;
+    }
+    auto nominations = dataset.nominations_in(a.year);
+    if (nominations.empty()) {
+        std::cerr << "kdx: error: the data has no nominations for " << a.year << '\n';
         return exit_input_errors;
     }
     fs::create_directories(a.out);
@@ -76,7 +77,7 @@ int run_dossier(const DossierArgs& a, const GlobalOptions& global) {
     Document all = report::build_report(comparison, dataset, request, diagnostics);
     written += render(host, all, formats, options, a.out, "imdi-comparison-" + std::to_string(a.year), diagnostics,
                       progress, counter, total).written;
-    std::string counts = print_diagnostics(diagnostics, global.verbose);
+    std::string counts = print_diagnostics(diagnostics, global);
     std::cerr << "kdx: wrote " << written << " files for " << nominations.size() << " nominees to "
               << a.out.string() << "; " << counts << '\n';
     return diagnostics.has_errors() ? exit_input_errors : exit_ok;
@@ -94,6 +95,7 @@ std::function<int()> setup_dossier(CLI::App& app, const GlobalOptions& global) {
         ->capture_default_str()->check(CLI::Range(1, 1000));
     app.add_option("-o,--option", a->options,
                    "A write option key=value for the output formats (see kdx plugins --format NAME)");
+    add_harmonise_option(app, a->harmonise_to);
     return [a, &global] { return run_dossier(*a, global); };
 }
 

@@ -1,11 +1,13 @@
 // kdx report: one report from a template, in one or more formats.
 #include <unistd.h>
 
+#include <algorithm>
 #include <iostream>
 #include <memory>
 
 #include "kdx/error.hpp"
 #include "reports.hpp"
+#include "selection.hpp"
 #include "report/report_builder.hpp"
 
 namespace kdx::cli {
@@ -25,17 +27,8 @@ struct ReportArgs {
     std::string language;
     int threshold = 5;
     std::vector<std::string> options;
+    int harmonise_to = 0;  // 0: keep the numbers as they are
 };
-
-// The municipalities --municipality names: one number, a comma-separated
-// list, or "all" (every municipality of the dataset but the whole country).
-std::vector<std::string> municipalities_to_report(const std::string& given, const Dataset& d) {
-    if (given != "all") return split_list(given);
-    std::vector<std::string> all;
-    for (const Municipality& m : d.municipalities)
-        if (m.number != whole_country) all.push_back(m.number);
-    return all;
-}
 
 int run_report(const ReportArgs& a, const GlobalOptions& global) {
     host::PluginHost host;
@@ -43,10 +36,17 @@ int run_report(const ReportArgs& a, const GlobalOptions& global) {
     auto formats = split_list(a.formats);
     Options options = document_options(host, formats, a.options);
     report::ReportTemplate t = report::read_template(find_template(a.template_name));
+    // Usage mistakes are found before any data is read.
+    if (std::none_of(formats.begin(), formats.end(), [&](const std::string& f) {
+            auto format = host.find(f);
+            return format && format->info().can(can_write_document);
+        }))
+        throw UsageError("no plugin writes reports as " + a.formats + " (see kdx plugins)");
     Diagnostics diagnostics;
-    Dataset dataset = read_data(host, a.data, diagnostics);
+    Dataset dataset = read_data(host, a.data, diagnostics, a.harmonise_to);
     if (diagnostics.has_errors()) {
-        std::cerr << "kdx: no report written; the data has errors: " << print_diagnostics(diagnostics, global.verbose) << '\n';
+        std::string counts = print_diagnostics(diagnostics, global);
+        std::cerr << "kdx: error: no report written; the data has errors: " << counts << '\n';
         return exit_input_errors;
     }
     report::ReportRequest request;
@@ -60,7 +60,7 @@ int run_report(const ReportArgs& a, const GlobalOptions& global) {
     // Several municipalities are reported from the one dataset read above;
     // one that cannot be reported is named and the others are still written.
     std::vector<std::string> municipalities{std::string()};
-    if (!a.municipality.empty()) municipalities = municipalities_to_report(a.municipality, dataset);
+    if (!a.municipality.empty()) municipalities = resolve_municipalities(a.municipality, dataset, a.harmonise_to);
     if (municipalities.empty())
         throw UsageError("--municipality " + a.municipality + " names no municipality");
     if (!fs::is_directory(a.out)) fs::create_directories(a.out);
@@ -91,7 +91,7 @@ int run_report(const ReportArgs& a, const GlobalOptions& global) {
     }
     for (const auto& m : all.missing)
         diagnostics.error("no plugin writes reports as " + m + " (see kdx plugins)");
-    std::string counts = print_diagnostics(diagnostics, global.verbose);
+    std::string counts = print_diagnostics(diagnostics, global);
     std::cerr << "kdx: wrote " << all.written << " file" << (all.written == 1 ? "" : "s");
     if (municipalities.size() > 1)
         std::cerr << " for " << municipalities.size() - failed << " of " << municipalities.size()
@@ -109,8 +109,9 @@ std::function<int()> setup_report(CLI::App& app, const GlobalOptions& global) {
         ->required();
     app.add_option("-d,--data", a->data, "Data files to report on (any readable format)")->required();
     auto* m = app.add_option("--municipality", a->municipality,
-                             "Municipality number, a comma-separated list of them, or all (one "
-                             "report each, from one reading of the data)");
+                             "Municipality: a number of any year (0403, 3403, 403), a name (Hamar, "
+                             "Guovdageaidnu), a comma-separated list of them, or all (one report "
+                             "each, from one reading of the data)");
     app.add_option("--county", a->county, "County number")->excludes(m);
     app.add_option("--year", a->year, "Report year (default: the latest with figures)");
     app.add_option("--format", a->formats, "Comma-separated output formats")->capture_default_str();
@@ -121,6 +122,7 @@ std::function<int()> setup_report(CLI::App& app, const GlobalOptions& global) {
         ->capture_default_str()->check(CLI::Range(1, 1000));
     app.add_option("-o,--option", a->options,
                    "A write option key=value for the output formats (see kdx plugins --format NAME)");
+    add_harmonise_option(app, a->harmonise_to);
     return [a, &global] { return run_report(*a, global); };
 }
 

@@ -28,7 +28,10 @@ int run_validate(const ValidateArgs& a, const GlobalOptions& global) {
     Dataset dataset = read_input(*reader, a.input, options, diagnostics);
     if (a.harmonise_to) harmonise(dataset, a.harmonise_to, diagnostics);
     check_dataset(dataset, diagnostics, a.harmonise_to);
-    std::string counts = print_diagnostics(diagnostics, global.verbose);
+    // As convert: a file kdx reads nothing from is an error, so that the two
+    // commands give the same exit code for the same file.
+    if (dataset.empty()) diagnostics.error(nothing_read(a.input));
+    std::string counts = print_diagnostics(diagnostics, global);
     int code = exit_code_for(diagnostics, a.strict);
     std::cout << a.input.string() << ": " << (code == exit_ok ? "valid" : "not valid") << ": "
               << describe(dataset) << "; " << counts << '\n';
