@@ -1,5 +1,6 @@
 // The built-in indicator catalogue: the settlement figures and the outcome
-// indicators IMDi and SSB publish.
+// indicators IMDi and SSB publish. The settlement counts are public
+// administrative figures; only the outcome indicators are person statistics.
 #include "kdx/model.hpp"
 
 namespace kdx {
@@ -24,10 +25,10 @@ const std::vector<Indicator>& builtin_indicators() {
         {"work-or-education-1y", "I arbeid eller utdanning ett år etter introduksjonsprogram",
          "I arbeid eller utdanning eitt år etter introduksjonsprogram",
          "In work or education one year after the introduction programme", Unit::percent,
-         false},
+         false, true},
         {"introduction-participants", "Deltakere i introduksjonsprogram",
          "Deltakarar i introduksjonsprogram", "Introduction programme participants",
-         Unit::persons, true},
+         Unit::persons, true, true},
     };
     return catalogue;
 }

@@ -16,7 +16,7 @@ struct Labels {
 inline const Labels& labels_for(const std::string& language) {
     static const Labels nb{"av", "(forts.)", "Kilder", "fra året før", "%-poeng"};
     static const Labels nn{"av", "(framh.)", "Kjelder", "frå året før", "%-poeng"};
-    static const Labels en{"of", "(cont.)", "Sources", "from the year before", "p.p."};
+    static const Labels en{"of", "(cont.)", "Sources", "from the year before", "percentage points"};
     return language == "en" ? en : language == "nn" ? nn : nb;
 }
 

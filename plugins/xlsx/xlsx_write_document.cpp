@@ -96,8 +96,19 @@ int decimals_in(const std::string& text, char separator) {
     return n;
 }
 
-// A change: "+12", "-3", "0" in the unit's format.
-CellStyle change_style(Unit unit) {
+// A change: "+12", "-3", "0" in the unit's format. A change in a share is
+// in percentage points, not per cent: "+4,3 %-poeng", "−4,3 %-poeng" (the
+// PDF's words), still a number the reader can compute with.
+CellStyle change_style(Unit unit, const std::string& language) {
+    if (unit == Unit::percent) {
+        std::string points = language == "en" ? " percentage points" : " %-poeng";
+        std::string code = "0.0\"" + points + "\"";
+        CellStyle s;
+        s.code = "+" + code + ";\"\u2212\"" + code + ";\"\u00b1\"" + code;
+        s.decimals = 1;
+        s.suffix = points.size();
+        return s;
+    }
     CellStyle s = unit_style(unit);
     if (s.code.empty()) s = unit_style(Unit::other, 0);
     s.code = "+" + s.code + ";-" + s.code + ";" + s.code;
@@ -196,7 +207,7 @@ class DocumentWriter {
             int decimals = decimals_in(f.text, separator_);
             front_->text(row_, 0, f.label);
             front_->value(row_, 1, f.value, book_.style(unit_style(f.unit, decimals)));
-            front_->value(row_, 2, f.change, book_.style(change_style(f.unit)));
+            front_->value(row_, 2, f.change, book_.style(change_style(f.unit, doc_.info.language)));
             ++row_;
         }
         row_ += 1;

@@ -120,12 +120,13 @@ class Reader {
 
     void indicator(Node node) {
         ElementReader e(in_, node);
-        e.allow({"id", "unit", "additive", "label-nb", "label-nn", "label-en"});
+        e.allow({"id", "unit", "additive", "person-statistic", "label-nb", "label-nn", "label-en"});
         e.children({}, nullptr);
         Indicator i;
         i.id = e.identifier("id");
         i.unit = unit(e);
         i.additive = e.boolean("additive", false);
+        i.person_statistic = e.boolean("person-statistic", false);
         i.label_nb = e.optional("label-nb").value_or("");
         i.label_nn = e.optional("label-nn").value_or("");
         i.label_en = e.optional("label-en").value_or("");

@@ -83,6 +83,7 @@ class Writer {
         identifier(n, "id", i.id);
         attribute(n, "unit", to_string(i.unit));
         attribute(n, "additive", i.additive ? "true" : "false");
+        if (i.person_statistic) attribute(n, "person-statistic", "true");
         optional(n, "label-nb", i.label_nb);
         optional(n, "label-nn", i.label_nn);
         optional(n, "label-en", i.label_en);

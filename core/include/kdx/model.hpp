@@ -102,6 +102,11 @@ struct Indicator {
     // True for counts that add up across municipalities (persons settled);
     // false for shares and rates, which must never be summed.
     bool additive = false;
+    // True for statistics about people (outcomes, cohort sizes): a public
+    // report hides counts of 1 to threshold - 1 and shares of such cohorts.
+    // Administrative counts IMDi publishes as they are (requested, decided,
+    // settled) are false and are never hidden.
+    bool person_statistic = false;
 };
 
 // The indicators kdx knows without being told.

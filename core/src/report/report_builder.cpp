@@ -1,11 +1,13 @@
 #include "report/report_builder.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <set>
 
 #include "kdx/error.hpp"
 #include "kdx/number_format.hpp"
 #include "kdx/version.hpp"
+#include "report/collation.hpp"
 #include "report/labels.hpp"
 
 namespace kdx::report {
@@ -13,13 +15,6 @@ namespace kdx::report {
 namespace {
 
 using K = TemplateBlock::Kind;
-
-// Figures that count people, and so fall under disclosure control. IMDi's
-// requests and the councils' decisions are public administrative figures.
-bool counts_people(const std::string& field) {
-    return field == "settled" || field == "unaccompanied-minors" ||
-           field == "family-reunifications";
-}
 
 std::string base_of(const std::string& field) {
     const std::string suffix = "-total";
@@ -89,6 +84,7 @@ public:
         if (!d_.info.title.empty()) doc_.info.sources.push_back(d_.info.title);
         for (const auto& p : d_.info.provenance) doc_.info.sources.push_back(p);
         for (const auto& f : r_.data_files) doc_.info.sources.push_back(f);
+        require_nomination();
         for (const TemplateBlock& b : t_.blocks) add_block(b);
         if (suppressed_any_) doc_.notes.push_back(fill(label("suppressed-note", lang_)));
         if (missing_any_) doc_.notes.push_back(label("missing-note", lang_));
@@ -138,6 +134,10 @@ private:
                 if (selected_.empty()) throw Error("the data has no municipalities");
                 break;
         }
+        // Tables, charts and lists of names read in Norwegian order.
+        std::stable_sort(selected_.begin(), selected_.end(), [](const Municipality* a, const Municipality* b) {
+            return norwegian_less(a->name, b->name);
+        });
         if (selected_.size() == 1) subject_ = selected_.front();
         year_ = r_.year;
         if (year_ == 0) {
@@ -150,6 +150,64 @@ private:
             if (year_ == 0) throw Error("no year given and the selection has no settlement figures");
         }
         first_year_ = year_ - t_.years + 1;
+        if (r_.year) require_figures_in(year_);
+    }
+
+    // A year the data has nothing on for the selection would give a report of
+    // ".." only: refuse it and say which years there are.
+    void require_figures_in(int year) const {
+        std::set<std::string> numbers;
+        for (const Municipality* m : selected_) numbers.insert(m->number);
+        std::set<int> years;
+        for (const SettlementFigures& s : d_.settlement)
+            if (numbers.count(s.municipality)) years.insert(s.year);
+        for (const Outcome& o : d_.outcomes)
+            if (numbers.count(o.municipality)) years.insert(o.year);
+        if (years.count(year)) return;
+        std::string which = subject_ ? subject_->name + " (" + subject_->number + ")"
+                            : !county_name_.empty() ? "county " + r_.county + " (" + county_name_ + ")"
+                                                    : "the selection";
+        if (years.empty()) throw Error("the data has no figures for " + which);
+        std::string list;
+        int run_start = *years.begin(), previous = run_start;
+        auto close_run = [&] {
+            list += (list.empty() ? "" : ", ") + std::to_string(run_start) +
+                    (previous == run_start ? "" : "–" + std::to_string(previous));
+        };
+        for (int y : years) {
+            if (y == run_start) continue;
+            if (y != previous + 1) close_run(), run_start = y;
+            previous = y;
+        }
+        close_run();
+        throw Error("the data has no figures for " + which + " in " + std::to_string(year) +
+                    "; it covers " + list);
+    }
+
+    // A dossier of a given year is about a nominee of that year: for any
+    // other municipality it is refused, naming that year's nominees.
+    void require_nomination() const {
+        int year = r_.prize_year ? r_.prize_year : r_.year;
+        if (!subject_ || year == 0 || t_.scope != ReportTemplate::Scope::municipality) return;
+        bool uses_nomination = std::any_of(t_.blocks.begin(), t_.blocks.end(), [](const TemplateBlock& b) {
+            return b.kind == K::nomination_summary || b.kind == K::nomination_sections;
+        });
+        if (!uses_nomination) return;
+        std::vector<std::string> nominees;
+        for (const Nomination* n : d_.nominations_in(year)) {
+            if (n->municipality == subject_->number) return;
+            const Municipality* m = d_.find_municipality(n->municipality);
+            nominees.push_back(m ? m->name + " (" + m->number + ")" : n->municipality);
+        }
+        std::stable_sort(nominees.begin(), nominees.end(), norwegian_less);
+        std::string which = subject_->name + " (" + subject_->number + ")";
+        if (nominees.empty())
+            throw Error(which + " was not nominated in " + std::to_string(year) + "; the data has no nominees that year");
+        std::string list;
+        for (std::size_t i = 0; i < nominees.size(); ++i)
+            list += (i == 0 ? "" : i + 1 == nominees.size() ? " and " : ", ") + nominees[i];
+        throw Error(which + " was not nominated in " + std::to_string(year) + "; the nominees of " +
+                    std::to_string(year) + " are " + list);
     }
 
     void choose_language() {
@@ -162,6 +220,14 @@ private:
     }
 
     // ---- figures ---------------------------------------------------------
+    // Disclosure control follows the indicator (catalogue or dataset): IMDi's
+    // settlement counts are public administrative figures and are never
+    // hidden; person statistics are.
+    bool counts_people(const std::string& field) const {
+        const Indicator* i = d_.find_indicator(field);
+        return i && i->person_statistic;
+    }
+
     // A count as a public report may show it.
     Value shown(const Value& v, bool people) {
         if (t_.public_report && people && needs_suppression(v, r_.threshold)) return Value::suppressed();
@@ -224,6 +290,21 @@ private:
         if (v.is_missing()) missing_any_ = true;
     }
 
+    // A column with nothing in any row (no programme has years, no outcome a
+    // national figure or target) says nothing: it is left out. A ".." is a
+    // figure's absence and keeps its column.
+    static Table without_empty_columns(Table t) {
+        for (std::size_t c = t.columns.size(); c-- > 0;) {
+            bool empty = std::all_of(t.rows.begin(), t.rows.end(), [&](const std::vector<TableCell>& row) {
+                return c < row.size() && row[c].text.empty();
+            });
+            if (!empty) continue;
+            t.columns.erase(t.columns.begin() + static_cast<std::ptrdiff_t>(c));
+            for (auto& row : t.rows) row.erase(row.begin() + static_cast<std::ptrdiff_t>(c));
+        }
+        return t;
+    }
+
     TableCell cell(const Value& v, Unit unit) { return {format_value(v, unit, lang_), v}; }
     TableCell text_cell(std::string s) { return {std::move(s), Value::missing()}; }
 
@@ -243,7 +324,17 @@ private:
             for (const Municipality* m : selected_) names.push_back(m->name);
             return join(names);
         }
-        return format_value(figure(f, selected_, year_), unit_of(f), lang_);
+        Value v = figure(f, selected_, year_);
+        if (v.has_value()) return format_value(v, unit_of(f), lang_);
+        // ":" and ".." belong in tables; a sentence says it in words.
+        std::string kind = unit_of(f) == Unit::percent ? "share" : "count";
+        return label(kind + (v.is_suppressed() ? "-not-published" : "-not-available"), lang_);
+    }
+
+    static bool is_figure_field(const std::string& f) {
+        return f == "requested" || f == "decided" || f == "settled" || f == "unaccompanied-minors" ||
+               f == "family-reunifications" || f == "settled-share-of-requested" ||
+               f == "requested-total" || f == "decided-total" || f == "settled-total";
     }
 
     std::string join(const std::vector<std::string>& names) {
@@ -258,8 +349,14 @@ private:
         std::size_t at = 0;
         for (std::size_t open; (open = text.find('{', at)) != std::string::npos;) {
             std::size_t close = text.find('}', open);
-            out += text.substr(at, open - at) + field_text(text.substr(open + 1, close - open - 1));
+            std::string field = text.substr(open + 1, close - open - 1);
+            std::string value = field_text(field);
+            out += text.substr(at, open - at) + value;
             at = close + 1;
+            // "settle an unreported number refugees" needs its "of".
+            if (lang_ == "en" && is_figure_field(field) && !value.empty() &&
+                !std::isdigit(static_cast<unsigned char>(value[0])) && text.compare(at, 9, " refugees") == 0)
+                out += " of";
         }
         return out + text.substr(at);
     }
@@ -348,7 +445,8 @@ private:
     void add_settlement_chart(const TemplateBlock& b) {
         Chart c;
         c.kind = b.chart;
-        c.title = b.text.empty() ? label("settlement-caption", lang_) : fill(b.text.get(lang_));
+        // Not the table's caption: a chart and the table beside it are two things.
+        c.title = fill(b.text.empty() ? label("settlement-chart-caption", lang_) : b.text.get(lang_));
         c.categories = years_text();
         c.x_title = label("year", lang_);
         c.y_title = label("persons", lang_);
@@ -405,7 +503,7 @@ private:
             t.rows.push_back(std::move(row));
         }
         if (t.rows.empty()) doc_.blocks.push_back(paragraph_of(label("no-programmes", lang_)));
-        else doc_.blocks.push_back(std::move(t));
+        else doc_.blocks.push_back(without_empty_columns(std::move(t)));
     }
 
     void add_outcomes(const TemplateBlock& b) {
@@ -422,9 +520,12 @@ private:
             if (!selected(o.municipality) || o.year < first_year_ || o.year > year_) continue;
             const Indicator* indicator = d_.find_indicator(o.indicator);
             Unit unit = indicator ? indicator->unit : o.unit;
-            Value v = o.unit == Unit::persons ? shown(o.value, true) : o.value;
+            // Outcomes of an indicator kdx does not know are treated as
+            // person statistics: hiding too much is the safer mistake.
+            bool people = indicator ? indicator->person_statistic : true;
+            Value v = people && unit == Unit::persons ? shown(o.value, true) : o.value;
             // A share of fewer people than the threshold could identify them.
-            if (t_.public_report && !v.is_suppressed() && o.cohort_size.has_value() &&
+            if (people && t_.public_report && !v.is_suppressed() && o.cohort_size.has_value() &&
                 o.cohort_size.get() < r_.threshold)
                 v = Value::suppressed();
             note(v);
@@ -446,7 +547,7 @@ private:
             t.rows.push_back(std::move(row));
         }
         if (t.rows.empty()) doc_.blocks.push_back(paragraph_of(label("no-outcomes", lang_)));
-        else doc_.blocks.push_back(std::move(t));
+        else doc_.blocks.push_back(without_empty_columns(std::move(t)));
     }
 
     void add_municipalities_table(const TemplateBlock& b) {
@@ -462,7 +563,22 @@ private:
             for (const auto& f : fields) row.push_back(cell(figure(f, {m}, year_), unit_of(f)));
             t.rows.push_back(std::move(row));
         }
-        if (b.totals) {
+        if (b.totals && t_.scope == ReportTemplate::Scope::nominees) {
+            // A sum of nominees means nothing; the country's own figure
+            // (municipality 0000) does, when the data has it.
+            if (const SettlementFigures* n = d_.find_settlement(whole_country, year_)) {
+                std::vector<TableCell> row{text_cell(label("national", lang_)), text_cell("")};
+                for (const auto& f : fields) {
+                    Value v = f == "settled-share-of-requested"
+                                  ? share(raw_figure(n, "settled"), raw_figure(n, "requested"))
+                                  : raw_figure(n, f);
+                    note(v);
+                    row.push_back(cell(v, unit_of(f)));
+                }
+                t.rows.push_back(std::move(row));
+                t.last_row_is_total = true;
+            }
+        } else if (b.totals) {
             std::vector<TableCell> row{text_cell(label("total", lang_)), text_cell("")};
             for (const auto& f : fields) row.push_back(cell(figure(f, selected_, year_), unit_of(f)));
             t.rows.push_back(std::move(row));

@@ -5,6 +5,8 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "kdx/error.hpp"
 #include "sample_data.hpp"
 #include "test_support.hpp"
@@ -41,7 +43,7 @@ std::vector<std::string> row_texts(const kdx::Table& t, std::size_t row) {
     return texts;
 }
 
-TEST(ReportBuilder, CouncilReportSpeaksTheMunicipalitysLanguageAndSuppressesSmallCounts) {
+TEST(ReportBuilder, CouncilReportSpeaksTheMunicipalitysLanguageAndPublishesSettlementCounts) {
     kdx::Diagnostics diagnostics;
     report::ReportRequest r;
     r.municipality = "4621";
@@ -50,17 +52,105 @@ TEST(ReportBuilder, CouncilReportSpeaksTheMunicipalitysLanguageAndSuppressesSmal
     EXPECT_EQ(doc.info.title, "Busetjing og integrering i Voss 2020");
     const auto& t = table_with_caption(doc, "Oppmoding, vedtak og busetjing per år");
     EXPECT_EQ(t.columns[3].header, "Busett");
-    // 2020: 3 settled is under 5, so it and the share it would reveal are ":";
-    // requests and decisions are public figures and stay.
-    EXPECT_THAT(row_texts(t, 2), ElementsAre("2020", "6", "5", ":", ":"));
+    // 2020: 3 settled is under the threshold of 5, but settlement counts are
+    // public administrative figures: shown as they are.
+    EXPECT_THAT(row_texts(t, 2), ElementsAre("2020", "6", "5", "3", "50,0" + nbsp + "%"));
     EXPECT_THAT(row_texts(t, 1), ElementsAre("2019", "10", "10", "12", "120,0" + nbsp + "%"));
-    EXPECT_TRUE(t.rows[2][3].value.is_suppressed());
-    ASSERT_FALSE(doc.notes.empty());
-    EXPECT_THAT(doc.notes[0], HasSubstr("færre enn 5 personar"));
-    // The paragraph refers to the suppressed figure as ":" too.
+    EXPECT_THAT(doc.notes, ::testing::Not(::testing::Contains(HasSubstr("«:»"))));
     auto p = std::get<kdx::Paragraph>(doc.blocks[0]);
     EXPECT_EQ(p.runs[0].text, "I 2020 oppmoda IMDi kommunen om å busetje 6 flyktningar. Kommunestyret "
-                              "vedtok å busetje 5, og : vart busette.");
+                              "vedtok å busetje 5, og 3 vart busette.");
+}
+
+TEST(ReportBuilder, PersonStatisticsAreSuppressedByTheirIndicator) {
+    auto d = dataset();
+    // A share of a cohort of 3 and a count of 2 participants are person
+    // statistics; the national share is not about few people.
+    d.outcomes.push_back(kdx::test::outcome("4621", 2020, Value(66.7), Value(3)));
+    d.outcomes.push_back(kdx::test::outcome("4621", 2019, Value(55.0), Value(20)));
+    kdx::Outcome participants = kdx::test::outcome("4621", 2020, Value(2), Value::missing());
+    participants.indicator = "introduction-participants";
+    participants.unit = kdx::Unit::persons;
+    d.outcomes.push_back(participants);
+    kdx::Diagnostics diagnostics;
+    report::ReportRequest r;
+    r.municipality = "4621";
+    r.language = "nb";
+    auto doc = report::build_report(shipped_template("council-report"), d, r, diagnostics);
+    bool saw_hidden_share = false, saw_shown_share = false, saw_hidden_count = false;
+    for (const auto& b : doc.blocks)
+        if (auto t = std::get_if<kdx::Table>(&b))
+            for (const auto& row : t->rows)
+                for (const auto& c : row) {
+                    if (c.value.is_suppressed() && row[0].text.rfind("I arbeid", 0) == 0) saw_hidden_share = true;
+                    if (c.text == "55,0" + nbsp + "%") saw_shown_share = true;
+                    if (c.value.is_suppressed() && row[0].text.rfind("Deltakere", 0) == 0) saw_hidden_count = true;
+                }
+    EXPECT_TRUE(saw_hidden_share);
+    EXPECT_TRUE(saw_shown_share);
+    EXPECT_TRUE(saw_hidden_count);
+    EXPECT_THAT(doc.notes, ::testing::Contains(HasSubstr("færre enn 5 personer")));
+}
+
+TEST(ReportBuilder, IndicatorSensitivityComesFromTheDataset) {
+    auto d = dataset();
+    kdx::Indicator own{"settled", "Bosatte", "Busette", "Settled", kdx::Unit::persons, true, true};
+    d.indicators.push_back(own);  // a dataset may declare settled counts sensitive
+    kdx::Diagnostics diagnostics;
+    report::ReportRequest r;
+    r.municipality = "4621";
+    auto doc = report::build_report(shipped_template("council-report"), d, r, diagnostics);
+    const auto& t = table_with_caption(doc, "Oppmoding, vedtak og busetjing per år");
+    EXPECT_THAT(row_texts(t, 2), ElementsAre("2020", "6", "5", ":", ":"));
+    // Running text says it in words, never ":".
+    auto p = std::get<kdx::Paragraph>(doc.blocks[0]);
+    EXPECT_EQ(p.runs[0].text, "I 2020 oppmoda IMDi kommunen om å busetje 6 flyktningar. Kommunestyret "
+                              "vedtok å busetje 5, og eit ikkje publisert tal vart busette.");
+}
+
+TEST(ReportBuilder, MissingFiguresInRunningTextAreWords) {
+    auto d = dataset();
+    d.settlement[1].requested = Value::missing();
+    d.settlement[1].decided = Value::missing();
+    for (const char* lang : {"nb", "en"}) {
+        kdx::Diagnostics diagnostics;
+        report::ReportRequest r;
+        r.municipality = "4621";
+        r.language = lang;
+        auto doc = report::build_report(shipped_template("council-report"), d, r, diagnostics);
+        auto p = std::get<kdx::Paragraph>(doc.blocks[0]);
+        EXPECT_EQ(p.runs[0].text.find(".."), std::string::npos) << p.runs[0].text;
+        EXPECT_EQ(p.runs[0].text.find(" :"), std::string::npos) << p.runs[0].text;
+        if (std::string(lang) == "nb") {
+            EXPECT_EQ(p.runs[0].text, "I 2020 anmodet IMDi kommunen om å bosette et ikke oppgitt antall flyktninger. "
+                                      "Kommunestyret vedtok å bosette et ikke oppgitt antall, og 3 ble bosatt.");
+        } else {
+            EXPECT_EQ(p.runs[0].text, "In 2020 IMDi asked the municipality to settle an unreported number of refugees. "
+                                      "The council decided to settle an unreported number, and 3 were settled.");
+        }
+    }
+}
+
+TEST(ReportBuilder, AYearWithoutFiguresIsAnErrorNamingTheYearsCovered) {
+    kdx::Diagnostics diagnostics;
+    report::ReportRequest r;
+    r.municipality = "4621";
+    r.year = 2015;
+    try {
+        report::build_report(shipped_template("council-report"), dataset(), r, diagnostics);
+        FAIL() << "a report of 2015 was built";
+    } catch (const kdx::Error& e) {
+        EXPECT_STREQ(e.what(), "the data has no figures for Voss (4621) in 2015; it covers 2019–2020");
+    }
+    r.municipality.clear();
+    r.county = "46";
+    r.year = 2021;
+    try {
+        report::build_report(shipped_template("county-overview"), dataset(), r, diagnostics);
+        FAIL() << "a report of 2021 was built";
+    } catch (const kdx::Error& e) {
+        EXPECT_STREQ(e.what(), "the data has no figures for county 46 (Vestland) in 2021; it covers 2019–2020");
+    }
 }
 
 TEST(ReportBuilder, LanguageOverrideAndThreshold) {
@@ -78,7 +168,7 @@ TEST(ReportBuilder, LanguageOverrideAndThreshold) {
     EXPECT_THAT(doc.notes, ElementsAre(HasSubstr("\"..\" means the figure is missing")));
 }
 
-TEST(ReportBuilder, CountyTotalsHideASingleSuppressedPartAndLeaveOutMissingOnes) {
+TEST(ReportBuilder, CountyTotalsAreTrueAndLeaveOutMissingParts) {
     kdx::Diagnostics diagnostics;
     report::ReportRequest r;
     r.county = "46";
@@ -88,25 +178,29 @@ TEST(ReportBuilder, CountyTotalsHideASingleSuppressedPartAndLeaveOutMissingOnes)
     const auto& t = table_with_caption(doc, "Bosetting per kommune");
     ASSERT_EQ(t.rows.size(), 4u);
     EXPECT_TRUE(t.last_row_is_total);
-    EXPECT_THAT(row_texts(t, 0), ElementsAre("Voss", "4621", "6", "5", ":", ":"));
-    EXPECT_THAT(row_texts(t, 2), ElementsAre("Askøy", "4627", "20", "..", "25", "125,0" + nbsp + "%"));
-    // Settled: Voss's 3 is the only suppressed part, so the total would reveal it.
+    // Rows in Norwegian order: Askøy, Bergen, Voss.
+    EXPECT_THAT(row_texts(t, 0), ElementsAre("Askøy", "4627", "20", "..", "25", "125,0" + nbsp + "%"));
+    EXPECT_THAT(row_texts(t, 2), ElementsAre("Voss", "4621", "6", "5", "3", "50,0" + nbsp + "%"));
+    // Settled: every part is published, so is the total (3 + 1234 + 25).
     // Decided: Askøy has no decision; the total covers those that decided.
-    EXPECT_THAT(row_texts(t, 3), ElementsAre("I alt", "", "1" + nbsp + "226", "1" + nbsp + "155", ":", ":"));
+    EXPECT_THAT(row_texts(t, 3), ElementsAre("I alt", "", "1" + nbsp + "226", "1" + nbsp + "155",
+                                             "1" + nbsp + "262", "102,9" + nbsp + "%"));
     EXPECT_THAT(doc.notes, ::testing::Contains(HasSubstr("Summene omfatter kommunene som har rapportert")));
     EXPECT_THAT(doc.notes, ::testing::Contains(HasSubstr("«..» betyr at tallet mangler")));
 }
 
-TEST(ReportBuilder, ATotalWithSeveralSuppressedPartsIsShown) {
+TEST(ReportBuilder, SmallSettlementCountsAndTheirTotalAreShown) {
     auto d = dataset();
-    d.settlement[3].settled = 2;  // Bergen 2020 too: two suppressed parts
+    d.settlement[3].settled = 2;  // Bergen 2020 too: a small administrative count
     kdx::Diagnostics diagnostics;
     report::ReportRequest r;
     r.county = "46";
     r.year = 2020;
     auto doc = report::build_report(shipped_template("county-overview"), d, r, diagnostics);
     const auto& t = table_with_caption(doc, "Bosetting per kommune");
-    EXPECT_EQ(t.rows[3][4].text, "30");  // 3 + 2 + 25: no single figure can be worked out
+    EXPECT_EQ(t.rows[2][4].text, "3");  // Voss
+    EXPECT_EQ(t.rows[1][4].text, "2");  // Bergen
+    EXPECT_EQ(t.rows[3][4].text, "30");  // 3 + 2 + 25
 }
 
 TEST(ReportBuilder, SourceSuppressedStaysSuppressedAndZeroIsNotMissing) {
@@ -170,6 +264,99 @@ TEST(ReportBuilder, DossierUsesTheNominationAndComparisonTheNominees) {
     EXPECT_EQ(comparison.info.title, "Bosettings- og inkluderingsprisen 2020: de nominerte");
     auto nominees = std::get<kdx::Paragraph>(comparison.blocks[0]);
     EXPECT_EQ(nominees.runs[0].text, "Nominert: Askøy og Bergen.");
+}
+
+TEST(ReportBuilder, ADossierOfAMunicipalityNotNominatedThatYearIsAnErrorNamingTheNominees) {
+    auto d = dataset();
+    d.nominations.push_back(kdx::test::nomination("4627", 2020, "Askøy.", {}));
+    d.nominations.push_back(kdx::test::nomination("4601", 2020, "Bergen.", {}));
+    d.nominations.push_back(kdx::test::nomination("4621", 2019, "Voss.", {}));
+    kdx::Diagnostics diagnostics;
+    report::ReportRequest r;
+    r.municipality = "4621";
+    r.prize_year = 2020;
+    try {
+        report::build_report(shipped_template("imdi-dossier"), d, r, diagnostics);
+        FAIL() << "a dossier of Voss for 2020 was built";
+    } catch (const kdx::Error& e) {
+        EXPECT_STREQ(e.what(), "Voss (4621) was not nominated in 2020; the nominees of 2020 are Askøy (4627) and Bergen (4601)");
+    }
+    r.prize_year = 2019;  // Voss's own year is fine
+    EXPECT_NO_THROW(report::build_report(shipped_template("imdi-dossier"), d, r, diagnostics));
+}
+
+TEST(ReportBuilder, EmptyColumnsAreLeftOutAndAChartHasItsOwnCaption) {
+    auto d = dataset();
+    d.programmes.push_back(kdx::test::programme("p1", "4621", kdx::ProgrammeKind::introduction_programme,
+                                                "Ny start", {"NAV"}, {}));
+    // An indicator without a target in the template and no national figure.
+    kdx::Outcome o = kdx::test::outcome("4621", 2020, Value(12), Value(40), kdx::Unit::persons);
+    o.indicator = "introduction-participants";
+    d.outcomes.push_back(o);
+    kdx::Diagnostics diagnostics;
+    report::ReportRequest r;
+    r.municipality = "4621";
+    r.language = "nn";
+    auto doc = report::build_report(shipped_template("council-report"), d, r, diagnostics);
+    std::vector<std::string> captions;
+    for (const auto& b : doc.blocks) {
+        if (auto t = std::get_if<kdx::Table>(&b)) {
+            captions.push_back(t->caption);
+            std::vector<std::string> headers;
+            for (const auto& c : t->columns) headers.push_back(c.header);
+            EXPECT_THAT(headers, ::testing::Not(::testing::Contains("Heile landet"))) << t->caption;
+            EXPECT_THAT(headers, ::testing::Not(::testing::Contains("Nasjonalt mål"))) << t->caption;
+            if (t->caption == "Tiltak og samarbeidspartnarar") {
+                EXPECT_THAT(headers, ElementsAre("Tiltak", "Type", "Samarbeidspartnarar"));
+            }
+        }
+        if (auto c = std::get_if<kdx::Chart>(&b)) captions.push_back(c->title);
+    }
+    EXPECT_THAT(captions, ::testing::Contains("Oppmoda, vedteke og busett 2018–2020"));
+    std::vector<std::string> unique(captions);
+    std::sort(unique.begin(), unique.end());
+    EXPECT_EQ(std::unique(unique.begin(), unique.end()), unique.end()) << "no caption twice";
+}
+
+TEST(ReportBuilder, TheComparisonsBottomRowIsTheNationalFigure) {
+    auto d = dataset();
+    d.municipalities.push_back(kdx::test::municipality("0000", "Hele landet", "00", "Hele landet"));
+    kdx::test::add_figures(d, "0000", {{2020, 10000, 9000, 8000}});
+    d.nominations.push_back(kdx::test::nomination("4627", 2020, "Askøy.", {}));
+    d.nominations.push_back(kdx::test::nomination("4601", 2020, "Bergen.", {}));
+    kdx::Diagnostics diagnostics;
+    report::ReportRequest r;
+    r.year = 2020;
+    auto doc = report::build_report(shipped_template("imdi-comparison"), d, r, diagnostics);
+    const auto& t = table_with_caption(doc, "Bosetting per kommune");
+    ASSERT_EQ(t.rows.size(), 3u);
+    EXPECT_TRUE(t.last_row_is_total);
+    EXPECT_THAT(row_texts(t, 2), ElementsAre("Hele landet", "", "10" + nbsp + "000", "9" + nbsp + "000",
+                                             "8" + nbsp + "000", "80,0" + nbsp + "%"));
+    // Without the country's figure there is no bottom row: a sum of nominees means nothing.
+    d.settlement.pop_back();
+    auto without = report::build_report(shipped_template("imdi-comparison"), d, r, diagnostics);
+    EXPECT_EQ(table_with_caption(without, "Bosetting per kommune").rows.size(), 2u);
+}
+
+TEST(ReportBuilder, MunicipalitiesAreInNorwegianOrder) {
+    kdx::Dataset d;
+    for (const auto& [number, name] : std::vector<std::pair<std::string, std::string>>{
+             {"3201", "Bærum"}, {"1804", "Bodø"}, {"3218", "Ås"}, {"3203", "Asker"}, {"1511", "Ørsta"},
+             {"5001", "Zeta"}, {"1120", "Ålesund"}, {"4632", "Aurland"}}) {
+        d.municipalities.push_back(kdx::test::municipality(number, name, "99", "Prøve"));
+        kdx::test::add_figures(d, number, {{2020, 10, 10, 10}});
+    }
+    kdx::Diagnostics diagnostics;
+    report::ReportRequest r;
+    r.county = "99";
+    r.year = 2020;
+    auto doc = report::build_report(shipped_template("county-overview"), d, r, diagnostics);
+    const auto& t = table_with_caption(doc, "Bosetting per kommune");
+    std::vector<std::string> names;
+    for (std::size_t i = 0; i + 1 < t.rows.size(); ++i) names.push_back(t.rows[i][0].text);
+    // Bodø before Bærum (ø and æ are letters after z, not o and a); Å last.
+    EXPECT_THAT(names, ElementsAre("Asker", "Aurland", "Bodø", "Bærum", "Zeta", "Ørsta", "Ålesund", "Ås"));
 }
 
 TEST(ReportBuilder, UnknownSelectionIsAClearError) {

@@ -67,7 +67,11 @@ TEST_F(XlsxWriteDocument, FrontSheetTablesAndCharts) {
             EXPECT_EQ(cell(front, r, 2)[0], 63.5);
             EXPECT_EQ(cell(front, r, 2)[2], "#,##0.0\" %\"");
             EXPECT_EQ(cell(front, r, 3)[0], 2.5);
-            EXPECT_EQ(cell(front, r, 3)[2], "+#,##0.0\" %\";-#,##0.0\" %\";#,##0.0\" %\"");
+            // A change in a share is in percentage points, a number with the
+            // unit in its format, as the PDF writes it ("+2,5 %-poeng").
+            EXPECT_EQ(cell(front, r, 3)[1], "n");
+            EXPECT_EQ(cell(front, r, 3)[2],
+                      "+0.0\" %-poeng\";\"−\"0.0\" %-poeng\";\"±\"0.0\" %-poeng\"");
         }
         if (cell(front, r, 1)[0] == "Enslige mindreårige") {
             EXPECT_EQ(cell(front, r, 2)[0], ":");
