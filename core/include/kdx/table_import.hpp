@@ -18,9 +18,11 @@ struct TableImportOptions {
     std::string mapping_file;  // a kdx-mapping-1 XML file; empty: recognise columns by header
     std::string sheet;         // only this sheet; empty: every sheet with a recognisable header
     bool include_hidden = false;  // read hidden sheets and rows too
+    std::string symbols;  // whose table symbols: "ssb", "imdi", "kdx"; empty: the layout's or kdx's
 };
 
-// The read options every table format declares ("mapping", "sheet", "include-hidden").
+// The read options every table format declares ("mapping", "sheet", "include-hidden",
+// "symbols").
 const std::vector<OptionInfo>& table_import_option_infos();
 // Picks those options out of user-given Options; throws kdx::Error for a bad value.
 TableImportOptions table_import_options(const Options& options);

@@ -191,6 +191,50 @@ std::optional<double> parse_number(std::string_view text, DecimalMark decimal, M
     return negative ? -value : value;
 }
 
+std::optional<Symbols> symbols_named(std::string_view name) {
+    std::string n;
+    for (char c : trim(name)) n += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    if (n == "kdx") return Symbols::kdx;
+    if (n == "ssb") return Symbols::ssb;
+    if (n == "imdi") return Symbols::imdi;
+    return std::nullopt;
+}
+
+const char* symbols_name(Symbols symbols) {
+    switch (symbols) {
+        case Symbols::ssb:
+            return "ssb";
+        case Symbols::imdi:
+            return "imdi";
+        case Symbols::kdx:
+            break;
+    }
+    return "kdx";
+}
+
+ValueRules symbol_rules(Symbols symbols) {
+    ValueRules r;
+    switch (symbols) {
+        case Symbols::kdx:
+            break;
+        case Symbols::ssb:
+            // ".." not available, "..." not yet available, "." not applicable:
+            // none is a figure. ":" is withheld; "-" is nil, exactly zero.
+            r.missing = {"..", "...", "."};
+            r.suppressed = {":"};
+            r.zero = {"-", "\u2013", "\u2014"};
+            break;
+        case Symbols::imdi:
+            // IMDi writes "." where a figure does not exist (no decision
+            // registered, no three-year figure yet) and "NULL" for an empty
+            // id; its county totals show such cells hold nothing.
+            r.missing = {".", "..", "...", "-", "\u2013", "\u2014", "NULL"};
+            r.suppressed = {":"};
+            break;
+    }
+    return r;
+}
+
 Reading read_number(const Cell& cell, const ValueRules& rules) {
     switch (cell.type) {
         case Cell::Type::empty:
@@ -210,6 +254,10 @@ Reading read_number(const Cell& cell, const ValueRules& rules) {
     if (t.empty() || is_marker(t, rules.missing)) return r;
     if (is_marker(t, rules.suppressed)) {
         r.value = Value::suppressed();
+        return r;
+    }
+    if (is_marker(t, rules.zero)) {
+        r.value = Value(0);
         return r;
     }
     auto number = parse_number(t, rules.decimal, &r.mark);

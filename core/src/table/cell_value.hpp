@@ -1,6 +1,6 @@
 // Reading numbers, counts and years out of cells as Norwegian partners write
-// them: decimal comma, spaces as thousands separators, "12,5 %", "-" for
-// missing and ":" for suppressed.
+// them: decimal comma, spaces as thousands separators, "12,5 %", and the
+// publisher's symbols for "no figure", "suppressed" and "nil".
 #pragma once
 
 #include <optional>
@@ -15,13 +15,31 @@ namespace kdx::table_detail {
 
 enum class DecimalMark { automatic, comma, point };
 
+// Whose table symbols a source follows (docs/mapping.md, "Symbols").
+// kdx: the cautious default for a file of unknown origin, where "-" may mean
+// nil or no figure, so it is read as no figure. ssb: Statistics Norway's
+// standard symbols, "-" is nil (0) and "." not applicable. imdi: IMDi's
+// exports, "." and "NULL" mark a cell with no figure.
+enum class Symbols { kdx, ssb, imdi };
+
+// The convention named "kdx", "ssb" or "imdi" (ASCII case ignored); nullopt otherwise.
+std::optional<Symbols> symbols_named(std::string_view name);
+const char* symbols_name(Symbols symbols);
+
 // How a table writes values. Markers, themselves trimmed, are compared with
 // the trimmed cell text, ignoring ASCII case; an empty cell is always missing.
+// Whatever the convention, a symbol for "no figure" is never read as
+// suppressed or as 0: only `suppressed` markers are suppressed and only
+// `zero` markers are 0.
 struct ValueRules {
     DecimalMark decimal = DecimalMark::automatic;
-    std::vector<std::string> missing{"-", "\u2013", "\u2014", "..", "..."};
-    std::vector<std::string> suppressed{":", "."};
+    std::vector<std::string> missing{"-", "\u2013", "\u2014", ".", "..", "..."};
+    std::vector<std::string> suppressed{":"};
+    std::vector<std::string> zero;
 };
+
+// The markers of a convention (decimal left automatic).
+ValueRules symbol_rules(Symbols symbols);
 
 // A sign after the number that says how it is scaled.
 enum class Mark { none, percent, per_mille };

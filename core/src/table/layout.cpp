@@ -75,7 +75,10 @@ std::optional<Layout> recognise_layout(const Row& row) {
             layout.unused.emplace_back(i, std::string(trim(cell.text)));
             continue;
         }
-        if (normalise_header(cell.text) == "tabellvariabel") layout.imdi = true;
+        if (normalise_header(cell.text) == "tabellvariabel") {
+            layout.imdi = true;
+            layout.publisher = Symbols::imdi;
+        }
         Column c;
         c.index = i;
         c.field = match->field;

@@ -35,6 +35,9 @@ struct Layout {
     std::vector<std::pair<unsigned, std::string>> unused;
     // IMDi's own column names ("tabellvariabel"): "." and "NULL" mean missing.
     bool imdi = false;
+    // Whose symbols the layout shows it follows (IMDi's column names, SSB's
+    // statbank title); nullopt when the header does not tell.
+    std::optional<Symbols> publisher;
 
     // The first column feeding `f`; nullptr when none does.
     const Column* find(Field f) const;

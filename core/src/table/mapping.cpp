@@ -182,46 +182,43 @@ class MappingReader {
     }
 
     void read_values(pugi::xml_node n, Mapping& m) const {
-        check_attributes(n, {"decimal"});
-        m.rules_given = true;
+        check_attributes(n, {"decimal", "symbols"});
         std::string decimal = n.attribute("decimal").value();
         if (decimal == "comma")
-            m.rules.decimal = DecimalMark::comma;
+            m.decimal = DecimalMark::comma;
         else if (decimal == "point")
-            m.rules.decimal = DecimalMark::point;
+            m.decimal = DecimalMark::point;
         else if (!decimal.empty() && decimal != "auto")
             fail(n, "expected decimal=\"comma\", \"point\" or \"auto\", found \"" + decimal + "\"");
-        std::vector<std::string> missing, suppressed, totals;
-        bool has_missing = false, has_suppressed = false, has_totals = false;
+        if (pugi::xml_attribute a = n.attribute("symbols")) {
+            m.symbols = symbols_named(a.value());
+            if (!m.symbols)
+                fail(n, std::string("expected symbols=\"ssb\", \"imdi\" or \"kdx\", found \"") +
+                            a.value() + "\"");
+        }
+        std::vector<std::string> totals;
         for (pugi::xml_node c : n.children()) {
             if (c.type() != pugi::node_element) continue;
             std::string name = c.name();
             check_attributes(c, {});
             std::string text(trim(c.child_value()));
+            auto add = [&](std::optional<std::vector<std::string>>& list) {
+                if (!list) list.emplace();
+                list->push_back(text);
+            };
             if (name == "missing")
-                has_missing = true, missing.push_back(text);
+                add(m.missing);
             else if (name == "suppressed")
-                has_suppressed = true, suppressed.push_back(text);
+                add(m.suppressed);
+            else if (name == "zero")
+                add(m.zero);
             else if (name == "total")
-                has_totals = true, totals.push_back(normalise_header(text));
+                totals.push_back(normalise_header(text));
             else
-                fail(c, "expected <missing>, <suppressed> or <total>, found <" + name + ">");
+                fail(c, "expected <missing>, <suppressed>, <zero> or <total>, found <" + name +
+                            ">");
         }
-        // A marker the mapping moves to one list leaves the other's defaults.
-        auto drop = [](std::vector<std::string>& from, const std::vector<std::string>& markers) {
-            from.erase(std::remove_if(from.begin(), from.end(),
-                                      [&](const std::string& s) { return is_marker(s, markers); }),
-                       from.end());
-        };
-        if (has_missing) {
-            m.rules.missing = missing;
-            if (!has_suppressed) drop(m.rules.suppressed, missing);
-        }
-        if (has_suppressed) {
-            m.rules.suppressed = suppressed;
-            if (!has_missing) drop(m.rules.missing, suppressed);
-        }
-        if (has_totals) m.total_words = totals;
+        if (!totals.empty()) m.total_words = totals;
     }
 
     ColumnRule column(pugi::xml_node n) const {
@@ -284,6 +281,36 @@ class MappingReader {
 };
 
 }  // namespace
+
+Symbols source_symbols(const std::string& option, const Mapping& mapping,
+                       std::optional<Symbols> publisher) {
+    if (!option.empty()) {
+        if (auto named = symbols_named(option)) return *named;
+        throw Error("option symbols: expected ssb, imdi or kdx, found \"" + option + "\"");
+    }
+    if (mapping.symbols) return *mapping.symbols;
+    return publisher.value_or(Symbols::kdx);
+}
+
+ValueRules value_rules(const Mapping& mapping, Symbols symbols) {
+    ValueRules r = symbol_rules(symbols);
+    r.decimal = mapping.decimal;
+    auto drop = [](std::vector<std::string>& from, const std::vector<std::string>& markers) {
+        from.erase(std::remove_if(from.begin(), from.end(),
+                                  [&](const std::string& s) { return is_marker(s, markers); }),
+                   from.end());
+    };
+    std::vector<std::string>* lists[] = {&r.missing, &r.suppressed, &r.zero};
+    const std::optional<std::vector<std::string>>* given[] = {&mapping.missing,
+                                                              &mapping.suppressed, &mapping.zero};
+    for (int i = 0; i < 3; ++i) {
+        if (!*given[i]) continue;
+        for (int j = 0; j < 3; ++j)
+            if (j != i) drop(*lists[j], **given[i]);
+        lists[i]->insert(lists[i]->end(), (*given[i])->begin(), (*given[i])->end());
+    }
+    return r;
+}
 
 Mapping default_mapping() {
     Mapping m;

@@ -36,14 +36,26 @@ struct Mapping {
     std::string file;
     std::string sheet;    // empty: every sheet
     int header_row = -1;  // -1: find it; 0: the table has no header row; N: row N
-    ValueRules rules;
-    bool rules_given = false;              // a <values> element set them
+    DecimalMark decimal = DecimalMark::automatic;
+    std::optional<Symbols> symbols;  // <values symbols="…">; none: the layout's publisher or kdx
+    // <missing>, <suppressed>, <zero> lists; each adds to the convention's
+    // list, and its markers leave the other lists.
+    std::optional<std::vector<std::string>> missing, suppressed, zero;
     std::vector<std::string> total_words;  // normalised; the defaults unless given
     int year = 0;                          // for tables without a year column; 0 = none
     std::string source;                    // written into Outcome::source
     std::vector<ColumnRule> columns;       // empty: recognise columns by their headers
     std::vector<IndicatorRule> indicators;
 };
+
+// The symbols a source follows: the read option (symbols=…) when given, else
+// the mapping's, else the publisher the layout shows, else kdx's. Throws
+// kdx::Error for an option naming no convention.
+Symbols source_symbols(const std::string& option, const Mapping& mapping,
+                       std::optional<Symbols> publisher);
+
+// The value rules of a convention with the mapping's own decimal mark and lists.
+ValueRules value_rules(const Mapping& mapping, Symbols symbols);
 
 // The defaults a table gets without a mapping file.
 Mapping default_mapping();

@@ -47,7 +47,8 @@ bool is_municipality_field(Field f) {
 }  // namespace
 
 SheetReader::SheetReader(ImportContext& import, const SheetInfo& sheet) : context_(import, sheet) {
-    context_.rules = import.mapping.rules;
+    context_.rules = value_rules(import.mapping,
+                                 source_symbols(import.options.symbols, import.mapping, {}));
     context_.outcome_source = import.mapping.source;
     context_.year = import.mapping.year;
 }
@@ -129,13 +130,8 @@ bool SheetReader::start(const Row* header, std::optional<Layout> layout,
             context_.info(at, index + 1, "column \"" + text + "\" is not used");
     }
     const Mapping& m = context_.import.mapping;
-    if (layout_->imdi && !m.rules_given) {
-        // IMDi's files write "." where a figure does not exist (no decision
-        // registered, no three-year figure yet) and "NULL" for an empty id;
-        // their county totals show such cells hold nothing.
-        context_.rules.missing = {"-", ".", "..", "NULL"};
-        context_.rules.suppressed = {":"};
-    }
+    context_.rules =
+        value_rules(m, source_symbols(context_.import.options.symbols, m, layout_->publisher));
     if (layout_->imdi && m.source.empty()) context_.outcome_source = "IMDi";
     if (!choose_year()) {
         stage_ = Stage::done;

@@ -4,6 +4,7 @@
 
 #include "kdx/error.hpp"
 #include "kdx/table_import.hpp"
+#include "table/cell_value.hpp"
 #include "table/repeated_keys.hpp"
 #include "table/sheet_reader.hpp"
 
@@ -31,6 +32,13 @@ const std::vector<OptionInfo>& table_import_option_infos() {
          "false",
          {},
          "Read hidden sheets and rows too"},
+        {"symbols",
+         OptionInfo::Type::choice,
+         "",
+         {"ssb", "imdi", "kdx"},
+         "Whose table symbols the file follows (docs/mapping.md, Symbols): ssb reads \"-\" as "
+         "0 and \":\" as suppressed, imdi and kdx read \"-\" and \".\" as no figure; default: "
+         "the publisher kdx recognises from the layout, else kdx"},
     };
     return infos;
 }
@@ -47,6 +55,11 @@ TableImportOptions table_import_options(const Options& options) {
             o.include_hidden = false;
         else
             throw Error("option include-hidden: expected true or false, found \"" + v + "\"");
+    }
+    if (auto it = options.find("symbols"); it != options.end()) {
+        if (!table_detail::symbols_named(it->second))
+            throw Error("option symbols: expected ssb, imdi or kdx, found \"" + it->second + "\"");
+        o.symbols = it->second;
     }
     return o;
 }

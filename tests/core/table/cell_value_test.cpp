@@ -60,7 +60,8 @@ TEST(CellValue, MissingSuppressedAndZeroStayApart) {
     EXPECT_TRUE(read_count(text("  "), rules).value.is_missing());
     EXPECT_TRUE(read_count(text("-"), rules).value.is_missing());
     EXPECT_TRUE(read_count(text(":"), rules).value.is_suppressed());
-    EXPECT_TRUE(read_count(text("."), rules).value.is_suppressed());
+    // "." is no figure in every convention kdx knows; never suppressed.
+    EXPECT_TRUE(read_count(text("."), rules).value.is_missing());
     Reading zero = read_count(text("0"), rules);
     ASSERT_TRUE(zero);
     EXPECT_EQ(zero.value, Value(0));
@@ -103,3 +104,43 @@ TEST(CellValue, Years) {
 }
 
 }  // namespace
+
+// SSB's standard symbols, as Statistics Norway lists them: ":" not for
+// publication, ".." not available, "..." not yet available, "." not
+// applicable, "-" nil.
+TEST(CellValue, SsbSymbols) {
+    ValueRules rules = symbol_rules(Symbols::ssb);
+    EXPECT_TRUE(read_count(text(":"), rules).value.is_suppressed());
+    for (const char* s : {"..", "...", ".", " . ", ""})
+        EXPECT_TRUE(read_count(text(s), rules).value.is_missing()) << s;
+    Reading nil = read_count(text("-"), rules);
+    ASSERT_TRUE(nil);
+    EXPECT_EQ(nil.value, Value(0));
+    EXPECT_EQ(read_number(text("-"), rules).value, Value(0));
+    EXPECT_EQ(read_number(text("-3"), rules).value, Value(-3));
+}
+
+TEST(CellValue, ImdiSymbols) {
+    ValueRules rules = symbol_rules(Symbols::imdi);
+    for (const char* s : {".", "..", "...", "-", "NULL", "null"})
+        EXPECT_TRUE(read_count(text(s), rules).value.is_missing()) << s;
+    EXPECT_TRUE(read_count(text(":"), rules).value.is_suppressed());
+}
+
+// No convention turns a "no figure" symbol into suppressed or into 0.
+TEST(CellValue, NoFigureIsNeverSuppressedOrZero) {
+    for (Symbols s : {Symbols::kdx, Symbols::ssb, Symbols::imdi}) {
+        ValueRules rules = symbol_rules(s);
+        for (const char* t : {"..", "...", "."}) {
+            Value v = read_count(text(t), rules).value;
+            EXPECT_TRUE(v.is_missing()) << symbols_name(s) << " " << t;
+        }
+    }
+}
+
+TEST(CellValue, SymbolsByName) {
+    EXPECT_EQ(symbols_named("SSB"), Symbols::ssb);
+    EXPECT_EQ(symbols_named("imdi"), Symbols::imdi);
+    EXPECT_EQ(symbols_named("kdx"), Symbols::kdx);
+    EXPECT_EQ(symbols_named("scb"), std::nullopt);
+}

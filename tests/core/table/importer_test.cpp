@@ -4,6 +4,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include "kdx/error.hpp"
 #include "table_test_support.hpp"
 
 namespace {
@@ -115,9 +116,48 @@ TEST(TableImporter, MissingZeroAndSuppressedAreKeptApart) {
     EXPECT_TRUE(y2018->unaccompanied_minors.is_missing());
     const auto* y2019 = find(r.dataset, "0301", 2019);
     ASSERT_TRUE(y2019);
-    EXPECT_TRUE(y2019->decided.is_suppressed());
+    EXPECT_TRUE(y2019->decided.is_missing());  // "." is no figure, never suppressed
     EXPECT_EQ(y2019->settled, Value(0));
     EXPECT_EQ(y2019->unaccompanied_minors, Value(3));
+}
+
+// The same cells read by SSB's convention (symbols=ssb): "-" is nil, "." not
+// applicable, ":" withheld.
+TEST(TableImporter, SymbolsOptionDeclaresTheConvention) {
+    Sheet s{"Ark1",
+            {texts(1, {"Kommunenr", "År", "Anmodning", "Vedtak", "Bosatt", "Enslige mindreårige"}),
+             texts(2, {"0301", "2018", "..", "-", ":", "..."}),
+             texts(3, {"0301", "2019", "-", ".", "0", "3"})}};
+    kdx::TableImportOptions ssb;
+    ssb.symbols = "ssb";
+    Imported r = import_sheets("oslo.csv", {s}, ssb);
+    ASSERT_TRUE(r.messages(Severity::error).empty()) << r.messages(Severity::error).front();
+    const auto* y2018 = find(r.dataset, "0301", 2018);
+    ASSERT_TRUE(y2018);
+    EXPECT_TRUE(y2018->requested.is_missing());
+    EXPECT_EQ(y2018->decided, Value(0));
+    EXPECT_TRUE(y2018->settled.is_suppressed());
+    EXPECT_TRUE(y2018->unaccompanied_minors.is_missing());
+    const auto* y2019 = find(r.dataset, "0301", 2019);
+    ASSERT_TRUE(y2019);
+    EXPECT_EQ(y2019->requested, Value(0));
+    EXPECT_TRUE(y2019->decided.is_missing());
+
+    // Without the option the same "-" is no figure: kdx does not guess a 0.
+    Imported plain = import_sheets("oslo.csv", {s});
+    EXPECT_TRUE(find(plain.dataset, "0301", 2018)->decided.is_missing());
+    EXPECT_TRUE(find(plain.dataset, "0301", 2019)->requested.is_missing());
+}
+
+TEST(TableImporter, SymbolsOptionRefusesAnUnknownConvention) {
+    kdx::Options o{{"symbols", "scb"}};
+    try {
+        kdx::table_import_options(o);
+        FAIL() << "expected an error";
+    } catch (const kdx::Error& e) {
+        EXPECT_STREQ(e.what(), "option symbols: expected ssb, imdi or kdx, found \"scb\"");
+    }
+    EXPECT_EQ(kdx::table_import_options({{"symbols", "imdi"}}).symbols, "imdi");
 }
 
 TEST(TableImporter, NamesAreLookedUpInTheRowsYear) {

@@ -111,10 +111,47 @@ TEST(Mapping, MistakesInTheFileAreNamedWithTheirLine) {
     EXPECT_THAT(fails("<sheet>"), HasSubstr("mapping: not well-formed XML"));
 }
 
+// <values symbols="ssb"> declares the convention; a list of its own adds to it,
+// and the read option (symbols=…) overrides the mapping's.
+TEST(Mapping, SymbolsAttributeDeclaresTheConvention) {
+    Sheet s{"Ark1",
+            {texts(1, {"Kommunenr", "År", "Anmodning", "Vedtak", "Bosatt"}),
+             texts(2, {"0301", "2018", "-", ".", "ikke rapportert"}),
+             texts(3, {"0301", "2019", ":", "..", "12"})}};
+    kdx::TableImportOptions o = with_mapping(mapping_dir / "ssb-symbols.xml");
+    Imported r = import_sheets("ssb.csv", {s}, o);
+    ASSERT_TRUE(r.messages(Severity::error).empty()) << r.messages(Severity::error).front();
+    ASSERT_EQ(r.dataset.settlement.size(), 2u);
+    EXPECT_EQ(r.dataset.settlement[0].requested, Value(0));
+    EXPECT_TRUE(r.dataset.settlement[0].decided.is_missing());
+    EXPECT_TRUE(r.dataset.settlement[0].settled.is_missing());
+    EXPECT_TRUE(r.dataset.settlement[1].requested.is_suppressed());
+    EXPECT_TRUE(r.dataset.settlement[1].decided.is_missing());
+
+    o.symbols = "imdi";
+    Imported imdi = import_sheets("ssb.csv", {s}, o);
+    ASSERT_EQ(imdi.dataset.settlement.size(), 2u);
+    EXPECT_TRUE(imdi.dataset.settlement[0].requested.is_missing());
+}
+
+TEST(Mapping, SymbolsAttributeMustNameAConvention) {
+    fs::path bad = scratch_dir() / "symbols.xml";
+    write_file(bad,
+               "<mapping xmlns=\"urn:kdx:mapping:1\" version=\"1\">\n"
+               "<values symbols=\"scb\"/></mapping>");
+    try {
+        kdx::table_detail::load_mapping(bad.string());
+        FAIL() << "expected an error";
+    } catch (const kdx::Error& e) {
+        EXPECT_THAT(e.what(), HasSubstr(":2: "));
+        EXPECT_THAT(e.what(), HasSubstr("expected symbols=\"ssb\", \"imdi\" or \"kdx\", found \"scb\""));
+    }
+}
+
 TEST(Mapping, ExamplesAreValidAgainstTheSchema) {
     if (!have_program("xmllint")) GTEST_SKIP() << "xmllint (libxml2-utils) is not installed";
     fs::path schema = source_dir() / "schemas" / "kdx-mapping-1.xsd";
-    for (const char* name : {"nav-trondelag.xml", "long-codes.xml"}) {
+    for (const char* name : {"nav-trondelag.xml", "long-codes.xml", "ssb-symbols.xml"}) {
         auto r = run("xmllint --noout --schema " + sh_quote(schema.string()) + " " +
                      sh_quote((mapping_dir / name).string()));
         EXPECT_EQ(r.exit_code, 0) << name << ": " << r.err;
