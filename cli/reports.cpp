@@ -74,6 +74,16 @@ std::string slug(const std::string& text) {
     return out.empty() ? "report" : out;
 }
 
+std::string report_stem(const std::string& template_id, int year, const std::string& number,
+                        const std::string& name, const std::string& language) {
+    std::string stem = template_id;
+    if (year > 0) stem += "-" + std::to_string(year);
+    if (!number.empty()) stem += "-" + number;
+    if (!name.empty()) stem += "-" + slug(name);
+    if (!language.empty()) stem += "-" + language;
+    return stem;
+}
+
 std::vector<std::string> split_list(const std::string& text) {
     std::vector<std::string> items;
     std::size_t at = 0;

@@ -32,6 +32,14 @@ std::string report_date();
 // A name safe in file names: "Bærum" -> "baerum".
 std::string slug(const std::string& text);
 
+// A report's file name without extension, the same shape for every template:
+// "<template>-<year>-<number>-<name>", e.g. "council-report-2014-5004-steinkjer"
+// or "county-overview-2014-04-hedmark"; parts left empty are left out (a
+// comparison has no number or name). A language given on the command line is
+// appended ("-nn") so that the three languages can share a folder.
+std::string report_stem(const std::string& template_id, int year, const std::string& number,
+                        const std::string& name, const std::string& language);
+
 // Writes `document` as OUT_DIR/STEM.EXT in each format. Formats that cannot
 // write documents or are missing are reported and skipped. Returns how many
 // files were written; `progress` prints a line per file. A file that cannot

@@ -20,6 +20,7 @@ struct DossierArgs {
     fs::path out = ".";
     std::string formats = "pdf,xlsx,xml";
     int threshold = 5;
+    std::string publisher;
     std::vector<std::string> options;
     int harmonise_to = 0;  // 0: keep the numbers as they are
 };
@@ -58,6 +59,7 @@ int run_dossier(const DossierArgs& a, const GlobalOptions& global) {
     request.up_to_year = a.year;
     request.prize_year = a.year;
     request.threshold = a.threshold;
+    request.publisher = a.publisher;
     request.date = report_date();
     for (const auto& f : a.data) request.data_files.push_back(f.filename().string());
 
@@ -69,13 +71,12 @@ int run_dossier(const DossierArgs& a, const GlobalOptions& global) {
         request.municipality = n->municipality;
         Document document = report::build_report(dossier, dataset, request, diagnostics);
         const Municipality* m = dataset.find_municipality(n->municipality);
-        std::string stem = "imdi-dossier-" + std::to_string(a.year) + "-" + n->municipality + "-" +
-                           slug(m ? m->name : n->municipality);
+        std::string stem = report_stem(dossier.id, a.year, n->municipality, m ? m->name : "", "");
         written += render(host, document, formats, options, a.out, stem, diagnostics, progress, counter, total).written;
     }
     request.municipality.clear();
     Document all = report::build_report(comparison, dataset, request, diagnostics);
-    written += render(host, all, formats, options, a.out, "imdi-comparison-" + std::to_string(a.year), diagnostics,
+    written += render(host, all, formats, options, a.out, report_stem(comparison.id, a.year, "", "", ""), diagnostics,
                       progress, counter, total).written;
     std::string counts = print_diagnostics(diagnostics, global);
     std::cerr << "kdx: wrote " << written << " files for " << nominations.size() << " nominees to "
@@ -91,6 +92,8 @@ std::function<int()> setup_dossier(CLI::App& app, const GlobalOptions& global) {
     app.add_option("-d,--data", a->data, "Data files with the nominations and figures")->required();
     app.add_option("--out", a->out, "Output folder")->capture_default_str();
     app.add_option("--format", a->formats, "Comma-separated output formats")->capture_default_str();
+    app.add_option("--publisher", a->publisher,
+                   "Organisation that publishes the report (byline, document author)");
     app.add_option("--threshold", a->threshold, "Counts of people below this are shown as \":\"")
         ->capture_default_str()->check(CLI::Range(1, 1000));
     app.add_option("-o,--option", a->options,

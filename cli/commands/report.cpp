@@ -26,6 +26,7 @@ struct ReportArgs {
     fs::path out = ".";
     std::string language;
     int threshold = 5;
+    std::string publisher;
     std::vector<std::string> options;
     int harmonise_to = 0;  // 0: keep the numbers as they are
 };
@@ -54,6 +55,7 @@ int run_report(const ReportArgs& a, const GlobalOptions& global) {
     request.year = a.year;
     request.language = a.language;
     request.threshold = a.threshold;
+    request.publisher = a.publisher;
     request.date = report_date();
     for (const auto& f : a.data) request.data_files.push_back(f.filename().string());
 
@@ -78,11 +80,12 @@ int run_report(const ReportArgs& a, const GlobalOptions& global) {
             ++failed;
             continue;
         }
-        std::string stem = t.id;
-        if (!municipality.empty()) stem += "-" + municipality;
-        if (!a.county.empty()) stem += "-" + a.county;
-        if (a.year) stem += "-" + std::to_string(a.year);
-        if (!a.language.empty()) stem += "-" + a.language;
+        std::string number = !municipality.empty() ? municipality : a.county, name;
+        if (const Municipality* m = municipality.empty() ? nullptr : dataset.find_municipality(municipality))
+            name = m->name;
+        for (const Municipality& m : dataset.municipalities)
+            if (name.empty() && !a.county.empty() && m.county_number == a.county) name = m.county_name;
+        std::string stem = report_stem(t.id, document.info.year, number, name, a.language);
         RenderResult r = render(host, document, formats, options, a.out, stem, diagnostics,
                                 ::isatty(2), counter, total);
         all.written += r.written;
@@ -118,6 +121,8 @@ std::function<int()> setup_report(CLI::App& app, const GlobalOptions& global) {
     app.add_option("--out", a->out, "Output folder")->capture_default_str();
     app.add_option("--lang", a->language, "Language: nb, nn or en (default: the template's)")
         ->check(CLI::IsMember({"nb", "nn", "en"}));
+    app.add_option("--publisher", a->publisher,
+                   "Organisation that publishes the report (byline, document author)");
     app.add_option("--threshold", a->threshold, "Counts of people below this are shown as \":\"")
         ->capture_default_str()->check(CLI::Range(1, 1000));
     app.add_option("-o,--option", a->options,

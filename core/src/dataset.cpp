@@ -117,13 +117,33 @@ void append(std::vector<Record>& into, std::vector<Record>& from,
 
 }  // namespace
 
+const std::string& DataSource::title(const std::string& language) const {
+    // A Norwegian report takes the other Norwegian form but never the English
+    // title; an English one falls back to bokmål, then nynorsk.
+    static const std::string none;
+    if (language == "en") return !title_en.empty() ? title_en : !title_nb.empty() ? title_nb : title_nn;
+    const std::string& first = language == "nn" ? title_nn : title_nb;
+    const std::string& second = language == "nn" ? title_nb : title_nn;
+    return !first.empty() ? first : !second.empty() ? second : none;
+}
+
 void merge(Dataset& into, Dataset from) {
     std::vector<std::uint32_t> source_map;
     for (Source& s : from.sources) source_map.push_back(into.add_source(s.file, s.sheet));
     if (into.info.title.empty()) into.info.title = from.info.title;
     if (into.info.description.empty()) into.info.description = from.info.description;
     if (into.info.language.empty()) into.info.language = from.info.language;
+    if (into.info.publisher.empty()) into.info.publisher = from.info.publisher;
     for (auto& p : from.info.provenance) into.info.provenance.push_back(std::move(p));
+    for (DataSource& s : from.info.data_sources) {
+        bool known = std::any_of(into.info.data_sources.begin(), into.info.data_sources.end(),
+                                 [&](const DataSource& k) {
+                                     return k.publisher == s.publisher && k.title_nb == s.title_nb &&
+                                            k.title_nn == s.title_nn && k.title_en == s.title_en &&
+                                            k.as_of == s.as_of;
+                                 });
+        if (!known) into.info.data_sources.push_back(std::move(s));
+    }
     for (Indicator& i : from.indicators) {
         bool known = std::any_of(into.indicators.begin(), into.indicators.end(),
                                  [&](const Indicator& k) { return k.id == i.id; });

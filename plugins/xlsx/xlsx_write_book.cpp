@@ -223,6 +223,8 @@ Book::Book(const std::filesystem::path& path, const std::string& target,
     properties.title = c_string(title);
     properties.subject = c_string(subject);
     properties.author = c_string(author);
+    // The publishing organisation is also the company docProps/app.xml names.
+    properties.company = c_string(author);
     properties.keywords = c_string(keywords);
     properties.comments = c_string(comments);
     properties.created = settings.created;

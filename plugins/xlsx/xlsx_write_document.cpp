@@ -116,6 +116,30 @@ CellStyle change_style(Unit unit, const std::string& language) {
     return s;
 }
 
+// "2014": a four-digit year, written as a number.
+bool is_year(const std::string& s) {
+    return s.size() == 4 && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+// An ISO date "YYYY-MM-DD" as Excel's serial day number (1900 date system,
+// day 1 = 1900-01-01, counted from 1899-12-30 for dates after February 1900);
+// 0 when `iso` is no such date.
+double excel_date(const std::string& iso) {
+    if (iso.size() != 10 || iso[4] != '-' || iso[7] != '-') return 0;
+    for (std::size_t i : {0, 1, 2, 3, 5, 6, 8, 9})
+        if (iso[i] < '0' || iso[i] > '9') return 0;
+    int y = std::stoi(iso.substr(0, 4)), m = std::stoi(iso.substr(5, 2)), d = std::stoi(iso.substr(8, 2));
+    if (y < 1901 || m < 1 || m > 12 || d < 1 || d > 31) return 0;
+    // Days from civil (Howard Hinnant's algorithm), then shifted to 1899-12-30.
+    y -= m <= 2;
+    const int era = y / 400;
+    const int yoe = y - era * 400;
+    const int doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+    const int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    const long days_since_1970 = era * 146097L + doe - 719468L;
+    return static_cast<double>(days_since_1970 + 25569);
+}
+
 class DocumentWriter {
   public:
     DocumentWriter(Book& book, const Document& doc)
@@ -146,9 +170,13 @@ class DocumentWriter {
         if (!doc_.notes.empty()) {
             row_ += 1;
             front_->text(row_++, 0, labels_.notes, &bold_);
-            for (const std::string& note : doc_.notes) front_->text(row_++, 0, note, &wrap_);
+            for (const std::string& note : doc_.notes) {
+                front_->text(row_, 0, note, &wrap_);
+                fit_row_height(row_++, char_count(note));
+            }
         }
         front_->apply_widths(8, 40);
+        print_setup(*front_, false, false);
     }
 
   private:
@@ -165,7 +193,16 @@ class DocumentWriter {
             front_->text(row_, 0, label, &bold_);
             front_->text(row_++, 1, value);
         };
-        meta(labels_.date, doc_.info.date);
+        if (double serial = excel_date(doc_.info.date); serial > 0) {
+            // A date cell, so that it sorts and filters as a date.
+            CellStyle spec;
+            spec.code = doc_.info.language == "en" ? "d mmmm yyyy" : "d. mmmm yyyy";
+            spec.suffix = 0;
+            front_->text(row_, 0, labels_.date, &bold_);
+            front_->number(row_++, 1, serial, book_.style(spec));
+        } else {
+            meta(labels_.date, doc_.info.date);
+        }
         meta(labels_.author, doc_.info.author);
         meta(labels_.subject, doc_.info.subject);
         meta(labels_.keywords, joined(doc_.info.keywords, ", "));
@@ -190,11 +227,28 @@ class DocumentWriter {
             chars += char_count(r.text);
         }
         front_->rich_text(row_, 0, runs, wrap_);
-        // Rows are not measured by Excel when the file opens; about 90
-        // characters fit a line of the 80-wide column.
-        double lines = std::max(1.0, std::ceil(static_cast<double>(chars) / 90.0));
-        front_->check(worksheet_set_row(front_->get(), row_, 15 * lines, nullptr), row_, 0);
+        fit_row_height(row_, chars);
         row_ += 2;
+    }
+
+    // Rows are not measured by Excel when the file opens; about 90
+    // characters fit a line of the 80-wide column. A wrapped row left at the
+    // default height would print over the rows below it.
+    void fit_row_height(lxw_row_t row, std::size_t chars) {
+        double lines = std::max(1.0, std::ceil(static_cast<double>(chars) / 90.0));
+        front_->check(worksheet_set_row(front_->get(), row, 15 * lines, nullptr), row, 0);
+    }
+
+    // A4, fitted to one page wide (as many pages tall as the rows need), so a
+    // printed sheet never loses its right-hand columns; landscape where the
+    // sheet is wide. `one_page` fits the sheet on one page outright, so a
+    // chart is never cut across pages.
+    static void print_setup(Sheet& sheet, bool landscape, bool one_page) {
+        lxw_worksheet* ws = sheet.get();
+        worksheet_set_paper(ws, 9);  // A4
+        if (landscape) worksheet_set_landscape(ws);
+        worksheet_fit_to_pages(ws, 1, one_page ? 1 : 0);
+        worksheet_set_margins(ws, 0.5, 0.5, 0.6, 0.6);
     }
 
     void key_figures(const KeyFigures& k) {
@@ -283,6 +337,7 @@ class DocumentWriter {
                                              static_cast<lxw_col_t>(t.columns.size() - 1)));
         }
         sheet.apply_widths();
+        print_setup(sheet, t.columns.size() > 5, false);
         row += 1;
         for (const std::string& note : t.notes) {
             sheet.ignore_width_of(row);
@@ -319,8 +374,16 @@ class DocumentWriter {
                     sheet.number(first + static_cast<lxw_row_t>(k), col, v.get(), values);
             }
         }
-        for (std::size_t k = 0; k < c.categories.size(); ++k)
-            sheet.text(first + static_cast<lxw_row_t>(k), 0, c.categories[k]);
+        // Years are numbers (a general format shows 2014, not 2 014).
+        Style year_style = book_.style(CellStyle{});
+        for (std::size_t k = 0; k < c.categories.size(); ++k) {
+            auto row = first + static_cast<lxw_row_t>(k);
+            if (is_year(c.categories[k]))
+                sheet.number(row, 0, std::stod(c.categories[k]), year_style);
+            else
+                sheet.text(row, 0, c.categories[k]);
+        }
+        print_setup(sheet, true, true);
         lxw_row_t after = first + static_cast<lxw_row_t>(c.categories.size()) + 1;
         sheet.ignore_width_of(after);
         sheet.text(after, 0, labels_.no_data, &italic_);

@@ -105,17 +105,34 @@ class Reader {
     void info(const ElementReader& e) {
         e.allow({"language"});
         d_.info.language = e.choice("language", {"nb", "nn", "en"}, "");
-        e.children({{"title"}, {"description"}, {"provenance", true}},
+        e.children({{"title"}, {"description"}, {"publisher"}, {"provenance", true}, {"data-source", true}},
                    [&](const std::string& name, Node n) {
                        ElementReader child(in_, n);
+                       if (name == "data-source") return data_source(child);
                        child.allow({});
                        if (name == "title")
                            d_.info.title = child.text();
                        else if (name == "description")
                            d_.info.description = child.text();
+                       else if (name == "publisher")
+                           d_.info.publisher = child.text();
                        else
                            d_.info.provenance.push_back(child.text());
                    });
+    }
+
+    void data_source(const ElementReader& e) {
+        e.allow({"publisher", "title-nb", "title-nn", "title-en", "as-of", "licence", "link"});
+        e.children({}, nullptr);
+        DataSource s;
+        s.publisher = e.required("publisher");
+        s.title_nb = e.optional("title-nb").value_or("");
+        s.title_nn = e.optional("title-nn").value_or("");
+        s.title_en = e.optional("title-en").value_or("");
+        s.as_of = e.optional("as-of").value_or("");
+        s.licence = e.optional("licence").value_or("");
+        s.link = e.optional("link").value_or("");
+        d_.info.data_sources.push_back(std::move(s));
     }
 
     void indicator(Node node) {

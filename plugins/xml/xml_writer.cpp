@@ -60,7 +60,8 @@ class Writer {
 
     void info() {
         const DatasetInfo& i = d_.info;
-        if (i.title.empty() && i.description.empty() && i.language.empty() && i.provenance.empty())
+        if (i.title.empty() && i.description.empty() && i.language.empty() && i.provenance.empty() &&
+            i.publisher.empty() && i.data_sources.empty())
             return;
         scratch_.reset();
         origin_ = {};
@@ -73,7 +74,18 @@ class Writer {
         }
         element(n, "title", i.title, false);
         element(n, "description", i.description, false);
+        element(n, "publisher", i.publisher, false);
         for (const std::string& line : i.provenance) element(n, "provenance", line, true);
+        for (const DataSource& s : i.data_sources) {
+            Node c = n.append_child("data-source");
+            attribute(c, "publisher", s.publisher);
+            optional(c, "title-nb", s.title_nb);
+            optional(c, "title-nn", s.title_nn);
+            optional(c, "title-en", s.title_en);
+            optional(c, "as-of", s.as_of);
+            optional(c, "licence", s.licence);
+            optional(c, "link", s.link);
+        }
         n.print(out_, "  ", pugi::format_indent, pugi::encoding_utf8, 1);
     }
 

@@ -206,7 +206,7 @@ TEST_F(Interruption, KilledPdfReportLeavesEarlierFile) {
 
     FullRun full = run_and_time_writing(argv, out_dir, options);
     ASSERT_TRUE(full.status.exited && full.status.exit_code == 0) << read_file(dir / "full.err");
-    const fs::path target = out_dir / "council-report-0301.pdf";
+    const fs::path target = out_dir / "council-report-2014-0301-oslo.pdf";
     const std::string complete = read_file(target);
     ASSERT_EQ(complete.substr(0, 5), "%PDF-") << read_file(dir / "full.err");
 
@@ -247,7 +247,7 @@ TEST_F(Interruption, FullDiskDuringPdfReportKeepsEarlierFile) {
     std::vector<std::string> argv = pdf_report_command(data, out_dir);
     ChildStatus full = run_child(argv);
     ASSERT_TRUE(full.exited && full.exit_code == 0);
-    fs::path target = out_dir / "council-report-0301.pdf";
+    fs::path target = out_dir / "council-report-2014-0301-oslo.pdf";
     ASSERT_TRUE(fs::exists(target));
     write_file(target, earlier);
 

@@ -23,6 +23,7 @@ struct DocumentInfo {
     std::string template_id;           // e.g. "imdi-dossier"
     std::string generator;             // "kdx 1.0.0"
     std::string date;                  // ISO date the figures were compiled
+    int year = 0;                      // the year reported on (0: not known)
 };
 
 // A stretch of text; emphasised runs are set in italics or bold by renderers.

@@ -150,12 +150,29 @@ struct Nomination {
     Origin origin;
 };
 
+// A published statistic the dataset's figures come from, as a report cites it
+// ("IMDi, bosettingsstatistikk, tall per oktober 2015"). Distinct from Source,
+// which is the file a record was read from.
+struct DataSource {
+    std::string publisher;  // the organisation, e.g. "IMDi"
+    std::string title_nb, title_nn, title_en;  // the statistic, per language
+    std::string as_of;      // date of the data: "2015", "2015-10" or "2015-10-31"
+    std::string licence;    // e.g. "NLOD 2.0"
+    std::string link;       // where the statistic is published
+
+    // The title in a language: a Norwegian form falls back to the other
+    // Norwegian form, never to English; English falls back to bokmål, nynorsk.
+    const std::string& title(const std::string& language) const;
+};
+
 // Describes the dataset as a whole.
 struct DatasetInfo {
     std::string title;
     std::string description;
     std::string language;  // "nb", "nn" or "en"
-    std::vector<std::string> provenance;  // where the figures come from, one line each
+    std::vector<std::string> provenance;  // free notes on the figures; never printed in reports
+    std::vector<DataSource> data_sources;  // the statistics cited in reports
+    std::string publisher;  // who publishes reports made from the dataset; empty: the first source's
 };
 
 // A whole dataset. Collections are plain vectors in the order they were read;
@@ -207,7 +224,8 @@ private:
 
 // Adds `from` to `into`: records are appended with their origins kept, a
 // municipality already in `into` is not added twice (the first wins), info
-// fields empty in `into` are taken from `from` and provenance lines appended.
+// fields empty in `into` are taken from `from`, provenance lines and data
+// sources appended (a data source already in `into` is not added twice).
 void merge(Dataset& into, Dataset from);
 
 }  // namespace kdx

@@ -1,4 +1,5 @@
 #include "report/report_builder.hpp"
+#include "report/source_line.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -75,15 +76,20 @@ public:
         doc_.info.title = fill(t_.title.get(lang_));
         if (!t_.subtitle.empty()) doc_.info.subtitle = fill(t_.subtitle.get(lang_));
         doc_.info.subject = t_.subject.empty() ? doc_.info.title : fill(t_.subject.get(lang_));
-        doc_.info.author = t_.author.empty() ? "kdx" : fill(t_.author.get(lang_));
+        doc_.info.author = publisher();
         doc_.info.language = lang_;
         doc_.info.keywords = t_.keywords;
         doc_.info.template_id = t_.id;
         doc_.info.generator = std::string("kdx ") + kdx::version();
         doc_.info.date = r_.date;
-        if (!d_.info.title.empty()) doc_.info.sources.push_back(d_.info.title);
-        for (const auto& p : d_.info.provenance) doc_.info.sources.push_back(p);
-        for (const auto& f : r_.data_files) doc_.info.sources.push_back(f);
+        // The statistics cited, never the dataset's free notes or file names.
+        for (const DataSource& s : d_.info.data_sources) {
+            std::string line = source_line(s, lang_);
+            if (!line.empty() && std::find(doc_.info.sources.begin(), doc_.info.sources.end(), line) ==
+                                     doc_.info.sources.end())
+                doc_.info.sources.push_back(std::move(line));
+        }
+        doc_.info.year = year_;
         require_nomination();
         for (const TemplateBlock& b : t_.blocks) add_block(b);
         if (suppressed_any_) doc_.notes.push_back(fill(label("suppressed-note", lang_)));
@@ -93,6 +99,17 @@ public:
     }
 
 private:
+    // The organisation that publishes the report: --publisher, the template's
+    // author, the dataset's publisher, its first source's; kdx is only the producer.
+    std::string publisher() {
+        if (!r_.publisher.empty()) return r_.publisher;
+        if (!t_.author.empty()) return fill(t_.author.get(lang_));
+        if (!d_.info.publisher.empty()) return d_.info.publisher;
+        for (const DataSource& s : d_.info.data_sources)
+            if (!s.publisher.empty()) return s.publisher;
+        return {};
+    }
+
     // ---- selection -------------------------------------------------------
     void select() {
         using S = ReportTemplate::Scope;

@@ -21,7 +21,8 @@ struct ReportRequest {
     std::string language;      // "nb", "nn", "en"; empty: the template's choice
     int threshold = 5;         // counts of people below this are shown as ":"
     std::string date;          // ISO date for the document's metadata
-    std::vector<std::string> data_files;  // named in the document's sources
+    std::vector<std::string> data_files;  // the files read; never printed in the document
+    std::string publisher;     // the report's author; empty: the template's, then the dataset's
 };
 
 // Builds the document. Throws kdx::Error when the selection finds nothing

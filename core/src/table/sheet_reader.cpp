@@ -250,6 +250,21 @@ void SheetReader::end() {
     if (context_.records > 0)
         context_.dataset().info.provenance.push_back(s.lines ? s.file
                                                              : s.file + ", sheet " + s.name);
+    if (context_.records > 0 && layout_ && layout_->imdi) cite_imdi();
+}
+
+// IMDi's own table layout names its publisher: reports cite IMDi's
+// settlement statistics. The file does not say the date of its figures.
+void SheetReader::cite_imdi() {
+    DataSource imdi;
+    imdi.publisher = "IMDi";
+    imdi.title_nb = imdi.title_nn = "bosettingsstatistikk";
+    imdi.title_en = "settlement statistics";
+    imdi.link = "https://www.imdi.no/tall-og-statistikk/";
+    auto& sources = context_.dataset().info.data_sources;
+    for (const DataSource& d : sources)
+        if (d.publisher == imdi.publisher && d.title_nb == imdi.title_nb) return;
+    sources.push_back(std::move(imdi));
 }
 
 }  // namespace kdx::table_detail

@@ -34,6 +34,7 @@ class SheetReader {
     static constexpr std::size_t header_search_rows = 30;
 
   private:
+    void cite_imdi();  // records the IMDi statistic a file in IMDi's layout comes from
     enum class Stage { header, rows, done };
 
     void search_header(const Row& row);

@@ -50,6 +50,8 @@ std::string sample_exchange_xml() {
 <dataset xmlns="urn:kdx:data:1" version="1">
   <info>
     <title>Busetjing i Vestland 2022–2024 (testdata)</title>
+    <provenance>Testtal, ikkje publiserte.</provenance>
+    <data-source publisher="IMDi" title-nb="bosettingsstatistikk" title-en="settlement statistics" as-of="2025-01-31"/>
   </info>
   <municipalities>
     <municipality number="4621" name="Voss" county-number="46" county-name="Vestland" language="nn"/>

@@ -22,6 +22,11 @@ kdx::Dataset full_dataset() {
     d.info.description = "  Leading spaces, \"quotes\" and 'apostrophes'\nover two lines";
     d.info.language = "nn";
     d.info.provenance = {"IMDi", "SSB"};
+    d.info.publisher = "Troms & Finnmark fylkeskommune";
+    d.info.data_sources.push_back({"IMDi", "bosettingsstatistikk", "busetjingsstatistikk",
+                                   "settlement statistics", "2020-10-31", "NLOD 2.0",
+                                   "https://www.imdi.no/tall-og-statistikk/?a=1&b=2"});
+    d.info.data_sources.push_back({"SSB", "", "", "population", "2020", "", ""});
     kdx::Indicator i;
     i.id = "norwegian-test-b1";
     i.unit = kdx::Unit::percent;
@@ -105,6 +110,17 @@ TEST(XmlWrite, EveryFieldRoundTripsByteForByte) {
     kdx::Dataset want = full_dataset();
     EXPECT_EQ(back.info.title, want.info.title);
     EXPECT_EQ(back.info.description, want.info.description);
+    EXPECT_EQ(back.info.publisher, want.info.publisher);
+    ASSERT_EQ(back.info.data_sources.size(), 2u);
+    const kdx::DataSource& s = back.info.data_sources.at(0);
+    EXPECT_EQ(s.publisher, "IMDi");
+    EXPECT_EQ(s.title_nn, "busetjingsstatistikk");
+    EXPECT_EQ(s.title_en, "settlement statistics");
+    EXPECT_EQ(s.as_of, "2020-10-31");
+    EXPECT_EQ(s.licence, "NLOD 2.0");
+    EXPECT_EQ(s.link, "https://www.imdi.no/tall-og-statistikk/?a=1&b=2");
+    EXPECT_EQ(back.info.data_sources.at(1).title("en"), "population");
+    EXPECT_EQ(back.info.data_sources.at(1).title("nb"), "");  // never English in Norwegian
     EXPECT_EQ(back.programmes.at(0).name, "Intro\tprogram");  // a tab in an attribute
     EXPECT_EQ(back.programmes.at(0).years, want.programmes.at(0).years);
     EXPECT_EQ(back.nominations.at(0).sections.at(1).text,
