@@ -323,6 +323,19 @@ class SheetHandler : public XmlHandler {
                 }
                 cell.type = Cell::Type::number;
                 cell.number = number;
+                // A percentage is passed on in the percent unit and as shown
+                // ("104,7 %"), the way kdx::Cell describes.
+                if (PercentFormat percent = source_.styles.percent(style_);
+                    percent.kind != PercentFormat::Kind::none && std::isfinite(number)) {
+                    // Rounded to the 15 digits Excel keeps, so 0.07 becomes 7, not 7.000000000000001.
+                    if (percent.kind == PercentFormat::Kind::scaled) {
+                        char scaled[32];
+                        std::snprintf(scaled, sizeof scaled, "%.15g", number * 100);
+                        std::from_chars(scaled, scaled + std::strlen(scaled), cell.number);
+                    }
+                    cell.text = percent_text(cell.number, percent);
+                    break;
+                }
                 cell.text = value_;
                 break;
             }

@@ -50,10 +50,11 @@ bool ole_has_encrypted_package(const std::filesystem::path& path) {
     return false;
 }
 
-// Refuses names that would point outside the package if extracted.
+// Refuses names that would point outside the package if extracted: absolute
+// ("/x", "\\x", "C:x") or climbing out (".."). Called on the name with its
+// backslashes already turned into slashes.
 bool unsafe_name(const std::string& name) {
-    if (name.empty() || name[0] == '/' || name[0] == '\\') return true;
-    if (name.find('\\') != std::string::npos) return true;
+    if (name.empty() || name[0] == '/') return true;
     if (name.size() > 1 && name[1] == ':') return true;
     std::size_t start = 0;
     while (start <= name.size()) {
@@ -126,9 +127,12 @@ Package::Package(const std::filesystem::path& path, std::string file, const Read
                 throw Error(
                     "the zip archive is damaged: entry " + std::to_string(i) + " cannot be read",
                     Location::at(file_));
+            // Some Windows tools write part names with backslashes
+            // ("xl\\worksheets\\sheet1.xml"); Office reads them as slashes.
             std::string name = st.name;
+            std::replace(name.begin(), name.end(), '\\', '/');
             if (unsafe_name(name))
-                throw Error("the zip archive has an entry named \"" + name +
+                throw Error(std::string("the zip archive has an entry named \"") + st.name +
                                 "\", which points outside the package; refused",
                             Location::at(file_));
             if ((st.valid & ZIP_STAT_ENCRYPTION_METHOD) && st.encryption_method != ZIP_EM_NONE)

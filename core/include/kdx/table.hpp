@@ -13,7 +13,10 @@ struct Cell {
     Type type = Type::empty;
     // The text for text cells, the error code ("#N/A") for errors, the ISO date
     // ("2018-12-21" or "2018-12-21T08:30:00") for dates, and for numbers and
-    // booleans the text as the source wrote it where it had one.
+    // booleans the text as the source wrote it where it had one. A number the
+    // source shows as a percentage has its text as shown, ending in "%"
+    // ("104,7 %"), and its number in percent (104.67 for Excel's 1.0467
+    // under "0.0 %"), so a percent figure reads the same from any format.
     std::string text;
     // The value for numbers, 1/0 for booleans, and for dates the serial day
     // number in the 1900 system (1 = 1900-01-01) whatever the file used.

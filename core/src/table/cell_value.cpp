@@ -242,6 +242,8 @@ Reading read_number(const Cell& cell, const ValueRules& rules) {
         case Cell::Type::number: {
             Reading r;
             r.value = Value(cell.number);
+            // A percent-formatted cell: its number is already in percent (table.hpp).
+            if (ends_with(cell.text, "%")) r.mark = Mark::percent;
             return r;
         }
         case Cell::Type::text:

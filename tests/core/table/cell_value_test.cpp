@@ -49,6 +49,22 @@ TEST(CellValue, PercentAndPerMilleSigns) {
     EXPECT_EQ(mark, Mark::per_mille);
 }
 
+// A spreadsheet number under a percent format comes in percent, shown as the
+// user sees it (kdx/table.hpp); a plain number has no mark.
+TEST(CellValue, PercentFormattedNumbers) {
+    ValueRules rules;
+    kdx::Cell cell = number(104.67);
+    cell.text = "104,7 %";
+    Reading r = read_number(cell, rules);
+    EXPECT_EQ(r.value, Value(104.67));
+    EXPECT_EQ(r.mark, Mark::percent);
+    EXPECT_FALSE(read_count(cell, rules));
+    EXPECT_EQ(expected_found("a whole number", cell), "expected a whole number, found \"104,7 %\"");
+    cell.text = "104.67";
+    EXPECT_EQ(read_number(cell, rules).mark, Mark::none);
+    EXPECT_EQ(read_number(number(1.0467), rules).mark, Mark::none);
+}
+
 TEST(CellValue, TextThatIsNoNumber) {
     for (const char* s : {"tolv", "12 34", "1 2345", "1,2,3", "12,", "", "-", "%", "1e5", "12a"})
         EXPECT_EQ(parse(s), std::nullopt) << s;
