@@ -8,6 +8,7 @@
 #include <iostream>
 
 #include "kdx/error.hpp"
+#include "kdx/registry.hpp"
 #include "kdx/validate.hpp"
 
 namespace kdx::cli {
@@ -15,12 +16,14 @@ namespace kdx::cli {
 namespace fs = std::filesystem;
 
 Dataset read_data(const host::PluginHost& host, const std::vector<fs::path>& files,
-                  Diagnostics& diagnostics) {
+                  Diagnostics& diagnostics, int harmonise_to) {
     Dataset merged;
     for (const fs::path& file : files) {
         auto reader = choose_format(host, "", file, can_read_dataset);
         merge(merged, read_input(*reader, file, {}, diagnostics));
     }
+    // Harmonised before validation, as `kdx validate --harmonise-to` does.
+    if (harmonise_to) harmonise(merged, harmonise_to, diagnostics);
     validate(merged, diagnostics);
     return merged;
 }

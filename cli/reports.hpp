@@ -15,7 +15,7 @@ namespace kdx::cli {
 // Reads every file with the format its extension names, merges them and
 // validates the result. Diagnostics are added to `diagnostics`.
 Dataset read_data(const host::PluginHost& host, const std::vector<std::filesystem::path>& files,
-                  Diagnostics& diagnostics);
+                  Diagnostics& diagnostics, int harmonise_to = 0);
 
 // A template file: NAME as given when it is a file, else NAME.xml from the
 // installed templates or the source tree's templates/. Throws UsageError.

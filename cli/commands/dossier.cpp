@@ -20,6 +20,7 @@ struct DossierArgs {
     fs::path out = ".";
     std::string formats = "pdf,xlsx,xml";
     int threshold = 5;
+    int harmonise_to = 0;  // 0: keep the numbers as they are
     std::vector<std::string> options;
 };
 
@@ -30,7 +31,7 @@ int run_dossier(const DossierArgs& a, const GlobalOptions& global) {
     report::ReportTemplate dossier = report::read_template(find_template("imdi-dossier"));
     report::ReportTemplate comparison = report::read_template(find_template("imdi-comparison"));
     Diagnostics diagnostics;
-    Dataset dataset = read_data(host, a.data, diagnostics);
+    Dataset dataset = read_data(host, a.data, diagnostics, a.harmonise_to);
     if (diagnostics.has_errors()) {
         std::cerr << "kdx: no dossier written; the data has errors: " << print_diagnostics(diagnostics, global.verbose) << '\n';
         return exit_input_errors;
@@ -90,6 +91,9 @@ std::function<int()> setup_dossier(CLI::App& app, const GlobalOptions& global) {
     app.add_option("-d,--data", a->data, "Data files with the nominations and figures")->required();
     app.add_option("--out", a->out, "Output folder")->capture_default_str();
     app.add_option("--format", a->formats, "Comma-separated output formats")->capture_default_str();
+    app.add_option("--harmonise-to", a->harmonise_to,
+                   "Renumber municipalities to this year's numbers, summing merged ones' counts")
+        ->check(CLI::Range(1990, 2100));
     app.add_option("--threshold", a->threshold, "Counts of people below this are shown as \":\"")
         ->capture_default_str()->check(CLI::Range(1, 1000));
     app.add_option("-o,--option", a->options,

@@ -24,6 +24,7 @@ struct ReportArgs {
     fs::path out = ".";
     std::string language;
     int threshold = 5;
+    int harmonise_to = 0;  // 0: keep the numbers as they are
     std::vector<std::string> options;
 };
 
@@ -44,7 +45,7 @@ int run_report(const ReportArgs& a, const GlobalOptions& global) {
     Options options = document_options(host, formats, a.options);
     report::ReportTemplate t = report::read_template(find_template(a.template_name));
     Diagnostics diagnostics;
-    Dataset dataset = read_data(host, a.data, diagnostics);
+    Dataset dataset = read_data(host, a.data, diagnostics, a.harmonise_to);
     if (diagnostics.has_errors()) {
         std::cerr << "kdx: no report written; the data has errors: " << print_diagnostics(diagnostics, global.verbose) << '\n';
         return exit_input_errors;
@@ -117,6 +118,9 @@ std::function<int()> setup_report(CLI::App& app, const GlobalOptions& global) {
     app.add_option("--out", a->out, "Output folder")->capture_default_str();
     app.add_option("--lang", a->language, "Language: nb, nn or en (default: the template's)")
         ->check(CLI::IsMember({"nb", "nn", "en"}));
+    app.add_option("--harmonise-to", a->harmonise_to,
+                   "Renumber municipalities to this year's numbers, summing merged ones' counts")
+        ->check(CLI::Range(1990, 2100));
     app.add_option("--threshold", a->threshold, "Counts of people below this are shown as \":\"")
         ->capture_default_str()->check(CLI::Range(1, 1000));
     app.add_option("-o,--option", a->options,

@@ -7,6 +7,7 @@
 #include <variant>
 #include <vector>
 
+#include "kdx/number_format.hpp"
 #include "kdx/atomic_file.hpp"
 #include "kdx/error.hpp"
 #include "xlsx_write.hpp"
@@ -154,7 +155,7 @@ class DocumentWriter {
             front_->text(row_, 0, label, &bold_);
             front_->text(row_++, 1, value);
         };
-        meta(labels_.date, doc_.info.date);
+        meta(labels_.date, format_date(doc_.info.date, doc_.info.language));
         meta(labels_.author, doc_.info.author);
         meta(labels_.subject, doc_.info.subject);
         meta(labels_.keywords, joined(doc_.info.keywords, ", "));
