@@ -281,6 +281,9 @@ private:
         for (const SettlementFigures& s : d_.settlement) {
             if (s.municipality != number || s.year >= since || s.year < first_year_ || s.year > year_)
                 continue;
+            // A year with no figures at all combines nothing.
+            if (s.requested.is_missing() && s.decided.is_missing() && s.settled.is_missing())
+                continue;
             std::vector<std::string> former = registry.successors(number, since, s.year);
             if (former.size() < 2 || !names.empty()) continue;
             // The municipality that gave its name first: "Voss og Granvin".
