@@ -7,6 +7,7 @@
 #include <variant>
 #include <vector>
 
+#include "kdx/number_format.hpp"
 #include "kdx/atomic_file.hpp"
 #include "kdx/error.hpp"
 #include "xlsx_write.hpp"

@@ -18,4 +18,8 @@ std::string format_value(const Value& value, Unit unit, const std::string& langu
 // A signed change, "+12" or "−3" (with a minus sign), "" when missing.
 std::string format_change(const Value& change, Unit unit, const std::string& language);
 
+// A date YYYY-MM-DD as people write it: "4. desember 2026" (nb, nn),
+// "4 December 2026" (en). Text that is not such a date is returned unchanged.
+std::string format_date(const std::string& iso_date, const std::string& language);
+
 }  // namespace kdx

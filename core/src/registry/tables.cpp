@@ -1,6 +1,7 @@
 #include "registry/tables.hpp"
 
 #include <algorithm>
+#include <optional>
 #include <stdexcept>
 
 #include "registry/csv_text.hpp"
@@ -14,6 +15,7 @@ namespace {
 constexpr const char* crosswalk_file = "municipality-numbers-2013-2020.csv";
 constexpr const char* reform_2024_file = "municipality-numbers-2020-2024.csv";
 constexpr const char* counties_file = "counties.csv";
+constexpr const char* languages_file = "language-forms-2024.csv";
 
 // Columns of the number and the name of periods 2013, 2017, 2018, 2019 and 2020
 // in the 2013-2020 crosswalk.
@@ -130,6 +132,13 @@ Tables build() {
         need_fields(r, 4, counties_file);
         t.counties.push_back({r[0], r[1], parse_year(r[2]), parse_year(r[3])});
     }
+    for (const CsvRecord& r : read_csv(file_text(languages_file), ',', languages_file)) {
+        need_fields(r, 3, languages_file);
+        std::optional<LanguageForm> form = language_form_from_string(r[2]);
+        if (!form || !t.find(r[0], period_count - 1))
+            throw std::runtime_error(std::string(languages_file) + ": bad row for " + r[0]);
+        t.languages[r[0]] = *form;
+    }
     return t;
 }
 
@@ -168,6 +177,19 @@ std::vector<int> Tables::periods_of(const std::string& number) const {
     return out;
 }
 
+LanguageForm Tables::language_of(const Entry& entry) const {
+    LanguageForm form = LanguageForm::unspecified;
+    bool first = true;
+    for (const Entry* now : covering(entry.atoms, period_count - 1)) {
+        auto it = languages.find(now->number);
+        LanguageForm f = it == languages.end() ? LanguageForm::unspecified : it->second;
+        if (!first && f != form) return LanguageForm::unspecified;
+        form = f;
+        first = false;
+    }
+    return form;
+}
+
 Municipality Tables::to_municipality(const Entry& entry, int year) const {
     Municipality m;
     m.number = entry.number;
@@ -182,6 +204,7 @@ Municipality Tables::to_municipality(const Entry& entry, int year) const {
     if (forms.size() > 1) m.other_names = std::move(forms);
     m.valid_from = entry.valid_from;
     m.valid_to = entry.valid_to;
+    m.language = language_of(entry);
     return m;
 }
 

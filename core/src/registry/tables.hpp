@@ -50,6 +50,8 @@ struct Tables {
     std::array<std::vector<Entry>, period_count> entries;
     std::array<std::unordered_map<std::string, int>, period_count> entry_index;
     std::vector<County> counties;
+    // The language decision of each number of the last period (language-forms-2024.csv).
+    std::unordered_map<std::string, LanguageForm> languages;
 
     // The entry of a number in a period; nullptr when not in use.
     const Entry* find(const std::string& number, int period) const;
@@ -57,7 +59,11 @@ struct Tables {
     std::vector<const Entry*> covering(const std::vector<int>& atoms, int period) const;
     // The periods in which a number was in use, in order.
     std::vector<int> periods_of(const std::string& number) const;
-    // An entry as a Municipality of `year` (county name of that year).
+    // The language decision of the municipalities that cover an entry's area
+    // now: theirs when they agree, else unspecified.
+    LanguageForm language_of(const Entry& entry) const;
+    // An entry as a Municipality of `year` (county name of that year, language
+    // decision of its successor).
     Municipality to_municipality(const Entry& entry, int year) const;
 };
 

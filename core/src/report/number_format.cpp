@@ -59,4 +59,22 @@ std::string format_change(const Value& change, Unit unit, const std::string& lan
     return change.get() > 0 ? "+" + text : text;
 }
 
+std::string format_date(const std::string& iso_date, const std::string& language) {
+    static const char* const norwegian[] = {"januar", "februar", "mars",     "april",
+                                            "mai",    "juni",    "juli",     "august",
+                                            "september", "oktober", "november", "desember"};
+    static const char* const english[] = {"January", "February", "March",     "April",
+                                          "May",     "June",     "July",      "August",
+                                          "September", "October", "November", "December"};
+    int y = 0, m = 0, d = 0;
+    char dash1 = 0, dash2 = 0;
+    if (iso_date.size() != 10 ||
+        std::sscanf(iso_date.c_str(), "%4d%c%2d%c%2d", &y, &dash1, &m, &dash2, &d) != 5 ||
+        dash1 != '-' || dash2 != '-' || m < 1 || m > 12 || d < 1 || d > 31)
+        return iso_date;
+    if (language == "en")
+        return std::to_string(d) + " " + english[m - 1] + " " + std::to_string(y);
+    return std::to_string(d) + ". " + norwegian[m - 1] + " " + std::to_string(y);
+}
+
 }  // namespace kdx

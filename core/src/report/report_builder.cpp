@@ -7,6 +7,7 @@
 
 #include "kdx/error.hpp"
 #include "kdx/number_format.hpp"
+#include "kdx/registry.hpp"
 #include "kdx/version.hpp"
 #include "report/collation.hpp"
 #include "report/labels.hpp"
@@ -65,6 +66,18 @@ Paragraph paragraph_of(const std::string& text) {
     return p;
 }
 
+// The municipality's language decision: the dataset's when it has one, else
+// the registry's for the number in `year` (an old number takes its
+// successor's). Neutral and unknown leave the template's language (bokmål).
+LanguageForm municipality_language(const Municipality& m, int year) {
+    if (m.language != LanguageForm::unspecified) return m.language;
+    const MunicipalityRegistry& registry = MunicipalityRegistry::builtin();
+    // A harmonised dataset keeps the target year's numbers on older years.
+    for (int y : {year, registry.last_reform_year()})
+        if (auto known = registry.find(m.number, y)) return known->language;
+    return LanguageForm::unspecified;
+}
+
 class Builder {
 public:
     Builder(const ReportTemplate& t, const Dataset& d, const ReportRequest& r, Diagnostics& diag)
@@ -95,6 +108,7 @@ public:
         if (suppressed_any_) doc_.notes.push_back(fill(label("suppressed-note", lang_)));
         if (missing_any_) doc_.notes.push_back(label("missing-note", lang_));
         if (partial_total_) doc_.notes.push_back(label("partial-total-note", lang_));
+        note_merged_figures();
         return std::move(doc_);
     }
 
@@ -230,8 +244,9 @@ private:
     void choose_language() {
         lang_ = t_.language;
         if (t_.language_from_municipality && subject_) {
-            if (subject_->language == LanguageForm::nynorsk) lang_ = "nn";
-            else if (subject_->language == LanguageForm::bokmal) lang_ = "nb";
+            LanguageForm form = municipality_language(*subject_, year_);
+            if (form == LanguageForm::nynorsk) lang_ = "nn";
+            else if (form == LanguageForm::bokmal) lang_ = "nb";
         }
         if (!r_.language.empty()) lang_ = r_.language;
     }
@@ -352,6 +367,49 @@ private:
         return f == "requested" || f == "decided" || f == "settled" || f == "unaccompanied-minors" ||
                f == "family-reunifications" || f == "settled-share-of-requested" ||
                f == "requested-total" || f == "decided-total" || f == "settled-total";
+    }
+
+    // After harmonising, the subject's figures for years before its number
+    // came into use are sums of the municipalities it was made of; the
+    // reader is told which ("Tala før 2020 er summen av Voss og Granvin").
+    void note_merged_figures() {
+        if (!subject_) return;
+        const MunicipalityRegistry& registry = MunicipalityRegistry::builtin();
+        const std::string& number = subject_->number;
+        int since = 0;
+        for (int y = registry.first_year(); y <= std::max(year_, registry.last_reform_year()); ++y)
+            if (registry.find(number, y)) {
+                // The first year of the number over its present area.
+                auto m = registry.find(number, y);
+                since = m->valid_from ? m->valid_from : registry.first_year();
+                break;
+            }
+        if (since == 0) return;
+        std::vector<std::string> names;
+        for (const SettlementFigures& s : d_.settlement) {
+            if (s.municipality != number || s.year >= since || s.year < first_year_ || s.year > year_)
+                continue;
+            // A year with no figures at all combines nothing.
+            if (s.requested.is_missing() && s.decided.is_missing() && s.settled.is_missing())
+                continue;
+            std::vector<std::string> former = registry.successors(number, since, s.year);
+            if (former.size() < 2 || !names.empty()) continue;
+            // The municipality that gave its name first: "Voss og Granvin".
+            for (const std::string& f : former)
+                if (auto m = registry.find(f, s.year)) {
+                    if (m->name == subject_->name) names.insert(names.begin(), m->name);
+                    else names.push_back(m->name);
+                }
+        }
+        if (names.size() < 2) return;
+        std::string note = label("merged-note", lang_);
+        auto put = [&note](const std::string& key, const std::string& value) {
+            auto at = note.find(key);
+            if (at != std::string::npos) note.replace(at, key.size(), value);
+        };
+        put("{year}", std::to_string(since));
+        put("{names}", join(names));
+        doc_.notes.push_back(note);
     }
 
     std::string join(const std::vector<std::string>& names) {

@@ -257,3 +257,44 @@ TEST(Registry, Suggestions) {
 }
 
 }  // namespace
+
+namespace {
+
+// Every municipality of 2024 carries the language decision of
+// data/registry/language-forms-2024.csv, read here line by line.
+TEST(RegistryLanguage, EveryMunicipalityOf2024HasItsListedDecision) {
+    std::ifstream in(kdx::test::source_dir() / "data" / "registry" / "language-forms-2024.csv");
+    ASSERT_TRUE(in);
+    std::string line;
+    std::getline(in, line);  // header
+    std::map<std::string, int> totals;
+    int rows = 0;
+    while (std::getline(in, line)) {
+        std::string number = line.substr(0, line.find(','));
+        std::string rest = line.substr(line.find(',') + 1);
+        std::string form = rest.substr(rest.find(',') + 1);
+        form = form.substr(0, form.find(','));
+        auto m = registry().find(number, 2024);
+        ASSERT_TRUE(m) << number;
+        EXPECT_STREQ(kdx::to_string(m->language), form.c_str()) << number;
+        ++totals[form];
+        ++rows;
+    }
+    EXPECT_EQ(rows, 357);
+    // Språkrådet's published totals.
+    EXPECT_EQ(totals["nb"], 119);
+    EXPECT_EQ(totals["nn"], 88);
+    EXPECT_EQ(totals["neutral"], 150);
+}
+
+// An old number takes the decision of the municipality its area is in now.
+TEST(RegistryLanguage, AnOldNumberTakesItsSuccessorsDecision) {
+    EXPECT_EQ(registry().find("1235", 2014)->language, kdx::LanguageForm::nynorsk);  // Voss
+    EXPECT_EQ(registry().find("1234", 2014)->language, kdx::LanguageForm::nynorsk);  // Granvin
+    EXPECT_EQ(registry().find("4621", 2020)->language, kdx::LanguageForm::nynorsk);
+    EXPECT_EQ(registry().find("0301", 2014)->language, kdx::LanguageForm::neutral);  // Oslo
+    // Bærum (0219 -> 3024 -> 3201), bokmål.
+    EXPECT_EQ(registry().find("0219", 2014)->language, kdx::LanguageForm::bokmal);
+}
+
+}  // namespace

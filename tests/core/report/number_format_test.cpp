@@ -45,3 +45,15 @@ TEST(NumberFormat, Changes) {
 }
 
 }  // namespace
+
+TEST(FormatDate, WritesDatesAsPeopleWriteThem) {
+    EXPECT_EQ(kdx::format_date("2026-12-04", "nb"), "4. desember 2026");
+    EXPECT_EQ(kdx::format_date("2026-12-04", "nn"), "4. desember 2026");
+    EXPECT_EQ(kdx::format_date("2026-12-04", "en"), "4 December 2026");
+    EXPECT_EQ(kdx::format_date("2019-02-13", "nb"), "13. februar 2019");
+    EXPECT_EQ(kdx::format_date("2019-03-01", "en"), "1 March 2019");
+    // Not a date: left as it is rather than guessed at.
+    EXPECT_EQ(kdx::format_date("", "nb"), "");
+    EXPECT_EQ(kdx::format_date("desember 2026", "nb"), "desember 2026");
+    EXPECT_EQ(kdx::format_date("2026-13-04", "nb"), "2026-13-04");
+}

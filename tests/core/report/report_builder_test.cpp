@@ -165,7 +165,10 @@ TEST(ReportBuilder, LanguageOverrideAndThreshold) {
     EXPECT_THAT(row_texts(t, 2), ElementsAre("2020", "6", "5", "3", "50.0%"));
     // 2018 has no figures, so only the note on missing figures remains.
     EXPECT_THAT(row_texts(t, 0), ElementsAre("2018", "..", "..", "..", ".."));
-    EXPECT_THAT(doc.notes, ElementsAre(HasSubstr("\"..\" means the figure is missing")));
+    // The sample's 2019 figures are under 4621, which came into use in 2020.
+    EXPECT_THAT(doc.notes, ElementsAre(HasSubstr("\"..\" means the figure is missing"),
+                                       "Figures before 2020 are the sums of Voss and Granvin, "
+                                       "then separate municipalities."));
 }
 
 TEST(ReportBuilder, CountyTotalsAreTrueAndLeaveOutMissingParts) {

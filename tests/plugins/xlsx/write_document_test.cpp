@@ -55,7 +55,7 @@ TEST_F(XlsxWriteDocument, FrontSheetTablesAndCharts) {
     EXPECT_EQ(cell(front, 2, 1)[0], doc.info.subtitle);
     std::vector<std::string> texts = strings_of(front);
     for (const char* s :
-         {"Dato", "2018-12-21", "IMDi", "nominees-2018.xml", "Jevn bosetting",
+         {"Dato", "21. desember 2018", "IMDi", "nominees-2018.xml", "Jevn bosetting",
           "Kommunen bosetter i tråd med IMDis anmodninger og fordeler bosettingen over året.",
           "=1+1 er ikke en formel her.", "Bosatt 2018", ": Tallet er skjult fordi det er under 5."})
         EXPECT_TRUE(contains(texts, s)) << s;
