@@ -69,6 +69,11 @@ std::vector<std::string> resolve_municipalities(const std::string& given, const 
                             if (present.count(s)) found.push_back(s);
                     if (!found.empty()) break;
                 }
+                // A real municipality the data has nothing on: its report is
+                // refused by name later, and the others are still written.
+                for (int in_use = registry.first_year(); found.empty() && in_use <= registry.last_reform_year();
+                     ++in_use)
+                    if (registry.find(number, in_use)) found.push_back(number);
             }
         } else {
             for (int year : years)

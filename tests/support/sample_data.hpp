@@ -125,6 +125,8 @@ inline Document shipped_document(const std::string& template_id, const Dataset& 
     if (template_id == "imdi-dossier" || template_id == "council-report") {
         r.municipality = sample.municipality;
         r.year = sample.year;
+        // A dossier reports on a nomination: the figures' year may be earlier.
+        if (template_id == "imdi-dossier") r.prize_year = sample.nomination_year;
     } else if (template_id == "county-overview") {
         r.county = sample.county;
         r.year = sample.year;

@@ -74,7 +74,7 @@ for ws in wb.worksheets:
         "rows": [[[c.value, c.data_type, c.number_format, bool(c.font.b)] for c in row]
                  for row in ws.iter_rows()],
     })
-print(json.dumps(out))
+print(json.dumps(out, default=lambda v: v.isoformat()))
 )py";
     return python_json(program, file);
 }
