@@ -54,7 +54,9 @@ Municipality from_registry(const std::string& number, std::string region, Langua
     std::optional<Municipality> m = MunicipalityRegistry::builtin().find(number, reference_year);
     Municipality out = m ? *m : municipality(number, "Kommune " + number, "", "", "", language);
     out.imdi_region = std::move(region);
-    out.language = language;
+    // The registry's language decision where it has one, since readers that
+    // complete municipalities from the registry fill it in too.
+    if (!m || m->language == LanguageForm::unspecified) out.language = language;
     out.population = population;
     out.origin = {};
     return out;
@@ -62,9 +64,9 @@ Municipality from_registry(const std::string& number, std::string region, Langua
 
 void add_municipalities(Dataset& d) {
     d.municipalities = {
-        from_registry("5004", "Midt-Norge", LanguageForm::bokmal, 22000),     // Steinkjer
+        from_registry("5004", "Midt-Norge", LanguageForm::neutral, 22000),    // Steinkjer
         from_registry("0417", "Indre Østland", LanguageForm::bokmal, 20000),  // Stange
-        from_registry("1940", "Nord", LanguageForm::neutral,
+        from_registry("1940", "Nord", LanguageForm::bokmal,
                       std::nullopt),  // Kåfjord, with Sámi and Kven names
         from_registry("1416", "Vest", LanguageForm::nynorsk, 4000),  // Høyanger
     };

@@ -34,11 +34,11 @@ const std::vector<OptionInfo>& table_import_option_infos() {
          "Read hidden sheets and rows too"},
         {"symbols",
          OptionInfo::Type::choice,
-         "",
-         {"ssb", "imdi", "kdx"},
+         "auto",
+         {"auto", "ssb", "imdi", "kdx"},
          "Whose table symbols the file follows (docs/mapping.md, Symbols): ssb reads \"-\" as "
-         "0 and \":\" as suppressed, imdi and kdx read \"-\" and \".\" as no figure; default: "
-         "the publisher kdx recognises from the layout, else kdx"},
+         "0 and \":\" as suppressed, imdi and kdx read \"-\" and \".\" as no figure; auto: "
+         "the mapping's, else the publisher kdx recognises from the layout, else kdx"},
     };
     return infos;
 }
@@ -56,9 +56,9 @@ TableImportOptions table_import_options(const Options& options) {
         else
             throw Error("option include-hidden: expected true or false, found \"" + v + "\"");
     }
-    if (auto it = options.find("symbols"); it != options.end()) {
+    if (auto it = options.find("symbols"); it != options.end() && it->second != "auto") {
         if (!table_detail::symbols_named(it->second))
-            throw Error("option symbols: expected ssb, imdi or kdx, found \"" + it->second + "\"");
+            throw Error("option symbols: expected auto, ssb, imdi or kdx, found \"" + it->second + "\"");
         o.symbols = it->second;
     }
     return o;

@@ -155,9 +155,11 @@ TEST(TableImporter, SymbolsOptionRefusesAnUnknownConvention) {
         kdx::table_import_options(o);
         FAIL() << "expected an error";
     } catch (const kdx::Error& e) {
-        EXPECT_STREQ(e.what(), "option symbols: expected ssb, imdi or kdx, found \"scb\"");
+        EXPECT_STREQ(e.what(), "option symbols: expected auto, ssb, imdi or kdx, found \"scb\"");
     }
     EXPECT_EQ(kdx::table_import_options({{"symbols", "imdi"}}).symbols, "imdi");
+    // auto, the declared default, leaves the choice to the mapping and the layout.
+    EXPECT_EQ(kdx::table_import_options({{"symbols", "auto"}}).symbols, "");
 }
 
 TEST(TableImporter, NamesAreLookedUpInTheRowsYear) {
