@@ -95,6 +95,19 @@ inline CommandResult run_kdx(const std::string& args) {
     return run(sh_quote(kdx_exe().string()) + " " + args);
 }
 
+// The one file with extension `ext` in `dir`, as a command that writes one
+// file per format leaves it; a failure when there is none or more than one.
+inline std::filesystem::path only_file(const std::filesystem::path& dir, const std::string& ext) {
+    std::filesystem::path found;
+    for (const auto& e : std::filesystem::directory_iterator(dir))
+        if (e.path().extension() == ext) {
+            EXPECT_TRUE(found.empty()) << "two " << ext << " files in " << dir;
+            found = e.path();
+        }
+    EXPECT_FALSE(found.empty()) << "no " << ext << " file in " << dir;
+    return found;
+}
+
 // True when a program is on PATH.
 inline bool have_program(const std::string& name) {
     return std::system(("command -v " + sh_quote(name) + " >/dev/null 2>&1").c_str()) == 0;

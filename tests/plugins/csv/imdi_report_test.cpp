@@ -60,12 +60,6 @@ Json table_rows(const fs::path& xlsx) {
     return r.exit_code == 0 ? Json::parse(r.out) : Json::array();
 }
 
-fs::path only_file(const fs::path& dir, const std::string& ext) {
-    for (const auto& e : fs::directory_iterator(dir))
-        if (e.path().extension() == ext) return e.path();
-    ADD_FAILURE() << "no " << ext << " in " << dir;
-    return {};
-}
 
 class ImdiReport : public ::testing::TestWithParam<std::string> {
   protected:

@@ -15,23 +15,13 @@ using ::testing::HasSubstr;
 using ::testing::Not;
 using kdx::test::run;
 using kdx::test::sh_quote;
+using kdx::test::only_file;
 
 // 2024-12-04T12:00:00Z
 constexpr const char* epoch = "1733313600";
 
 fs::path imdi_file() { return kdx::test::data_dir() / "imdi" / "imdi-settlement-2012-2014.csv"; }
 
-// The one file with extension `ext` in `dir`.
-fs::path only_file(const fs::path& dir, const std::string& ext) {
-    fs::path found;
-    for (const auto& e : fs::directory_iterator(dir))
-        if (e.path().extension() == ext) {
-            EXPECT_TRUE(found.empty()) << "two " << ext << " files in " << dir;
-            found = e.path();
-        }
-    EXPECT_FALSE(found.empty()) << "no " << ext << " file in " << dir;
-    return found;
-}
 
 kdx::test::CommandResult voss_report(const fs::path& out, const std::string& extra = "") {
     return run("SOURCE_DATE_EPOCH=" + std::string(epoch) + " " +

@@ -33,13 +33,6 @@ const Case cases[] = {
 // Runs of whitespace as one space, so that a line pdftotext broke still matches.
 std::string squeezed(const std::string& s) { return std::regex_replace(s, std::regex("\\s+"), " "); }
 
-// The file with extension `ext` in `dir` (each run writes one per format).
-fs::path only_file(const fs::path& dir, const std::string& ext) {
-    fs::path found;
-    for (const auto& e : fs::directory_iterator(dir))
-        if (e.path().extension() == ext) found = e.path();
-    return found;
-}
 
 bool have_plugins() {
     return fs::exists(plugin_build_dir() / "kdx_pdf.so") && fs::exists(plugin_build_dir() / "kdx_xlsx.so");
