@@ -42,7 +42,9 @@ const std::vector<std::pair<Field, std::vector<const char*>>>& synonyms() {
     static const std::vector<std::pair<Field, std::vector<const char*>>> table{
         {Field::municipality,
          {"Kommune", "Municipality", "Bosettingskommune", "Busetjingskommune", "Kommune nr og navn",
-          "Kommunenr og navn", "Kommunenummer og navn"}},
+          "Kommunenr og navn", "Kommunenummer og navn",
+          // IMDi's wide export: "K0301" (municipality), "F03" (county).
+          "Region"}},
         {Field::municipality_number,
          {"Kommunenr", "Knr", "Kommunenummer", "Kommune nr", "Komnr", "Kommune id", "Kommunekode",
           "Municipality number", "Number", "Nummer", "Nr"}},
@@ -66,7 +68,7 @@ const std::vector<std::pair<Field, std::vector<const char*>>>& synonyms() {
           "Antall vedtatt", "Vedteke", "Decided"}},
         {Field::settled,
          {"Bosatt", "Bosatte", "Antall bosatt", "Antall bosatte", "Bosatte flyktninger",
-          "Faktisk bosatt", "Busett", "Busette", "Settled"}},
+          "Faktisk bosatt", "Faktisk bosetting", "Busett", "Busette", "Settled"}},
         {Field::unaccompanied_minors,
          {"Enslige mindreårige", "Einslege mindreårige", "EM", "EMF",
           "Enslige mindreårige flyktninger", "Herav enslige mindreårige",
@@ -77,14 +79,16 @@ const std::vector<std::pair<Field, std::vector<const char*>>>& synonyms() {
           "Herav familiegjenforente", "Familiegjenforente bosatt", "Family reunifications"}},
         {Field::indicator, {"Indikator", "Indicator", "Variabel", "Bosetting", "Måltall"}},
         {Field::unit, {"Enhet", "Eining", "Unit", "Måleenhet"}},
-        {Field::value, {"Verdi", "Value", "Tabellvariabel", "Tall"}},
+        {Field::value, {"Verdi", "Value", "Tabellvariabel", "Tall", "Antall"}},
         {Field::programme, {"Programme", "Program", "Programme id"}},
         {Field::cohort_size,
          {"Cohort size", "Cohort", "Kohort", "Kull", "Kullstørrelse", "Antall i kullet"}},
         {Field::source, {"Kilde", "Kjelde", "Source"}},
         {Field::business_region,
-         {"Næringsregion", "Naringsregion", "Næringsregion id", "Naringsregion id"}},
-        {Field::district, {"Bydel", "Bydel id", "Bydelsnr", "Bydelsnummer", "District"}},
+         {"Næringsregion", "Naringsregion", "Næringsregion id", "Naringsregion id",
+          "Næringsregion nr", "Naringsregion nr"}},
+        {Field::district,
+         {"Bydel", "Bydel id", "Bydel nr", "Bydelsnr", "Bydelsnummer", "District"}},
         // IMDi's table name column says nothing the model needs.
         {Field::ignore, {"Tabell navn"}},
     };
@@ -161,6 +165,34 @@ std::optional<HeaderMatch> lookup(const std::string& normalised) {
     auto it = table.find(normalised);
     if (it == table.end()) return std::nullopt;
     return it->second;
+}
+
+bool is_year_text(std::string_view n) {
+    return n.size() == 4 && std::all_of(n.begin(), n.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+// IMDi's imdikator tables name a column by indicator, year and unit,
+// "vedtak_2017_prosent" (folded to "vedtak 2017 prosent"): counts in persons,
+// shares of the request in percent.
+std::optional<HeaderMatch> code_year_unit(const std::string& n) {
+    std::size_t last = n.rfind(' ');
+    if (last == std::string::npos || last < 6) return std::nullopt;
+    std::size_t before = n.rfind(' ', last - 1);
+    if (before == std::string::npos || !is_year_text(n.substr(before + 1, last - before - 1)))
+        return std::nullopt;
+    auto unit = unit_from_text(n.substr(last + 1));
+    auto m = lookup(n.substr(0, before));
+    if (!unit || !m || !is_settlement_field(m->field)) return std::nullopt;
+    int year = std::stoi(n.substr(before + 1, 4));
+    if (*unit != Unit::persons) {
+        auto share = share_code(m->field, *unit, ShareBase::requested);
+        if (!share) return std::nullopt;
+        m->field = Field::outcome;
+        m->indicator = share->indicator;
+        m->unit = share->unit;
+    }
+    m->year = year;
+    return m;
 }
 
 std::string without_parentheses(const std::string& s) {
@@ -262,8 +294,16 @@ std::optional<HeaderMatch> match_header(std::string_view text) {
             return m;
         }
     }
+    if (auto m = code_year_unit(n)) return m;
     std::string bare = without_parentheses(n);
     if (bare != n && !bare.empty()) return match_header(bare);
+    // "Bosetting: Anmodning om bosetting" (IMDi's group and category) and
+    // dotted ids, "bosetting.anmodning": the last part names the column.
+    std::size_t cut = text.find_last_of(".:", text.size() >= 2 ? text.size() - 2 : 0);
+    if (cut != std::string_view::npos && cut > 0) {
+        std::string_view last = text.substr(cut + 1);
+        if (!normalise_header(last).empty()) return match_header(last);
+    }
     return std::nullopt;
 }
 
@@ -299,6 +339,11 @@ std::optional<IndicatorCode> indicator_code(std::string_view code, const Dataset
         count("vedtatt", Field::decided);
         count("bosatt", Field::settled);
         count("bosatte", Field::settled);
+        // The categories of IMDi's statistics export ("Bosetting" column).
+        count("anmodning om bosetting", Field::requested);
+        count("vedtak om bosetting", Field::decided);
+        count("faktisk bosetting", Field::settled);
+        count("faktisk bosatt", Field::settled);
         count("enslige_mindreaarige", Field::unaccompanied_minors);
         count("enslige mindreårige", Field::unaccompanied_minors);
         count("familiegjenforente", Field::family_reunifications);
@@ -328,8 +373,23 @@ std::optional<IndicatorCode> indicator_code(std::string_view code, const Dataset
                          is_settlement_field(m.field) ? Unit::persons : m.unit};
 }
 
+std::optional<IndicatorCode> share_code(Field count, Unit unit, ShareBase base) {
+    if (unit == Unit::percent && count == Field::decided)
+        return IndicatorCode{Field::outcome, "decided-share-of-requested", Unit::percent};
+    if (unit == Unit::percent && count == Field::settled)
+        return IndicatorCode{Field::outcome,
+                             base == ShareBase::requested ? "settled-share-of-requested"
+                                                          : "settled-share-of-decided",
+                             Unit::percent};
+    if (unit == Unit::per_mille && count == Field::settled)
+        return IndicatorCode{Field::outcome, "settled-per-1000", Unit::per_mille};
+    return std::nullopt;
+}
+
 const std::vector<Indicator>& imdi_extra_indicators() {
     static const std::vector<Indicator> extra{
+        {"decided-share-of-requested", "Vedtak i prosent av anmodning",
+         "Vedtak i prosent av oppmoding", "Decided as a share of requested", Unit::percent, false},
         {"settled-share-of-decided", "Bosatte i prosent av vedtak", "Busette i prosent av vedtak",
          "Settled as a share of decided", Unit::percent, false},
         {"settled-last-3-years", "Bosatte siste tre år", "Busette siste tre år",

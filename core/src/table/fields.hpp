@@ -81,6 +81,17 @@ struct IndicatorCode {
 // the catalogue `dataset` sees; nullopt when unknown.
 std::optional<IndicatorCode> indicator_code(std::string_view code, const Dataset& dataset);
 
+// What IMDi's percentages of settlement are shares of. Its long export gives
+// "Faktisk bosetting" in percent of the decision; its imdikator tables give
+// every count in percent of the request (whose own column is 100 throughout).
+enum class ShareBase { decided, requested };
+
+// The share outcome a settlement count stands for when IMDi writes it in
+// another unit: decided in percent is decided-share-of-requested, settled in
+// percent settled-share-of-decided (or -of-requested), settled per mille
+// settled-per-1000. Nullopt for the rest (the request as a share of itself).
+std::optional<IndicatorCode> share_code(Field count, Unit unit, ShareBase base);
+
 // Catalogue entries for indicators IMDi publishes that the built-in catalogue
 // lacks; added to a dataset when its rows use them.
 const std::vector<Indicator>& imdi_extra_indicators();

@@ -1,12 +1,14 @@
 // Rows of a long table: one row per area, year, indicator and value, as IMDi
 // publishes its statistics. Municipality rows become settlement figures and
-// outcomes; county, business-region and district rows are counted and
+// outcomes; county and country rows are compared with the sums of their
+// municipalities, and business-region and district rows counted and
 // reported once, since the model holds municipalities.
 #include <algorithm>
 #include <map>
 #include <unordered_map>
 #include <utility>
 
+#include "table/aggregate_check.hpp"
 #include "table/cell_value.hpp"
 #include "table/sheet_context.hpp"
 
@@ -40,15 +42,19 @@ class LongMapper : public RowMapper {
 
     void row(const Row& row) override {
         const Column* area = area_of(row);
-        if (!area) {
+        if (!area && !country_row(row)) {
             const Column* at = municipality_ ? municipality_ : county_ ? county_ : district_;
             sheet_.error(row.number, at ? at->index + 1 : 0,
                          "expected a municipality, county, business region or district, found "
                          "none in this row");
             return;
         }
-        if (area != municipality_) {
+        if (area && area != municipality_ && area != county_) {
             skip(row, *area);
+            return;
+        }
+        if (area != municipality_) {
+            aggregate(row, area);
             return;
         }
         int year = sheet_.year;
@@ -62,7 +68,8 @@ class LongMapper : public RowMapper {
         }
         auto code = indicator(row);
         if (!code) return;
-        if (!unit_fits(row, *code)) return;
+        code = in_unit(row, *code);
+        if (!code) return;
 
         const Cell& cell = cell_of(row, *value_);
         bool count = is_settlement_field(code->field) || code->unit == Unit::persons;
@@ -74,6 +81,8 @@ class LongMapper : public RowMapper {
 
         std::string number = municipality_number(row, year);
         if (number.empty()) return;
+        if (r.value.has_value() && additive(*code))
+            check_.municipality(number, year, what(*code), r.value.get());
         if (is_settlement_field(code->field))
             settle(row, number, year, code->field, r.value);
         else
@@ -84,14 +93,23 @@ class LongMapper : public RowMapper {
     }
 
     void finish() override {
-        std::vector<std::pair<std::string, SkippedRows>> in_order(skipped_.begin(), skipped_.end());
-        std::sort(in_order.begin(), in_order.end(), [](const auto& a, const auto& b) {
-            return a.second.first_row < b.second.first_row;
-        });
-        for (const auto& [kind, skipped] : in_order)
-            sheet_.info(skipped.first_row, 0,
-                        std::to_string(skipped.count) + " " + kind + " rows (column \"" +
-                            skipped.column + "\") skipped: " + reason(kind));
+        check_.report(sheet_);
+        // Business regions and districts in one note: the model has neither.
+        std::string kinds;
+        std::uint32_t first = 0;
+        for (const auto& [kind, skipped] : skipped_) {
+            kinds += (kinds.empty() ? "" : " and ") + std::to_string(skipped.count) + " " + kind +
+                     " rows (column \"" + skipped.column + "\")";
+            if (first == 0 || skipped.first_row < first) first = skipped.first_row;
+        }
+        if (!kinds.empty())
+            sheet_.info(first, 0,
+                        kinds + " skipped: the model keeps municipalities, not business regions "
+                                "or districts; Oslo's own rows are read");
+        if (self_shares_.count > 0)
+            sheet_.info(self_shares_.first_row, 0,
+                        std::to_string(self_shares_.count) + " rows of \"" + self_shares_.column +
+                            "\" in percent skipped: the request as a share of itself (100)");
         for (const auto& [code, skipped] : unknown_)
             sheet_.warning(skipped.first_row, skipped.column.empty() ? 0 : indicator_->index + 1,
                            "indicator \"" + code + "\" is not one kdx knows; its " +
@@ -100,12 +118,56 @@ class LongMapper : public RowMapper {
     }
 
   private:
-    static std::string reason(const std::string& kind) {
-        if (kind == "county")
-            return "the model keeps municipalities, whose figures add up to the county's";
-        if (kind == "business-region")
-            return "the model keeps municipalities, not business regions";
-        return "the model keeps municipalities; Oslo's own rows are read";
+    // Counts that add up across municipalities, which aggregate rows are checked on.
+    static bool additive(const IndicatorCode& code) {
+        return is_settlement_field(code.field) ||
+               (code.unit == Unit::persons && code.indicator == "settled-last-3-years");
+    }
+    static std::string what(const IndicatorCode& code) {
+        return is_settlement_field(code.field) ? field_name(code.field) : code.indicator;
+    }
+
+    // A row whose every area id is a "no figure" marker (IMDi's "NULL") is
+    // about the whole country.
+    bool country_row(const Row& row) const {
+        bool marked = false;
+        for (const Column* c : {municipality_, district_, region_, county_}) {
+            if (!c) continue;
+            const Cell& cell = cell_of(row, *c);
+            if (is_blank(cell)) return false;
+            marked = marked || (cell.type == Cell::Type::text &&
+                                is_marker(cell.text, sheet_.rules.missing));
+        }
+        return marked;
+    }
+
+    // A county (`area`) or country (nullptr) row: its counts are kept for the
+    // comparison with its municipalities, quietly, since none is read.
+    void aggregate(const Row& row, const Column* area) {
+        std::string county;
+        if (area) {
+            std::string text(trim(shown(cell_of(row, *area))));
+            if (text.size() == 1) text = "0" + text;
+            county = text;
+        }
+        check_.row_of(area ? "county" : "country", row.number, area ? area->header : "");
+        std::optional<int> year = sheet_.year ? std::optional<int>(sheet_.year) : std::nullopt;
+        if (year_) year = read_year(cell_of(row, *year_));
+        if (!year) return;
+        std::string code(trim(shown(cell_of(row, *indicator_))));
+        auto cached = codes_.find(code);
+        if (cached == codes_.end()) cached = codes_.emplace(code, resolve(code)).first;
+        if (!cached->second || cached->second->field == Field::ignore) return;
+        std::optional<IndicatorCode> c = cached->second;
+        if (unit_) {
+            auto unit = unit_from_text(shown(cell_of(row, *unit_)));
+            if (unit && *unit != c->unit) c = is_settlement_field(c->field)
+                                                  ? share_code(c->field, *unit, ShareBase::decided)
+                                                  : std::nullopt;
+        }
+        if (!c || !additive(*c)) return;
+        Reading r = read_count(cell_of(row, *value_), sheet_.rules);
+        if (r && r.value.has_value()) check_.aggregate(county, *year, what(*c), r.value.get(), row.number);
     }
 
     bool present(const Row& row, const Column* c) const {
@@ -123,9 +185,7 @@ class LongMapper : public RowMapper {
     }
 
     void skip(const Row& row, const Column& area) {
-        std::string kind = area.field == Field::county_number     ? "county"
-                           : area.field == Field::business_region ? "business-region"
-                                                                  : "district";
+        std::string kind = area.field == Field::business_region ? "business-region" : "district";
         SkippedRows& s = skipped_[kind];
         if (s.count++ == 0) {
             s.first_row = row.number;
@@ -162,25 +222,39 @@ class LongMapper : public RowMapper {
         return found;
     }
 
-    bool unit_fits(const Row& row, const IndicatorCode& code) {
-        if (!unit_) return true;
+    // The indicator a row's code stands for in the row's unit: IMDi gives a
+    // settlement category in persons and, on rows of their own, in percent
+    // (a share outcome, see share_code). Nullopt after reporting a unit that
+    // does not fit, and for the request in percent (100 by definition).
+    std::optional<IndicatorCode> in_unit(const Row& row, const IndicatorCode& code) {
+        if (!unit_) return code;
         const Cell& cell = cell_of(row, *unit_);
-        if (is_blank(cell)) return true;
+        if (is_blank(cell)) return code;
         auto unit = unit_from_text(shown(cell));
         if (!unit) {
             error(row, *unit_,
                   expected_found("a unit (personer, prosent, promille, kroner, år)", cell));
-            return false;
+            return std::nullopt;
         }
-        if (*unit != code.unit) {
-            error(row, *unit_,
-                  expected_found(std::string("the unit of \"") +
-                                     std::string(trim(shown(cell_of(row, *indicator_)))) + "\" (" +
-                                     to_string(code.unit) + ")",
-                                 cell));
-            return false;
+        if (*unit == code.unit) return code;
+        if (is_settlement_field(code.field)) {
+            if (auto share = share_code(code.field, *unit, ShareBase::decided)) {
+                ensure_indicator(sheet_.dataset(), share->indicator, share->unit, false, share->indicator);
+                return share;
+            }
+            if (code.field == Field::requested && *unit == Unit::percent) {
+                if (self_shares_.count++ == 0)
+                    self_shares_.first_row = row.number,
+                    self_shares_.column = std::string(trim(shown(cell_of(row, *indicator_))));
+                return std::nullopt;
+            }
         }
-        return true;
+        error(row, *unit_,
+              expected_found(std::string("the unit of \"") +
+                                 std::string(trim(shown(cell_of(row, *indicator_)))) + "\" (" +
+                                 to_string(code.unit) + ")",
+                             cell));
+        return std::nullopt;
     }
 
     std::string municipality_number(const Row& row, int year) {
@@ -271,6 +345,8 @@ class LongMapper : public RowMapper {
     std::unordered_map<std::string, std::optional<IndicatorCode>> codes_;
     std::map<std::string, SkippedRows> skipped_;
     std::map<std::string, SkippedRows> unknown_;
+    SkippedRows self_shares_;  // the request in percent
+    AggregateCheck check_;
 };
 
 }  // namespace

@@ -24,6 +24,20 @@ bool is_separator(std::string_view s, std::size_t i, std::size_t& length) {
     return false;
 }
 
+// IMDi's region codes: "K" and a municipality number, "F" and a county number.
+bool imdi_region_code(std::string_view t, MunicipalityText& m) {
+    if (t.size() < 3 || (t[0] != 'K' && t[0] != 'F') ||
+        !std::all_of(t.begin() + 1, t.end(), is_digit))
+        return false;
+    if (t[0] == 'K' && t.size() == 5)
+        m.number = std::string(t.substr(1));
+    else if (t[0] == 'F' && t.size() == 3)
+        m.county = std::string(t.substr(1));
+    else
+        return false;
+    return true;
+}
+
 }  // namespace
 
 MunicipalityText split_municipality(const Cell& cell) {
@@ -37,6 +51,7 @@ MunicipalityText split_municipality(const Cell& cell) {
         return m;
     }
     std::string_view t = trim(cell.text);
+    if (imdi_region_code(t, m)) return m;
     std::size_t digits = 0;
     while (digits < t.size() && is_digit(t[digits])) ++digits;
     if (digits > 0) {

@@ -22,10 +22,13 @@ struct MunicipalityText {
     std::string number;  // four digits, zero-padded; empty when the cell has none
     std::string name;
     bool bad_number = false;
+    // Set for IMDi's county region code "F03": the row is about the county.
+    std::string county;
 };
 
 // Splits "5006", "5006 Steinkjer", "5006 - Steinkjer", "Steinkjer (5006)" or
-// "Steinkjer"; a number cell 301 gives "0301".
+// "Steinkjer"; a number cell 301 gives "0301". IMDi's region codes "K0301"
+// give the municipality's number and "F03" the county's.
 MunicipalityText split_municipality(const Cell& cell);
 
 // The municipalities an import has met, kept as Municipality records of the

@@ -44,6 +44,16 @@ bool is_municipality_field(Field f) {
            f == Field::municipality_name;
 }
 
+// Two cells of the row with the same text.
+bool names_a_column_twice(const Row& row) {
+    std::set<std::string> seen;
+    for (const Cell& c : row.cells)
+        if (c.type == Cell::Type::text && !trim(c.text).empty() &&
+            !seen.insert(normalise_header(c.text)).second)
+            return true;
+    return false;
+}
+
 }  // namespace
 
 SheetReader::SheetReader(ImportContext& import, const SheetInfo& sheet) : context_(import, sheet) {
@@ -60,10 +70,8 @@ bool SheetReader::row(const Row& row) {
         return true;
     }
     if (stage_ == Stage::header) {
-        search_header(row);
-        if (stage_ != Stage::rows || context_.import.mapping.header_row != 0)
-            return stage_ != Stage::done;
-        // Without a header row this row is already data.
+        // Without a header row, or after a header held back, this row may be data.
+        if (!search_header(row) || stage_ != Stage::rows) return stage_ != Stage::done;
     }
     if (row_is_blank(row)) {
         context_.info(row.number, 0, "blank row skipped");
@@ -78,35 +86,118 @@ bool SheetReader::row(const Row& row) {
     return true;
 }
 
-void SheetReader::search_header(const Row& row) {
+bool SheetReader::search_header(const Row& row) {
     const Mapping& m = context_.import.mapping;
     std::string problem;
     if (m.header_row == 0) {
         start(nullptr, mapped_layout(m.columns, nullptr, problem), problem);
-        return;
+        return true;
+    }
+    if (pending_) {
+        std::optional<Row> combined = with_years(row);
+        Row header = combined ? std::move(*combined) : std::move(*pending_);
+        pending_.reset();
+        start(&header, recognise_layout(header), problem);
+        return !combined;  // a row that gives no years is the first data row
     }
     if (m.header_row > 0 && row.number != static_cast<std::uint32_t>(m.header_row)) {
         if (row.number < static_cast<std::uint32_t>(m.header_row)) {
             titles_.emplace_back(row.number, row_text(row));
-            return;
+            return false;
         }
         context_.error(row.number, 0,
                        "the mapping says the header is row " + std::to_string(m.header_row) +
                            ", but the table has no such row (it may be hidden or empty)");
         stage_ = Stage::done;
-        return;
+        return false;
     }
     std::optional<Layout> layout =
         m.columns.empty() ? recognise_layout(row) : mapped_layout(m.columns, &row, problem);
+    if (layout && m.columns.empty() && m.header_row < 0 && names_a_column_twice(row)) {
+        pending_ = row;
+        return false;
+    }
     if (layout || m.header_row > 0) {
         if (!layout && problem.empty())
             problem = "the mapping's header row is not one kdx recognises (\"" + row_text(row) +
                       "\"); name its columns in <columns>";
         start(&row, std::move(layout), problem);
-        return;
+        return false;
     }
     titles_.emplace_back(row.number, row_text(row));
+    remember_candidate(row);
     if (++rows_searched_ >= header_search_rows) stage_ = Stage::done;
+    return false;
+}
+
+std::optional<Row> SheetReader::with_years(const Row& row) const {
+    Row combined = *pending_;
+    combined.number = row.number;
+    bool any = false;
+    for (unsigned i = 0; i < row.cells.size(); ++i) {
+        const Cell& c = row.cells[i];
+        if (is_blank(c)) continue;
+        std::set<int> years;
+        years_in(std::string(trim(shown(c))), years);
+        if (years.size() != 1 || trim(shown(c)).size() != 4 || i >= combined.cells.size() ||
+            is_blank(combined.cells[i]))
+            return std::nullopt;
+        Cell& h = combined.cells[i];
+        h.text = std::string(trim(shown(h))) + " " + std::to_string(*years.begin());
+        h.type = Cell::Type::text;
+        any = true;
+    }
+    if (!any) return std::nullopt;
+    return combined;
+}
+
+void SheetReader::remember_candidate(const Row& row) {
+    if (first_searched_ == 0) first_searched_ = row.number;
+    last_searched_ = row.number;
+    std::string municipality, year, figure;
+    std::size_t known = 0;
+    for (const Cell& c : row.cells) {
+        if (c.type != Cell::Type::text || trim(c.text).empty()) continue;
+        auto match = match_header(c.text);
+        if (!match || match->field == Field::ignore) continue;
+        ++known;
+        std::string quoted = "\"" + std::string(trim(c.text)) + "\"";
+        if (is_municipality_field(match->field) && municipality.empty()) municipality = quoted;
+        if (match->field == Field::year && year.empty()) year = quoted;
+        if ((is_settlement_field(match->field) || match->field == Field::outcome ||
+             match->field == Field::value) &&
+            figure.empty())
+            figure = quoted;
+    }
+    if (known <= best_known_) return;
+    best_known_ = known;
+    best_row_ = row.number;
+    struct Needed {
+        const char* what;
+        const std::string& found;
+    };
+    std::string has, lacks;
+    for (const Needed& n : {Needed{"municipality", municipality}, Needed{"year", year},
+                            Needed{"figure", figure}})
+        if (!n.found.empty())
+            has += (has.empty() ? "a " : ", a ") + std::string(n.what) + " (" + n.found + ")";
+        else
+            lacks += (lacks.empty() ? "" : ", no ") + std::string(n.what) + " column";
+    best_says_ = "names " + (has.empty() ? std::string("no column kdx reads") : has) +
+                 (lacks.empty() ? std::string() : " but no " + lacks);
+}
+
+std::string SheetReader::searched() const {
+    const SheetInfo& s = context_.sheet;
+    std::string row = s.lines ? "line" : "row";
+    std::string where = s.lines ? std::string() : "sheet \"" + s.name + "\" ";
+    if (first_searched_ == 0) return where + "(no rows)";
+    if (last_searched_ == first_searched_)
+        where += row + " " + std::to_string(first_searched_);
+    else
+        where += row + "s " + std::to_string(first_searched_) + "-" + std::to_string(last_searched_);
+    if (best_row_ == 0) return where + " (no column kdx knows)";
+    return where + " (" + row + " " + std::to_string(best_row_) + " " + best_says_ + ")";
 }
 
 bool SheetReader::start(const Row* header, std::optional<Layout> layout,
@@ -223,6 +314,11 @@ std::string guess_for(const std::string& header) {
 }  // namespace
 
 void SheetReader::end() {
+    if (pending_) {
+        Row header = std::move(*pending_);
+        pending_.reset();
+        start(&header, recognise_layout(header), {});
+    }
     if (stage_ == Stage::rows) mapper_->finish();
     const SheetInfo& s = context_.sheet;
     if (layout_ && stage_ != Stage::header && data_rows_ > 0 && context_.records == 0) {

@@ -29,6 +29,10 @@ class SheetReader {
     // if no other sheet of the file gave any either (empty otherwise).
     const std::string& no_figures() const noexcept { return no_figures_; }
     Location no_figures_at() const { return context_.at(header_row_); }
+    // When no header was found: the rows searched and what the closest row
+    // lacked, e.g. `sheet "Ark1" rows 1-12 (row 3 names a year ("År") but no
+    // municipality column)`.
+    std::string searched() const;
 
     // How many rows are searched for a header before a sheet is given up.
     static constexpr std::size_t header_search_rows = 30;
@@ -37,7 +41,12 @@ class SheetReader {
     void cite_imdi();  // records the IMDi statistic a file in IMDi's layout comes from
     enum class Stage { header, rows, done };
 
-    void search_header(const Row& row);
+    // True when `row` is (also) a data row.
+    bool search_header(const Row& row);
+    // The header `pending_` completed by the year row below it ("2012" under
+    // "Bosetting: Anmodning om bosetting"); nullopt when `row` is no year row.
+    std::optional<Row> with_years(const Row& row) const;
+    void remember_candidate(const Row& row);
     bool start(const Row* header, std::optional<Layout> layout, const std::string& problem);
     bool choose_year();
     // The text that makes a row a total row ("Sum"); nullopt for other rows.
@@ -53,6 +62,13 @@ class SheetReader {
     std::size_t rows_searched_ = 0;
     std::vector<std::pair<std::uint32_t, std::string>> titles_;  // rows above the header; "" blank
     std::optional<Layout> layout_;
+    // A header naming the same column more than once, held back one row: IMDi
+    // gives the years in a second header row.
+    std::optional<Row> pending_;
+    std::uint32_t first_searched_ = 0, last_searched_ = 0;
+    std::size_t best_known_ = 0;  // columns kdx knows in the closest row to a header
+    std::uint32_t best_row_ = 0;
+    std::string best_says_;  // what that row names and lacks
     std::vector<std::string> header_texts_;  // normalised, for repeated headers
     std::unique_ptr<RowMapper> mapper_;
 };

@@ -82,6 +82,8 @@ struct TableImporter::State {
     bool sheet_matched = false;
     bool header_found = false;
     bool header_problem = false;  // reported by the sheet already
+    // Sheets without a header: the rows searched and what the closest row lacked.
+    std::vector<std::string> searched;
     // Sheets with data rows that gave no figures: message and place.
     std::vector<std::pair<std::string, Location>> no_figures;
     std::size_t records_before = 0;
@@ -125,6 +127,8 @@ void TableImporter::end_sheet() {
     s.sheet->end();
     s.header_found = s.header_found || s.sheet->header_found();
     s.header_problem = s.header_problem || s.sheet->header_problem();
+    if (!s.sheet->header_found() && !s.sheet->header_problem())
+        s.searched.push_back(s.sheet->searched());
     if (!s.sheet->no_figures().empty())
         s.no_figures.emplace_back(s.sheet->no_figures(), s.sheet->no_figures_at());
     s.sheet.reset();
@@ -146,9 +150,15 @@ void TableImporter::finish() {
     } else if (s.sheet_names.empty()) {
         s.import.diagnostics.error("the file holds no table", where);
     } else if (!s.header_found && !s.header_problem) {
+        // Say where kdx looked and what the closest row lacked: a header
+        // needs a municipality column and a year or figure column beside it.
+        std::string searched;
+        for (const std::string& text : s.searched) searched += (searched.empty() ? "" : "; ") + text;
         s.import.diagnostics.error(
-            "nothing could be read: no table has a header row kdx recognises; name its "
-            "columns in a mapping file (mapping=FILE, see docs/mapping.md)",
+            "nothing could be read: no table has a header row kdx recognises (a municipality "
+            "column beside a year or figure column; searched " +
+                (searched.empty() ? std::string("no rows") : searched) +
+                "); name its columns in a mapping file (mapping=FILE, see docs/mapping.md)",
             where);
     } else if (s.import.dataset.settlement.size() == s.settlement_before &&
                s.import.dataset.outcomes.size() == s.outcomes_before && !s.no_figures.empty()) {

@@ -4,6 +4,7 @@
 #include <utility>
 #include <vector>
 
+#include "table/aggregate_check.hpp"
 #include "table/cell_value.hpp"
 #include "table/sheet_context.hpp"
 
@@ -41,6 +42,9 @@ class WideMapper : public RowMapper {
         county_name_ = layout_.find(Field::county_name);
         population_ = layout_.find(Field::population);
         source_ = layout_.find(Field::source);
+        // IMDi's wide export gives county rows ("F03") among its
+        // municipalities ("K0301"): their sums are compared.
+        check_sums_ = municipality_ && normalise_header(municipality_->header) == "region";
         for (const Column& c : layout_.columns) {
             if (is_settlement_field(c.field) || c.field == Field::outcome) values_.push_back(&c);
             if (c.field == Field::outcome)
@@ -52,6 +56,10 @@ class WideMapper : public RowMapper {
         std::string problem;
         const Column* problem_column = nullptr;
         MunicipalityText m = municipality(row, problem, problem_column);
+        if (!m.county.empty()) {
+            county_row(row, m.county);
+            return;
+        }
 
         int row_year = 0;
         if (year_ && !is_blank(cell_of(row, *year_))) {
@@ -123,7 +131,24 @@ class WideMapper : public RowMapper {
         note_municipality(row, m, year, true);
     }
 
+    void finish() override { check_.report(sheet_); }
+
   private:
+    // A county's row is not read into the model, which keeps municipalities;
+    // in IMDi's export its counts are compared with their municipalities'.
+    void county_row(const Row& row, const std::string& county) {
+        check_.row_of("county", row.number, municipality_->header);
+        if (!check_sums_) return;
+        int row_year = year_ ? read_year(cell_of(row, *year_)).value_or(0) : sheet_.year;
+        for (const Column* c : values_) {
+            if (!is_settlement_field(c->field)) continue;
+            Reading r = read_count(cell_of(row, *c), sheet_.rules);
+            int year = c->year ? c->year : row_year;
+            if (r && r.value.has_value() && year)
+                check_.aggregate(county, year, field_name(c->field), r.value.get(), row.number);
+        }
+    }
+
     // The years of the figures a row gives (its own year for columns without
     // one), or none when the row has no figures. A year of 0 (no year known)
     // is looked up in the newest registry.
@@ -210,9 +235,11 @@ class WideMapper : public RowMapper {
                 it = records.end() - 1;
             }
             Reading r = read_count(cell_of(row, *c), sheet_.rules);
-            if (r)
+            if (r) {
                 settlement_value(*it, c->field) = r.value;
-            else
+                if (check_sums_ && r.value.has_value())
+                    check_.municipality(*number, year, field_name(c->field), r.value.get());
+            } else
                 error(row, *c, expected_found(r.expected, cell_of(row, *c)));
         }
         for (SettlementFigures& s : records) sheet_.dataset().settlement.push_back(std::move(s));
@@ -294,6 +321,8 @@ class WideMapper : public RowMapper {
     std::vector<SettlementFigures> records_;
     // The row's municipality number by year; year 0 stands for every year.
     std::vector<std::pair<int, std::string>> numbers_;
+    bool check_sums_ = false;
+    AggregateCheck check_;
 };
 
 }  // namespace

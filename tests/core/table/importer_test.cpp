@@ -230,26 +230,74 @@ TEST(TableImporter, LongFormatRowsAsImdiPublishesThem) {
                    "NULL", "NULL"}),
          texts(7, {"2012", "NULL", "vedtak", "prosent", "3", "bosetting", "0105", "NULL", "NULL"}),
          texts(8,
-               {"2012", "NULL", "ukjent", "personer", "3", "bosetting", "0105", "NULL", "NULL"})}};
+               {"2012", "NULL", "ukjent", "personer", "3", "bosetting", "0105", "NULL", "NULL"}),
+         texts(9, {"2012", "NULL", "bosatt_per_1000", "personer", "3", "bosetting", "0105", "NULL",
+                   "NULL"})}};
     Imported r = import_sheets("imdi.xlsx", {s});
     const auto* moss = find(r.dataset, "0104", 2012);
     ASSERT_TRUE(moss);
     EXPECT_EQ(moss->requested, Value(50));
     EXPECT_TRUE(moss->decided.is_missing());  // IMDi's "." here: no decision registered
     EXPECT_EQ(moss->settled, Value(34));
-    ASSERT_EQ(r.dataset.outcomes.size(), 1u);
+    ASSERT_EQ(r.dataset.outcomes.size(), 2u);
     EXPECT_EQ(r.dataset.outcomes[0].indicator, "settled-per-1000");
     EXPECT_EQ(r.dataset.outcomes[0].unit, kdx::Unit::per_mille);
     EXPECT_EQ(r.dataset.outcomes[0].source, "IMDi");
+    // "vedtak" in percent: the decided as a share of the requested, an outcome of its own.
+    EXPECT_EQ(r.dataset.outcomes[1].indicator, "decided-share-of-requested");
+    EXPECT_EQ(r.dataset.outcomes[1].unit, kdx::Unit::percent);
+    EXPECT_EQ(r.dataset.outcomes[1].value, Value(3));
     EXPECT_THAT(r.messages(Severity::error),
-                ElementsAre("imdi.xlsx:bosetting!D7: expected the unit of \"vedtak\" (persons), "
-                            "found \"prosent\""));
+                ElementsAre("imdi.xlsx:bosetting!D9: expected the unit of \"bosatt_per_1000\" "
+                            "(per-mille), found \"personer\""));
     EXPECT_THAT(r.messages(Severity::warning),
                 ElementsAre(HasSubstr("imdi.xlsx:bosetting!C8: indicator \"ukjent\" is not one "
                                       "kdx knows")));
+    // The county's 425 requested differ from its one municipality's 50.
     EXPECT_THAT(r.messages(Severity::info),
-                ElementsAre(HasSubstr("imdi.xlsx:bosetting!2:2: 1 county rows (column "
-                                      "\"fylke_id\") skipped")));
+                ElementsAre("imdi.xlsx:bosetting!2:2: 1 county rows (column \"fylke_id\") "
+                            "skipped: the model keeps municipalities, whose figures add up to the "
+                            "county's; 1 of 1 counts differ from the sums of the municipalities the "
+                            "table gives: county 01 2012 requested 425 (row 2), its 1 "
+                            "municipalities' rows sum to 50"));
+}
+
+// IMDi's long tables in snake_case with other id columns (fylke_nr,
+// kommune_nr, naringsregion_nr, bydel_nr): an all-"NULL" row is the
+// country's, checked against the sum of its municipalities; regions and
+// districts are skipped with one note; the request in percent (100 by
+// definition) with one note.
+TEST(TableImporter, LongSnakeCaseVariantsAndAggregateRows) {
+    Sheet s{"t",
+            {texts(1, {"aar", "fylke_nr", "kommune_nr", "naringsregion_nr", "bydel_nr", "bosetting",
+                       "enhet", "tabellvariabel"}),
+             texts(2, {"2013", "NULL", "NULL", "NULL", "NULL", "bosatt", "personer", "12"}),
+             texts(3, {"2013", "NULL", "301", "NULL", "NULL", "bosatt", "personer", "7"}),
+             texts(4, {"2013", "NULL", "301", "NULL", "NULL", "bosatt", "prosent", "70"}),
+             texts(5, {"2013", "NULL", "301", "NULL", "NULL", "anmodning", "prosent", "100"}),
+             texts(6, {"2013", "NULL", "1103", "NULL", "NULL", "bosatt", "personer", "5"}),
+             texts(7, {"2013", "NULL", "NULL", "02", "NULL", "bosatt", "personer", "4"}),
+             texts(8, {"2013", "NULL", "NULL", "NULL", "030101", "bosatt", "personer", "1"}),
+             texts(9, {"2013", "3", "NULL", "NULL", "NULL", "bosatt", "personer", "7"})}};
+    Imported r = import_sheets("t.xlsx", {s});
+    EXPECT_THAT(r.messages(Severity::error), ::testing::IsEmpty());
+    ASSERT_NE(find(r.dataset, "0301", 2013), nullptr);
+    EXPECT_EQ(find(r.dataset, "0301", 2013)->settled, Value(7));
+    ASSERT_EQ(r.dataset.outcomes.size(), 1u);
+    EXPECT_EQ(r.dataset.outcomes[0].indicator, "settled-share-of-decided");
+    EXPECT_THAT(r.messages(Severity::info),
+                ElementsAre("t.xlsx:t!2:2: 1 country rows skipped: the model keeps municipalities, "
+                            "whose figures add up to the country's; all 1 counts agree with those "
+                            "sums",
+                            "t.xlsx:t!9:9: 1 county rows (column \"fylke_nr\") skipped: the model "
+                            "keeps municipalities, whose figures add up to the county's; all 1 "
+                            "counts agree with those sums",
+                            "t.xlsx:t!7:7: 1 business-region rows (column \"naringsregion_nr\") "
+                            "and 1 district rows (column \"bydel_nr\") skipped: the model keeps "
+                            "municipalities, not business regions or districts; Oslo's own rows are "
+                            "read",
+                            "t.xlsx:t!5:5: 1 rows of \"anmodning\" in percent skipped: the request "
+                            "as a share of itself (100)"));
 }
 
 }  // namespace

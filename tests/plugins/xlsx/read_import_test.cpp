@@ -167,6 +167,61 @@ void check_repeated_keys(const fs::path& input, const std::string& first, const 
     EXPECT_EQ(py.out, "5006 2018 - 10\n0301 2018 6 5\n5001 2018 30 4\n");
 }
 
+// Writes a workbook with openpyxl: `sheets` is Python, a list of (title,
+// rows). Returns false (the test skips) without python3-openpyxl.
+bool openpyxl_workbook(const fs::path& file, const std::string& sheets) {
+    auto r = run("/usr/bin/python3 -c " +
+                 sh_quote("import sys, openpyxl\nwb = openpyxl.Workbook()\nwb.remove(wb.active)\n"
+                          "for title, rows in " + sheets + ":\n"
+                          "    ws = wb.create_sheet(title)\n"
+                          "    for row in rows: ws.append(row)\n"
+                          "wb.save(sys.argv[1])\n") +
+                 " " + sh_quote(file.string()));
+    return r.exit_code == 0;
+}
+
+// IMDi's long export without its category column, as a workbook: data rows
+// from which no figure is read are an error (exit 1) for validate and
+// convert alike, at the header, naming the unused column and its guess.
+TEST(XlsxImport, DataRowsWithoutFiguresAreAnError) {
+    fs::path dir = scratch_dir();
+    fs::path file = dir / "antall.xlsx";
+    if (!openpyxl_workbook(file, "[('Bosetting', [['Enhet', 'År', 'Kommunenummer', 'Kommune', "
+                                 "'Antall'], ['Personer', 2018, '0301', 'Oslo', 5], "
+                                 "['Personer', 2018, '5001', 'Trondheim', 6]])]"))
+        GTEST_SKIP() << "python3-openpyxl is not installed";
+    for (std::string command : {"validate " + sh_quote(file.string()),
+                                "convert " + sh_quote(file.string()) + " " +
+                                    sh_quote((dir / "antall.xml").string())}) {
+        SCOPED_TRACE(command);
+        auto r = run_kdx(command);
+        EXPECT_EQ(r.exit_code, 1) << r.err;
+        EXPECT_THAT(r.err + r.out, HasSubstr(file.string() +
+                                             ":Bosetting!1:1: error: 2 data rows but no figures read"));
+        EXPECT_THAT(r.err + r.out, HasSubstr("'Antall' looks like the value column of a long "
+                                             "table: which column holds the category"));
+    }
+}
+
+// No sheet has a header kdx recognises: the error names each sheet, the
+// rows searched and what the closest row lacked.
+TEST(XlsxImport, NoHeaderSaysWhereItLookedAndWhatWasMissing) {
+    fs::path file = scratch_dir() / "no-header.xlsx";
+    if (!openpyxl_workbook(file, "[('Merknader', [['Tallene er foreløpige.']]), "
+                                 "('Tall', [['Bosetting 2018'], [], ['År', 'Anmodning', 'Vedtak'], "
+                                 "[2018, 12, 10]])]"))
+        GTEST_SKIP() << "python3-openpyxl is not installed";
+    auto r = run_kdx("validate " + sh_quote(file.string()));
+    EXPECT_EQ(r.exit_code, 1) << r.err;
+    EXPECT_THAT(r.err, HasSubstr(file.string() +
+                                 ": error: nothing could be read: no table has a header row kdx "
+                                 "recognises (a municipality column beside a year or figure "
+                                 "column; searched sheet \"Merknader\" row 1 (no column kdx "
+                                 "knows); sheet \"Tall\" rows 1-4 (row 3 names a year (\"År\"), "
+                                 "a figure (\"Anmodning\") but no municipality column)); name its "
+                                 "columns in a mapping file"));
+}
+
 // The same table written by openpyxl, the last 5001 row on a second sheet.
 TEST(XlsxImport, AKeyGivenTwiceIsWrittenOnce) {
     fs::path file = data / "repeated-keys.xlsx";
