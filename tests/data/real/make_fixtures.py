@@ -26,12 +26,17 @@ with open(crosswalk, newline='', encoding='utf-8') as f:
 
 fig = {}  # (number, year, indicator, unit) -> text
 with open(src, newline='', encoding='utf-8') as f:
-    for row in csv.DictReader(f):
-        if row['kommune_id'] in chosen:
-            t = row['tabellvariabel']
-            if t != '.' and row['enhet'] == 'personer':
-                t = str(int(float(t)))  # IMDi's exports write counts as whole numbers
-            fig[(row['kommune_id'], row['aar'], row['bosetting'], row['enhet'])] = t
+    source_rows = list(csv.DictReader(f))
+county_fig = {}  # (county, year, indicator) -> text, IMDi's own county rows
+for row in source_rows:
+    if row['fylke_id'] != 'NULL':
+        county_fig[(row['fylke_id'], row['aar'], row['bosetting'])] = row['tabellvariabel']
+for row in source_rows:
+    if row['kommune_id'] in chosen:
+        t = row['tabellvariabel']
+        if t != '.' and row['enhet'] == 'personer':
+            t = str(int(float(t)))  # IMDi's exports write counts as whole numbers
+        fig[(row['kommune_id'], row['aar'], row['bosetting'], row['enhet'])] = t
 
 # 1. Long export: Enhet;År;Kommunenummer;Kommune;Bosetting;Antall, Latin-1.
 with open(os.path.join(out, 'imdi-long-latin1.csv'), 'w', newline='', encoding='latin-1') as f:
@@ -51,6 +56,9 @@ with open(wide, 'w', newline='', encoding='utf-8') as f:
     w = csv.writer(f, delimiter=';', lineterminator='\r\n')
     w.writerow(['Region', 'Navn'] + ['Bosetting: ' + label for y in years for _, label in categories])
     w.writerow(['', ''] + [y for y in years for _ in categories])
+    # Oslo county (F03) before its one municipality, from IMDi's county rows.
+    w.writerow(['F03', 'Oslo'] + [str(int(float(county_fig[('03', y, key)])))
+                                  for y in years for key, _ in categories])
     for n in chosen:
         w.writerow(['K' + n, names[n]] + [fig.get((n, y, key, 'personer'), '.')
                                           for y in years for key, _ in categories])
@@ -122,3 +130,60 @@ with open(os.path.join(out, 'names-wide-by-year.csv'), 'w', newline='', encoding
             for (_, _, field), v in zip(fields, vals):
                 exp_w.writerow([n, y, field, v])
         wide_w.writerow([names_2017[n]] + cells)
+
+# 6. IMDi's older statistics tables, long and snake_case, with the id columns
+# as its later tables name them (fylke_nr, kommune_nr, naringsregion_nr,
+# bydel_nr), bare ids (kommune_nr 301 for 0301, fylke_nr 3), "NULL" for an
+# empty id, and each category in persons and in its own unit: the settled
+# share of the decided as "bosatt" in "prosent", settled per 1000 as
+# "bosatt" in "promille". All rows of Oslo (03) and Nord-Trøndelag (17):
+# municipalities, the county rows, a business region and an Oslo district;
+# and rows for the whole country, which IMDi's file lacks, written as the
+# sums of all its county rows (so they differ from the two counties' sums).
+as_unit = {('anmodning', 'personer'): ('anmodning', 'personer'),
+           ('vedtak', 'personer'): ('vedtak', 'personer'),
+           ('bosatt', 'personer'): ('bosatt', 'personer'),
+           ('bosatt_av_vedtak', 'prosent'): ('bosatt', 'prosent'),
+           ('bosatt_per_1000', 'promille'): ('bosatt', 'promille')}
+
+
+def bare(text):
+    return 'NULL' if text == 'NULL' else str(int(text))
+
+
+with open(os.path.join(out, 'imdi-long-snake-case.csv'), 'w', newline='', encoding='utf-8') as f:
+    w = csv.writer(f, delimiter=';', lineterminator='\n')
+    w.writerow(['aar', 'fylke_nr', 'kommune_nr', 'naringsregion_nr', 'bydel_nr', 'tabell_navn',
+                'bosetting', 'enhet', 'tabellvariabel'])
+    for y in years:
+        for key, unit in as_unit:
+            total = sum(float(v) for (c, yy, k), v in county_fig.items()
+                        if yy == y and k == key and v != '.')
+            if unit == 'personer':
+                w.writerow([y, 'NULL', 'NULL', 'NULL', 'NULL', 'bosetting', key, unit,
+                            str(int(total))])
+    for row in source_rows:
+        kommune, fylke = row['kommune_id'], row['fylke_id']
+        wanted = (fylke in ('03', '17') or kommune[:2] in ('03', '17')
+                  or row['naringsregion_id'] == '02' or row['bydel_id'].startswith('0301'))
+        if not wanted or (row['bosetting'], row['enhet']) not in as_unit:
+            continue
+        key, unit = as_unit[(row['bosetting'], row['enhet'])]
+        v = row['tabellvariabel']
+        if v != '.' and unit == 'personer':
+            v = str(int(float(v)))
+        w.writerow([row['aar'], bare(fylke), bare(kommune), row['naringsregion_id'],
+                    row['bydel_id'], 'bosetting', key, unit, v])
+
+# 7. Dotted ids as column names (bosetting.anmodning) and bare municipality
+# numbers (301 for 0301), one row per municipality and year.
+with open(os.path.join(out, 'imdi-dotted-ids.csv'), 'w', newline='', encoding='utf-8') as f:
+    w = csv.writer(f, delimiter=';', lineterminator='\n')
+    w.writerow(['kommune_nr', 'aar', 'bosetting.anmodning', 'bosetting.vedtak',
+                'bosetting.bosatt', 'bosetting.bosatt_av_vedtak'])
+    for n in chosen:
+        for y in years:
+            w.writerow([str(int(n)), y] + [fig.get((n, y, key, 'personer'), '.')
+                                           for key in ('anmodning', 'vedtak', 'bosatt')]
+                       + [fig.get((n, y, 'bosatt_av_vedtak', 'prosent'), '.').replace('.', ',')
+                          if fig.get((n, y, 'bosatt_av_vedtak', 'prosent'), '.') != '.' else '.'])
