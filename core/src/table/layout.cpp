@@ -91,7 +91,8 @@ std::optional<Layout> recognise_layout(const Row& row) {
                 for (const Indicator& ind : *list)
                     if (ind.id == c.indicator) c.additive = ind.additive;
         }
-        if (c.field != Field::ignore) ++recognised;
+        // Columns only a long table uses ("Antall") do not make a wide header.
+        if (c.field != Field::ignore && !long_only(c.field)) ++recognised;
         layout.columns.push_back(std::move(c));
     }
     if (layout.has(Field::indicator) && layout.has(Field::value) &&
