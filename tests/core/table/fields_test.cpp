@@ -58,6 +58,38 @@ TEST(Fields, HeadersWithAYearAndOutcomeHeaders) {
     EXPECT_EQ(share->unit, kdx::Unit::per_mille);
 }
 
+// IMDi's header forms: a group before a colon, dotted ids, and imdikator's
+// indicator_year_unit names, whose percentages are shares of the request.
+TEST(Fields, ImdiHeaderForms) {
+    EXPECT_EQ(field_of("Bosetting: Anmodning om bosetting"), Field::requested);
+    EXPECT_EQ(field_of("Bosetting: Faktisk bosetting"), Field::settled);
+    EXPECT_EQ(field_of("bosetting.vedtak"), Field::decided);
+    EXPECT_EQ(field_of("Antall"), Field::value);
+    EXPECT_EQ(field_of("naringsregion_nr"), Field::business_region);
+    EXPECT_EQ(field_of("bydel_nr"), Field::district);
+    EXPECT_EQ(field_of("fylke_nr"), Field::county_number);
+    EXPECT_EQ(field_of("kommune_nr"), Field::municipality_number);
+
+    auto year = match_header("Bosetting: Vedtak om bosetting 2013");
+    ASSERT_TRUE(year);
+    EXPECT_EQ(year->field, Field::decided);
+    EXPECT_EQ(year->year, 2013);
+
+    auto persons = match_header("bosatt_2015_personer");
+    ASSERT_TRUE(persons);
+    EXPECT_EQ(persons->field, Field::settled);
+    EXPECT_EQ(persons->year, 2015);
+    auto share = match_header("vedtak_2017_prosent");
+    ASSERT_TRUE(share);
+    EXPECT_EQ(share->field, Field::outcome);
+    EXPECT_EQ(share->indicator, "decided-share-of-requested");
+    EXPECT_EQ(share->unit, kdx::Unit::percent);
+    EXPECT_EQ(share->year, 2017);
+    EXPECT_EQ(match_header("bosatt_2016_prosent")->indicator, "settled-share-of-requested");
+    EXPECT_FALSE(match_header("anmodning_2016_prosent"));  // 100 throughout: not read
+    EXPECT_FALSE(match_header("Bosatt per 1000 innb."));   // a trailing point is not a group
+}
+
 TEST(Fields, MunicipalityCells) {
     auto both = split_municipality(text("5006 Steinkjer"));
     EXPECT_EQ(both.number, "5006");
@@ -71,6 +103,12 @@ TEST(Fields, MunicipalityCells) {
     EXPECT_EQ(name.name, "Steinkjer");
     EXPECT_TRUE(split_municipality(text("50061")).bad_number);
     EXPECT_TRUE(split_municipality(number(12.5)).bad_number);
+    // IMDi's region codes: K and a municipality number, F and a county's.
+    EXPECT_EQ(split_municipality(text("K0301")).number, "0301");
+    auto county = split_municipality(text("F03"));
+    EXPECT_EQ(county.number, "");
+    EXPECT_EQ(county.county, "03");
+    EXPECT_EQ(split_municipality(text("Kvam")).name, "Kvam");
 }
 
 TEST(Fields, TotalRows) {
