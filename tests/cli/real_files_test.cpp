@@ -24,7 +24,8 @@ path real_dir() { return kdx::test::data_dir() / "real"; }
 std::string convert_and_check(const path& fixture, const std::string& only = "",
                               std::string* messages = nullptr) {
     path out = kdx::test::scratch_dir() / "out.xml";
-    CommandResult c = run_kdx("-v convert " + sh_quote(fixture.string()) + " " + sh_quote(out.string()));
+    CommandResult c =
+        run_kdx("-v convert " + sh_quote(fixture.string()) + " " + sh_quote(out.string()));
     if (messages) *messages = c.err + c.out;
     EXPECT_EQ(c.exit_code, 0) << c.err;
     if (c.exit_code != 0) return "kdx convert failed";
@@ -58,16 +59,17 @@ protected:
 // is 160); anmodning_*_prosent, 100 throughout, is not read.
 TEST_F(RealFiles, ImdiWideSnakeCaseCountsAgree) {
     std::string said;
-    expect_all_agree(convert_and_check(real_dir() / "imdi" / "bosatt_anmodede-kommune-2015_2017.csv",
-                                       "", &said),
-                     100);
+    expect_all_agree(
+        convert_and_check(real_dir() / "imdi" / "bosatt_anmodede-kommune-2015_2017.csv", "", &said),
+        100);
     EXPECT_EQ(said.find(": error:"), std::string::npos) << said;
 }
 
 // Only the percent columns: decided-share-of-requested has figures.
 TEST_F(RealFiles, ImdiWideSnakeCaseSharesAgree) {
     expect_all_agree(
-        convert_and_check(real_dir() / "imdi" / "bosatt_anmodede-kommune-2015_2017.csv", "shares"), 50);
+        convert_and_check(real_dir() / "imdi" / "bosatt_anmodede-kommune-2015_2017.csv", "shares"),
+        50);
 }
 
 // IMDi's long statistics export, Latin-1: Enhet;År;Kommunenummer;Kommune;Bosetting;Antall.
@@ -81,21 +83,24 @@ TEST_F(RealFiles, ImdiLongExportCountsAgree) {
 TEST_F(RealFiles, ImdiLongExportPercentRowsAreShares) {
     path fixture = real_dir() / "made" / "imdi-long-latin1.csv";
     path out = kdx::test::scratch_dir() / "out.xml";
-    CommandResult c = run_kdx("-v convert " + sh_quote(fixture.string()) + " " + sh_quote(out.string()));
+    CommandResult c =
+        run_kdx("-v convert " + sh_quote(fixture.string()) + " " + sh_quote(out.string()));
     ASSERT_EQ(c.exit_code, 0) << c.err;
     EXPECT_EQ(c.err.find(": error:"), std::string::npos) << c.err;
-    CommandResult r = run("/usr/bin/python3 -c " +
-                          sh_quote("import csv, sys, xml.etree.ElementTree as ET\n"
-                                   "want = {(r['Kommunenummer'], r['År']): r['Antall'] for r in "
-                                   "csv.DictReader(open(sys.argv[1], encoding='latin-1', newline=''), "
-                                   "delimiter=';') if r['Enhet'] == 'Prosent' and r['Antall'] != '.'}\n"
-                                   "got = {(e.get('municipality'), e.get('year')): e.get('value') "
-                                   "for e in ET.parse(sys.argv[2]).iter() if e.tag.endswith('outcome') "
-                                   "and e.get('indicator') == 'settled-share-of-decided'}\n"
-                                   "bad = [k for k in want if k not in got or "
-                                   "abs(float(got[k]) - float(want[k])) > 1e-9]\n"
-                                   "print(len(want), len(bad), sorted(k for k in set(got) - set(want) if got[k]))\n") +
-                          " " + sh_quote(fixture.string()) + " " + sh_quote(out.string()));
+    CommandResult r =
+        run("/usr/bin/python3 -c " +
+            sh_quote(
+                "import csv, sys, xml.etree.ElementTree as ET\n"
+                "want = {(r['Kommunenummer'], r['År']): r['Antall'] for r in "
+                "csv.DictReader(open(sys.argv[1], encoding='latin-1', newline=''), "
+                "delimiter=';') if r['Enhet'] == 'Prosent' and r['Antall'] != '.'}\n"
+                "got = {(e.get('municipality'), e.get('year')): e.get('value') "
+                "for e in ET.parse(sys.argv[2]).iter() if e.tag.endswith('outcome') "
+                "and e.get('indicator') == 'settled-share-of-decided'}\n"
+                "bad = [k for k in want if k not in got or "
+                "abs(float(got[k]) - float(want[k])) > 1e-9]\n"
+                "print(len(want), len(bad), sorted(k for k in set(got) - set(want) if got[k]))\n") +
+            " " + sh_quote(fixture.string()) + " " + sh_quote(out.string()));
     ASSERT_EQ(r.exit_code, 0) << r.err;
     EXPECT_EQ(r.out, "24 0 []\n");
 }
@@ -104,8 +109,8 @@ TEST_F(RealFiles, ImdiLongExportPercentRowsAreShares) {
 // K0701; the county row F03 is not read, its counts agree with Oslo's.
 TEST_F(RealFiles, ImdiWideTwoRowHeaderCountsAgree) {
     std::string said;
-    expect_all_agree(convert_and_check(real_dir() / "made" / "imdi-wide-two-row-header.csv", "", &said),
-                     50);
+    expect_all_agree(
+        convert_and_check(real_dir() / "made" / "imdi-wide-two-row-header.csv", "", &said), 50);
     EXPECT_NE(said.find("imdi-wide-two-row-header.csv:3: info: 1 county rows (column \"Region\") "
                         "skipped: the model keeps municipalities, whose figures add up to the "
                         "county's; all 9 counts agree with those sums"),
@@ -118,7 +123,8 @@ TEST_F(RealFiles, ImdiWideTwoRowHeaderCountsAgree) {
 // rows of one category, each into its own indicator.
 TEST_F(RealFiles, ImdiLongSnakeCaseCountsAgree) {
     std::string said;
-    expect_all_agree(convert_and_check(real_dir() / "made" / "imdi-long-snake-case.csv", "", &said), 300);
+    expect_all_agree(convert_and_check(real_dir() / "made" / "imdi-long-snake-case.csv", "", &said),
+                     300);
     EXPECT_EQ(said.find(": error:"), std::string::npos) << said;
     EXPECT_EQ(said.find(": warning:"), std::string::npos) << said;
 }
@@ -131,23 +137,28 @@ TEST_F(RealFiles, ImdiLongSnakeCaseAggregatesAreCrossChecked) {
     std::string said;
     convert_and_check(real_dir() / "made" / "imdi-long-snake-case.csv", "", &said);
     path file = real_dir() / "made" / "imdi-long-snake-case.csv";
-    EXPECT_NE(said.find(file.string() + ":11: info: 30 county rows (column \"fylke_nr\") skipped: "
-                                        "the model keeps municipalities, whose figures add up to the "
-                                        "county's; all 18 counts agree with those sums"),
-              std::string::npos)
+    EXPECT_NE(
+        said.find(file.string() + ":11: info: 30 county rows (column \"fylke_nr\") skipped: "
+                                  "the model keeps municipalities, whose figures add up to the "
+                                  "county's; all 18 counts agree with those sums"),
+        std::string::npos)
         << said;
-    EXPECT_NE(said.find(file.string() + ":2: info: 9 country rows skipped: the model keeps "
-                                        "municipalities, whose figures add up to the country's; 9 of "
-                                        "9 counts differ from the sums of the municipalities the "
-                                        "table gives: "),
-              std::string::npos)
+    EXPECT_NE(
+        said.find(file.string() + ":2: info: 9 country rows skipped: the model keeps "
+                                  "municipalities, whose figures add up to the country's; 9 of "
+                                  "9 counts differ from the sums of the municipalities the "
+                                  "table gives: "),
+        std::string::npos)
         << said;
     // 24 municipalities of Oslo and Nord-Trøndelag requested 736 in 2012 (Python's csv).
-    EXPECT_NE(said.find("the country 2012 requested 8801 (row 2), its 24 municipalities' rows sum to 736"),
-              std::string::npos)
+    EXPECT_NE(
+        said.find(
+            "the country 2012 requested 8801 (row 2), its 24 municipalities' rows sum to 736"),
+        std::string::npos)
         << said;
     EXPECT_NE(said.find("... and 6 more like this"), std::string::npos) << said;
-    EXPECT_NE(said.find(" business-region rows (column \"naringsregion_nr\") and "), std::string::npos)
+    EXPECT_NE(said.find(" business-region rows (column \"naringsregion_nr\") and "),
+              std::string::npos)
         << said;
     EXPECT_NE(said.find(" district rows (column \"bydel_nr\") skipped: the model keeps "
                         "municipalities, not business regions or districts"),

@@ -53,7 +53,8 @@ void AggregateCheck::report(SheetContext& sheet) const {
             ++compared;
             auto it = sums_.find(key);
             Sum sum = it == sums_.end() ? Sum{} : it->second;
-            if (std::fabs(sum.value - figure.value) <= 1e-6 * std::fmax(1.0, std::fabs(figure.value)))
+            if (std::fabs(sum.value - figure.value) <=
+                1e-6 * std::fmax(1.0, std::fabs(figure.value)))
                 continue;
             differ.push_back((country ? std::string("the country") : "county " + area) + " " +
                              std::to_string(year) + " " + what + " " + number_text(figure.value) +
@@ -63,8 +64,8 @@ void AggregateCheck::report(SheetContext& sheet) const {
         }
         std::string message = std::to_string(rows.count) + " " + kind + " rows";
         if (!rows.column.empty()) message += " (column \"" + rows.column + "\")";
-        message += " skipped: the model keeps municipalities, whose figures add up to the " + kind +
-                   "'s";
+        message +=
+            " skipped: the model keeps municipalities, whose figures add up to the " + kind + "'s";
         if (compared > 0 && differ.empty()) {
             message += "; all " + std::to_string(compared) + " counts agree with those sums";
         } else if (!differ.empty()) {

@@ -168,7 +168,8 @@ std::optional<HeaderMatch> lookup(const std::string& normalised) {
 }
 
 bool is_year_text(std::string_view n) {
-    return n.size() == 4 && std::all_of(n.begin(), n.end(), [](char c) { return c >= '0' && c <= '9'; });
+    return n.size() == 4 &&
+           std::all_of(n.begin(), n.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
 // IMDi's imdikator tables name a column by indicator, year and unit,

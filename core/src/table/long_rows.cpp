@@ -104,8 +104,9 @@ class LongMapper : public RowMapper {
         }
         if (!kinds.empty())
             sheet_.info(first, 0,
-                        kinds + " skipped: the model keeps municipalities, not business regions "
-                                "or districts; Oslo's own rows are read");
+                        kinds +
+                            " skipped: the model keeps municipalities, not business regions "
+                            "or districts; Oslo's own rows are read");
         if (self_shares_.count > 0)
             sheet_.info(self_shares_.first_row, 0,
                         std::to_string(self_shares_.count) + " rows of \"" + self_shares_.column +
@@ -135,8 +136,8 @@ class LongMapper : public RowMapper {
             if (!c) continue;
             const Cell& cell = cell_of(row, *c);
             if (is_blank(cell)) return false;
-            marked = marked || (cell.type == Cell::Type::text &&
-                                is_marker(cell.text, sheet_.rules.missing));
+            marked = marked ||
+                     (cell.type == Cell::Type::text && is_marker(cell.text, sheet_.rules.missing));
         }
         return marked;
     }
@@ -161,13 +162,14 @@ class LongMapper : public RowMapper {
         std::optional<IndicatorCode> c = cached->second;
         if (unit_) {
             auto unit = unit_from_text(shown(cell_of(row, *unit_)));
-            if (unit && *unit != c->unit) c = is_settlement_field(c->field)
-                                                  ? share_code(c->field, *unit, ShareBase::decided)
+            if (unit && *unit != c->unit)
+                c = is_settlement_field(c->field) ? share_code(c->field, *unit, ShareBase::decided)
                                                   : std::nullopt;
         }
         if (!c || !additive(*c)) return;
         Reading r = read_count(cell_of(row, *value_), sheet_.rules);
-        if (r && r.value.has_value()) check_.aggregate(county, *year, what(*c), r.value.get(), row.number);
+        if (r && r.value.has_value())
+            check_.aggregate(county, *year, what(*c), r.value.get(), row.number);
     }
 
     bool present(const Row& row, const Column* c) const {
@@ -239,7 +241,8 @@ class LongMapper : public RowMapper {
         if (*unit == code.unit) return code;
         if (is_settlement_field(code.field)) {
             if (auto share = share_code(code.field, *unit, ShareBase::decided)) {
-                ensure_indicator(sheet_.dataset(), share->indicator, share->unit, false, share->indicator);
+                ensure_indicator(sheet_.dataset(), share->indicator, share->unit, false,
+                                 share->indicator);
                 return share;
             }
             if (code.field == Field::requested && *unit == Unit::percent) {

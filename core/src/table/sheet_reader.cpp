@@ -177,8 +177,8 @@ void SheetReader::remember_candidate(const Row& row) {
         const std::string& found;
     };
     std::string has, lacks;
-    for (const Needed& n : {Needed{"municipality", municipality}, Needed{"year", year},
-                            Needed{"figure", figure}})
+    for (const Needed& n :
+         {Needed{"municipality", municipality}, Needed{"year", year}, Needed{"figure", figure}})
         if (!n.found.empty())
             has += (has.empty() ? "a " : ", a ") + std::string(n.what) + " (" + n.found + ")";
         else
@@ -195,7 +195,8 @@ std::string SheetReader::searched() const {
     if (last_searched_ == first_searched_)
         where += row + " " + std::to_string(first_searched_);
     else
-        where += row + "s " + std::to_string(first_searched_) + "-" + std::to_string(last_searched_);
+        where +=
+            row + "s " + std::to_string(first_searched_) + "-" + std::to_string(last_searched_);
     if (best_row_ == 0) return where + " (no column kdx knows)";
     return where + " (" + row + " " + std::to_string(best_row_) + " " + best_says_ + ")";
 }

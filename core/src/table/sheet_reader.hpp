@@ -68,7 +68,7 @@ class SheetReader {
     std::uint32_t first_searched_ = 0, last_searched_ = 0;
     std::size_t best_known_ = 0;  // columns kdx knows in the closest row to a header
     std::uint32_t best_row_ = 0;
-    std::string best_says_;  // what that row names and lacks
+    std::string best_says_;                  // what that row names and lacks
     std::vector<std::string> header_texts_;  // normalised, for repeated headers
     std::unique_ptr<RowMapper> mapper_;
 };

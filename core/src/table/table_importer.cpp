@@ -153,7 +153,8 @@ void TableImporter::finish() {
         // Say where kdx looked and what the closest row lacked: a header
         // needs a municipality column and a year or figure column beside it.
         std::string searched;
-        for (const std::string& text : s.searched) searched += (searched.empty() ? "" : "; ") + text;
+        for (const std::string& text : s.searched)
+            searched += (searched.empty() ? "" : "; ") + text;
         s.import.diagnostics.error(
             "nothing could be read: no table has a header row kdx recognises (a municipality "
             "column beside a year or figure column; searched " +

@@ -229,8 +229,7 @@ TEST(TableImporter, LongFormatRowsAsImdiPublishesThem) {
          texts(6, {"2012", "NULL", "bosatt_per_1000", "promille", "1.1", "bosetting", "0104",
                    "NULL", "NULL"}),
          texts(7, {"2012", "NULL", "vedtak", "prosent", "3", "bosetting", "0105", "NULL", "NULL"}),
-         texts(8,
-               {"2012", "NULL", "ukjent", "personer", "3", "bosetting", "0105", "NULL", "NULL"}),
+         texts(8, {"2012", "NULL", "ukjent", "personer", "3", "bosetting", "0105", "NULL", "NULL"}),
          texts(9, {"2012", "NULL", "bosatt_per_1000", "personer", "3", "bosetting", "0105", "NULL",
                    "NULL"})}};
     Imported r = import_sheets("imdi.xlsx", {s});
@@ -254,12 +253,13 @@ TEST(TableImporter, LongFormatRowsAsImdiPublishesThem) {
                 ElementsAre(HasSubstr("imdi.xlsx:bosetting!C8: indicator \"ukjent\" is not one "
                                       "kdx knows")));
     // The county's 425 requested differ from its one municipality's 50.
-    EXPECT_THAT(r.messages(Severity::info),
-                ElementsAre("imdi.xlsx:bosetting!2:2: 1 county rows (column \"fylke_id\") "
-                            "skipped: the model keeps municipalities, whose figures add up to the "
-                            "county's; 1 of 1 counts differ from the sums of the municipalities the "
-                            "table gives: county 01 2012 requested 425 (row 2), its 1 "
-                            "municipalities' rows sum to 50"));
+    EXPECT_THAT(
+        r.messages(Severity::info),
+        ElementsAre("imdi.xlsx:bosetting!2:2: 1 county rows (column \"fylke_id\") "
+                    "skipped: the model keeps municipalities, whose figures add up to the "
+                    "county's; 1 of 1 counts differ from the sums of the municipalities the "
+                    "table gives: county 01 2012 requested 425 (row 2), its 1 "
+                    "municipalities' rows sum to 50"));
 }
 
 // IMDi's long tables in snake_case with other id columns (fylke_nr,
@@ -285,19 +285,20 @@ TEST(TableImporter, LongSnakeCaseVariantsAndAggregateRows) {
     EXPECT_EQ(find(r.dataset, "0301", 2013)->settled, Value(7));
     ASSERT_EQ(r.dataset.outcomes.size(), 1u);
     EXPECT_EQ(r.dataset.outcomes[0].indicator, "settled-share-of-decided");
-    EXPECT_THAT(r.messages(Severity::info),
-                ElementsAre("t.xlsx:t!2:2: 1 country rows skipped: the model keeps municipalities, "
-                            "whose figures add up to the country's; all 1 counts agree with those "
-                            "sums",
-                            "t.xlsx:t!9:9: 1 county rows (column \"fylke_nr\") skipped: the model "
-                            "keeps municipalities, whose figures add up to the county's; all 1 "
-                            "counts agree with those sums",
-                            "t.xlsx:t!7:7: 1 business-region rows (column \"naringsregion_nr\") "
-                            "and 1 district rows (column \"bydel_nr\") skipped: the model keeps "
-                            "municipalities, not business regions or districts; Oslo's own rows are "
-                            "read",
-                            "t.xlsx:t!5:5: 1 rows of \"anmodning\" in percent skipped: the request "
-                            "as a share of itself (100)"));
+    EXPECT_THAT(
+        r.messages(Severity::info),
+        ElementsAre("t.xlsx:t!2:2: 1 country rows skipped: the model keeps municipalities, "
+                    "whose figures add up to the country's; all 1 counts agree with those "
+                    "sums",
+                    "t.xlsx:t!9:9: 1 county rows (column \"fylke_nr\") skipped: the model "
+                    "keeps municipalities, whose figures add up to the county's; all 1 "
+                    "counts agree with those sums",
+                    "t.xlsx:t!7:7: 1 business-region rows (column \"naringsregion_nr\") "
+                    "and 1 district rows (column \"bydel_nr\") skipped: the model keeps "
+                    "municipalities, not business regions or districts; Oslo's own rows are "
+                    "read",
+                    "t.xlsx:t!5:5: 1 rows of \"anmodning\" in percent skipped: the request "
+                    "as a share of itself (100)"));
 }
 
 }  // namespace

@@ -172,7 +172,9 @@ void check_repeated_keys(const fs::path& input, const std::string& first, const 
 bool openpyxl_workbook(const fs::path& file, const std::string& sheets) {
     auto r = run("/usr/bin/python3 -c " +
                  sh_quote("import sys, openpyxl\nwb = openpyxl.Workbook()\nwb.remove(wb.active)\n"
-                          "for title, rows in " + sheets + ":\n"
+                          "for title, rows in " +
+                          sheets +
+                          ":\n"
                           "    ws = wb.create_sheet(title)\n"
                           "    for row in rows: ws.append(row)\n"
                           "wb.save(sys.argv[1])\n") +
@@ -186,18 +188,20 @@ bool openpyxl_workbook(const fs::path& file, const std::string& sheets) {
 TEST(XlsxImport, DataRowsWithoutFiguresAreAnError) {
     fs::path dir = scratch_dir();
     fs::path file = dir / "antall.xlsx";
-    if (!openpyxl_workbook(file, "[('Bosetting', [['Enhet', 'År', 'Kommunenummer', 'Kommune', "
-                                 "'Antall'], ['Personer', 2018, '0301', 'Oslo', 5], "
-                                 "['Personer', 2018, '5001', 'Trondheim', 6]])]"))
+    if (!openpyxl_workbook(file,
+                           "[('Bosetting', [['Enhet', 'År', 'Kommunenummer', 'Kommune', "
+                           "'Antall'], ['Personer', 2018, '0301', 'Oslo', 5], "
+                           "['Personer', 2018, '5001', 'Trondheim', 6]])]"))
         GTEST_SKIP() << "python3-openpyxl is not installed";
-    for (std::string command : {"validate " + sh_quote(file.string()),
-                                "convert " + sh_quote(file.string()) + " " +
-                                    sh_quote((dir / "antall.xml").string())}) {
+    for (std::string command :
+         {"validate " + sh_quote(file.string()),
+          "convert " + sh_quote(file.string()) + " " + sh_quote((dir / "antall.xml").string())}) {
         SCOPED_TRACE(command);
         auto r = run_kdx(command);
         EXPECT_EQ(r.exit_code, 1) << r.err;
-        EXPECT_THAT(r.err + r.out, HasSubstr(file.string() +
-                                             ":Bosetting!1:1: error: 2 data rows but no figures read"));
+        EXPECT_THAT(
+            r.err + r.out,
+            HasSubstr(file.string() + ":Bosetting!1:1: error: 2 data rows but no figures read"));
         EXPECT_THAT(r.err + r.out, HasSubstr("'Antall' looks like the value column of a long "
                                              "table: which column holds the category"));
     }
@@ -207,9 +211,10 @@ TEST(XlsxImport, DataRowsWithoutFiguresAreAnError) {
 // rows searched and what the closest row lacked.
 TEST(XlsxImport, NoHeaderSaysWhereItLookedAndWhatWasMissing) {
     fs::path file = scratch_dir() / "no-header.xlsx";
-    if (!openpyxl_workbook(file, "[('Merknader', [['Tallene er foreløpige.']]), "
-                                 "('Tall', [['Bosetting 2018'], [], ['År', 'Anmodning', 'Vedtak'], "
-                                 "[2018, 12, 10]])]"))
+    if (!openpyxl_workbook(file,
+                           "[('Merknader', [['Tallene er foreløpige.']]), "
+                           "('Tall', [['Bosetting 2018'], [], ['År', 'Anmodning', 'Vedtak'], "
+                           "[2018, 12, 10]])]"))
         GTEST_SKIP() << "python3-openpyxl is not installed";
     auto r = run_kdx("validate " + sh_quote(file.string()));
     EXPECT_EQ(r.exit_code, 1) << r.err;
