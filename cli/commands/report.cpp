@@ -78,7 +78,8 @@ int run_report(const ReportArgs& a, const GlobalOptions& global) {
     try {
         t = report::read_template(find_template(a.template_name));
     } catch (const Error& e) {
-        throw UsageError("the template is not usable: " + e.diagnostic().to_string());
+        const std::string where = e.where().to_string();
+        throw UsageError("template " + (where.empty() ? a.template_name : where) + ": " + e.message());
     }
     // Usage mistakes are found before any data is read.
     if (std::none_of(formats.begin(), formats.end(), [&](const std::string& f) {
@@ -127,6 +128,20 @@ int run_report(const ReportArgs& a, const GlobalOptions& global) {
         subjects.push_back({});
         for (const Municipality& m : dataset.municipalities) selected.insert(m.number);
     }
+    // Numbers harmonising kept (a divided municipality's) are part of the
+    // selection when their area is: their problems are the selection's too.
+    if (a.harmonise_to) {
+        const MunicipalityRegistry& registry = MunicipalityRegistry::builtin();
+        for (const Municipality& m : dataset.municipalities) {
+            if (selected.count(m.number) || registry.find(m.number, a.harmonise_to)) continue;
+            for (int y = registry.last_reform_year(); y >= registry.first_year(); --y) {
+                if (!registry.find(m.number, y)) continue;
+                for (const std::string& s : registry.successors(m.number, y, a.harmonise_to))
+                    if (selected.count(s)) selected.insert(m.number);
+                break;
+            }
+        }
+    }
     Diagnostics diagnostics = check_selection(dataset, selected, read, a.harmonise_to);
     if (diagnostics.has_errors()) {
         std::string counts = print_diagnostics(diagnostics, global);
@@ -161,7 +176,7 @@ int run_report(const ReportArgs& a, const GlobalOptions& global) {
             std::string which = !subject.county.empty() ? "county " + subject.county + " " + subject.county_name
                                                        : subject.municipality;
             if (m) which += " " + m->name;
-            for (int y = MunicipalityRegistry::builtin().last_reform_year(); !m && y >= 2013 && which == subject.municipality; --y)
+            for (int y = MunicipalityRegistry::builtin().last_reform_year(); !m && y >= MunicipalityRegistry::builtin().first_year() && which == subject.municipality; --y)
                 if (auto known = MunicipalityRegistry::builtin().find(subject.municipality, y)) which += " " + known->name;
             diagnostics.error("no report for " + which + ": " + e.message(), e.where());
             ++failed;
