@@ -176,7 +176,11 @@ int run_report(const ReportArgs& a, const GlobalOptions& global) {
             std::string which = !subject.county.empty() ? "county " + subject.county + " " + subject.county_name
                                                        : subject.municipality;
             if (m) which += " " + m->name;
-            for (int y = MunicipalityRegistry::builtin().last_reform_year(); !m && y >= MunicipalityRegistry::builtin().first_year() && which == subject.municipality; --y)
+            // A divided municipality is named as it was.
+            for (int y = MunicipalityRegistry::builtin().last_reform_year();
+                 !m && refused.count(subject.municipality) && y >= MunicipalityRegistry::builtin().first_year() &&
+                 which == subject.municipality;
+                 --y)
                 if (auto known = MunicipalityRegistry::builtin().find(subject.municipality, y)) which += " " + known->name;
             diagnostics.error("no report for " + which + ": " + e.message(), e.where());
             ++failed;
