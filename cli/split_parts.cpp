@@ -24,7 +24,8 @@ std::string label(const std::string& number, int year) {
 
 }  // namespace
 
-std::map<std::string, std::string> use_whole_predecessors(Dataset& d, int year, Diagnostics& diagnostics) {
+std::map<std::string, std::string> use_whole_predecessors(Dataset& d, int year,
+                                                          Diagnostics& diagnostics) {
     const MunicipalityRegistry& registry = MunicipalityRegistry::builtin();
     std::map<std::pair<std::string, int>, std::size_t> index;
     std::set<int> years;
@@ -53,14 +54,17 @@ std::map<std::string, std::string> use_whole_predecessors(Dataset& d, int year, 
                 if (std::find(divided.begin(), divided.end(), label(p, y)) == divided.end())
                     divided.push_back(label(p, y));
             if (whole.empty() ||
-                !std::all_of(whole.begin(), whole.end(), [&](const std::string& p) { return index.count({p, y}); }))
+                !std::all_of(whole.begin(), whole.end(), [&](const std::string& p) {
+                    return index.count({p, y});
+                }))
                 continue;
             std::vector<std::size_t> members;
             for (const std::string& p : whole) members.push_back(index[{p, y}]);
             SettlementFigures sum = d.settlement[members.front()];
             for (Value SettlementFigures::*field :
-                 {&SettlementFigures::requested, &SettlementFigures::decided, &SettlementFigures::settled,
-                  &SettlementFigures::unaccompanied_minors, &SettlementFigures::family_reunifications}) {
+                 {&SettlementFigures::requested, &SettlementFigures::decided,
+                  &SettlementFigures::settled, &SettlementFigures::unaccompanied_minors,
+                  &SettlementFigures::family_reunifications}) {
                 std::vector<Value> parts;
                 for (std::size_t i : members) parts.push_back(d.settlement[i].*field);
                 sum.*field = sum_counts(parts);
@@ -77,9 +81,9 @@ std::map<std::string, std::string> use_whole_predecessors(Dataset& d, int year, 
             std::vector<std::string> whole_labels, partial_labels;
             for (const std::string& p : whole) whole_labels.push_back(label(p, y));
             for (const std::string& p : partial) partial_labels.push_back(label(p, y));
-            diagnostics.info("settlement figures " + std::to_string(y) + " of " + and_list(whole_labels) +
-                                 " are reported as " + target.number + " " + target.name +
-                                 "'s; the part of " + and_list(partial_labels) +
+            diagnostics.info("settlement figures " + std::to_string(y) + " of " +
+                                 and_list(whole_labels) + " are reported as " + target.number +
+                                 " " + target.name + "'s; the part of " + and_list(partial_labels) +
                                  " it received is not in them, as those figures cannot be divided",
                              d.location_of(d.settlement[members.front()].origin));
         }
@@ -99,7 +103,8 @@ std::map<std::string, std::string> use_whole_predecessors(Dataset& d, int year, 
     for (const Nomination& n : d.nominations) referenced.insert(n.municipality);
     d.municipalities.erase(std::remove_if(d.municipalities.begin(), d.municipalities.end(),
                                           [&](const Municipality& m) {
-                                              return moved_from.count(m.number) && !referenced.count(m.number);
+                                              return moved_from.count(m.number) &&
+                                                     !referenced.count(m.number);
                                           }),
                            d.municipalities.end());
     d.reindex();

@@ -214,6 +214,20 @@ TEST_F(KdxCliSelection, AMunicipalityThatReceivedPartOfADividedOneIsReported) {
     EXPECT_THAT(orkland_notes, HasSubstr("Tallene før 2020 er summen av Agdenes, Meldal og Orkdal"));
     EXPECT_THAT(orkland_notes, HasSubstr("den delen av Snillfjord som kom til Orkland"));
 
+    // The PDF says the same, as pdftotext reads it.
+    if (kdx::test::have_program("pdftotext")) {
+        fs::path pdf_out = out / "pdf";
+        CommandResult pdf = run_kdx("report -t council-report -d " + imdi() +
+                                    " --municipality Hitra --harmonise-to 2024 --year 2014 --format pdf --out " +
+                                    sh_quote(pdf_out.string()));
+        ASSERT_EQ(pdf.exit_code, 0) << pdf.err;
+        CommandResult text = run("pdftotext -layout " +
+                                 sh_quote((pdf_out / "council-report-2014-5056-hitra.pdf").string()) + " -");
+        ASSERT_EQ(text.exit_code, 0) << text.err;
+        std::string flat = std::regex_replace(text.out, std::regex("\\s+"), " ");
+        EXPECT_THAT(flat, HasSubstr("omfatter ikke den delen av Snillfjord som kom til Hitra i 2020"));
+    }
+
     // The divided municipality itself cannot be reported in 2024's numbers.
     fs::path out2 = out / "divided";
     CommandResult snillfjord = run_kdx("report -t council-report -d " + imdi() +
