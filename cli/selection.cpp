@@ -180,8 +180,11 @@ std::vector<CountyChoice> resolve_counties(const std::string& given, const Datas
     // The data's counties: those of its municipalities, named as the data's
     // years name them.
     std::map<std::string, std::string> present;
+    // After harmonising, numbers kept from earlier years are left out.
     for (const Municipality& m : d.municipalities)
-        if (m.number != whole_country && !m.county_number.empty()) present.emplace(m.county_number, m.county_name);
+        if (m.number != whole_country && !m.county_number.empty() &&
+            (!harmonised_to || registry.find(m.number, harmonised_to)))
+            present.emplace(m.county_number, m.county_name);
     for (int year : years)
         for (const auto& [number, name] : counties_in(year)) {
             auto it = present.find(number);
@@ -210,12 +213,34 @@ std::vector<CountyChoice> resolve_counties(const std::string& given, const Datas
                     found = n, found_name = name;
             if (found.empty()) continue;
             const std::string asked = found + " " + found_name;
+            // A county of the data stands for it when most of the one lies in
+            // the other: Hedmark and Oppland for Innlandet, but not Vestfold
+            // for Viken because Svelvik went to Drammen.
+            std::map<std::string, int> held;  // data county -> its municipalities
+            int total = 0;
             for (const Municipality& m : registry.municipalities_in(in_use)) {
                 if (m.county_number != found) continue;
+                ++total;
+                std::set<std::string> in;
                 for (int year : years)
                     for (const std::string& s : registry.successors(m.number, in_use, year))
-                        if (const Municipality* held = d.find_municipality(s))
-                            if (present.count(held->county_number)) add(held->county_number, asked);
+                        if (const Municipality* dm = d.find_municipality(s))
+                            if (present.count(dm->county_number)) in.insert(dm->county_number);
+                for (const std::string& c : in) ++held[c];
+            }
+            const int latest = *years.rbegin();
+            for (const auto& [county, count] : held) {
+                int members = 0, inside = 0;
+                for (const Municipality& dm : d.municipalities) {
+                    if (dm.county_number != county || !registry.find(dm.number, latest)) continue;
+                    ++members;
+                    for (const std::string& s : registry.successors(dm.number, latest, in_use))
+                        if (s.compare(0, 2, found) == 0) {
+                            ++inside;
+                            break;
+                        }
+                }
+                if (2 * count >= total || 2 * inside >= members) add(county, asked);
             }
             break;
         }

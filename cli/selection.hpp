@@ -32,9 +32,9 @@ struct CountyChoice {
 // The data's counties that `given` names. Each comma-separated item is a
 // county number of any year ("34", "4") or a name in any official form
 // ("Innlandet", "Romsa"). A county of other years stands for the counties of
-// the data's years that hold its municipalities: 34 Innlandet on 2014 data is
-// 04 Hedmark and 05 Oppland, each reported as it then was. A miss throws
-// UsageError with the nearest county.
+// the data's years that mostly lie in it or that it mostly lies in: 34
+// Innlandet on 2014 data is 04 Hedmark and 05 Oppland, each reported as it
+// then was. A miss throws UsageError with the nearest county.
 std::vector<CountyChoice> resolve_counties(const std::string& given, const Dataset& dataset,
                                            int harmonised_to);
 

@@ -90,6 +90,18 @@ TEST_F(KdxCliSelection, ACurrentCountyOnOlderDataIsReportedAsItsPredecessors) {
     }
 }
 
+TEST_F(KdxCliSelection, ACountyOfOtherYearsIsTheCountiesMostlyInIt) {
+    // 30 Viken (2020-2023): Østfold, Akershus and Buskerud; not Oppland for
+    // Jevnaker and Lunner, nor Vestfold for Svelvik.
+    fs::path out = kdx::test::scratch_dir();
+    CommandResult r = run_kdx("report -t county-overview -d " + imdi() + " --county Viken --year 2014 --format xml --out " +
+                              sh_quote(out.string()));
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_EQ(files_in(out), (std::vector<std::string>{"county-overview-2014-01-ostfold.xml",
+                                                        "county-overview-2014-02-akershus.xml",
+                                                        "county-overview-2014-06-buskerud.xml"}));
+}
+
 TEST_F(KdxCliSelection, ACountyOnHarmonisedDataIsItsPresentArea) {
     fs::path out = kdx::test::scratch_dir();
     CommandResult r = run_kdx("report -t county-overview -d " + imdi() +
