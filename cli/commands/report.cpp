@@ -69,6 +69,65 @@ struct Subject {
     std::string county_name;
 };
 
+// The reports to write and the municipalities whose problems are reported.
+struct Selection {
+    std::vector<Subject> subjects;
+    std::set<std::string> municipalities;
+    std::string explained;  // what a county of other years stands for
+};
+
+Selection select(const ReportArgs& a, const Dataset& dataset, std::map<std::string, std::string>& refused) {
+    Selection out;
+    std::vector<Subject>& subjects = out.subjects;
+    std::set<std::string>& selected = out.municipalities;
+    std::string& explained = out.explained;
+    if (!a.municipality.empty()) {
+        for (const std::string& n : resolve_municipalities(a.municipality, dataset, a.harmonise_to, &refused)) {
+            subjects.push_back({n, "", ""});
+            selected.insert(n);
+        }
+        if (subjects.empty()) throw UsageError("--municipality " + a.municipality + " names no municipality");
+    } else if (!a.county.empty()) {
+        // A county of other years is said once, with the counties it stands for.
+        std::vector<std::pair<std::string, std::vector<std::string>>> stands_for;
+        for (const CountyChoice& c : resolve_counties(a.county, dataset, a.harmonise_to)) {
+            subjects.push_back({"", c.number, c.name});
+            if (c.asked.empty()) continue;
+            if (stands_for.empty() || stands_for.back().first != c.asked) stands_for.push_back({c.asked, {}});
+            stands_for.back().second.push_back(c.number + " " + c.name);
+        }
+        for (const auto& [asked, counties] : stands_for) {
+            std::string list;
+            for (std::size_t i = 0; i < counties.size(); ++i)
+                list += (i == 0 ? "" : i + 1 == counties.size() ? " and " : ", ") + counties[i];
+            explained += (explained.empty() ? "" : "; ") + ("county " + asked + " is not a county of the data; it is reported as " + list +
+                        ", the counties of the data's years that most of it lies in");
+        }
+        if (!explained.empty() && !a.harmonise_to) explained += " (--harmonise-to gives one report on its present area)";
+        for (const Municipality& m : dataset.municipalities)
+            for (const Subject& s : subjects)
+                if (m.county_number == s.county) selected.insert(m.number);
+    } else {
+        subjects.push_back({});
+        for (const Municipality& m : dataset.municipalities) selected.insert(m.number);
+    }
+    // Numbers harmonising kept (a divided municipality's) are part of the
+    // selection when their area is: their problems are the selection's too.
+    if (a.harmonise_to) {
+        const MunicipalityRegistry& registry = MunicipalityRegistry::builtin();
+        for (const Municipality& m : dataset.municipalities) {
+            if (selected.count(m.number) || registry.find(m.number, a.harmonise_to)) continue;
+            for (int y = registry.last_reform_year(); y >= registry.first_year(); --y) {
+                if (!registry.find(m.number, y)) continue;
+                for (const std::string& s : registry.successors(m.number, y, a.harmonise_to))
+                    if (selected.count(s)) selected.insert(m.number);
+                break;
+            }
+        }
+    }
+    return out;
+}
+
 int run_report(const ReportArgs& a, const GlobalOptions& global) {
     host::PluginHost host;
     load_plugins(host, global);
@@ -94,55 +153,9 @@ int run_report(const ReportArgs& a, const GlobalOptions& global) {
     std::map<std::string, std::string> refused;
     if (a.harmonise_to) refused = use_whole_predecessors(dataset, a.harmonise_to, read);
 
-    // The selection, and the municipalities whose problems are reported.
-    std::vector<Subject> subjects;
-    std::set<std::string> selected;
-    std::string explained;
-    if (!a.municipality.empty()) {
-        for (const std::string& n : resolve_municipalities(a.municipality, dataset, a.harmonise_to, &refused)) {
-            subjects.push_back({n, "", ""});
-            selected.insert(n);
-        }
-        if (subjects.empty()) throw UsageError("--municipality " + a.municipality + " names no municipality");
-    } else if (!a.county.empty()) {
-        // A county of other years is said once, with the counties it stands for.
-        std::vector<std::pair<std::string, std::vector<std::string>>> stands_for;
-        for (const CountyChoice& c : resolve_counties(a.county, dataset, a.harmonise_to)) {
-            subjects.push_back({"", c.number, c.name});
-            if (c.asked.empty()) continue;
-            if (stands_for.empty() || stands_for.back().first != c.asked) stands_for.push_back({c.asked, {}});
-            stands_for.back().second.push_back(c.number + " " + c.name);
-        }
-        for (const auto& [asked, counties] : stands_for) {
-            std::string list;
-            for (std::size_t i = 0; i < counties.size(); ++i)
-                list += (i == 0 ? "" : i + 1 == counties.size() ? " and " : ", ") + counties[i];
-            explained += (explained.empty() ? "" : "; ") + ("county " + asked + " is not a county of the data; it is reported as " + list +
-                        ", which held its municipalities");
-        }
-        if (!explained.empty() && !a.harmonise_to) explained += " (--harmonise-to gives one report on its present area)";
-        for (const Municipality& m : dataset.municipalities)
-            for (const Subject& s : subjects)
-                if (m.county_number == s.county) selected.insert(m.number);
-    } else {
-        subjects.push_back({});
-        for (const Municipality& m : dataset.municipalities) selected.insert(m.number);
-    }
-    // Numbers harmonising kept (a divided municipality's) are part of the
-    // selection when their area is: their problems are the selection's too.
-    if (a.harmonise_to) {
-        const MunicipalityRegistry& registry = MunicipalityRegistry::builtin();
-        for (const Municipality& m : dataset.municipalities) {
-            if (selected.count(m.number) || registry.find(m.number, a.harmonise_to)) continue;
-            for (int y = registry.last_reform_year(); y >= registry.first_year(); --y) {
-                if (!registry.find(m.number, y)) continue;
-                for (const std::string& s : registry.successors(m.number, y, a.harmonise_to))
-                    if (selected.count(s)) selected.insert(m.number);
-                break;
-            }
-        }
-    }
-    Diagnostics diagnostics = check_selection(dataset, selected, read, a.harmonise_to);
+    Selection selection = select(a, dataset, refused);
+    const std::vector<Subject>& subjects = selection.subjects;
+    Diagnostics diagnostics = check_selection(dataset, selection.municipalities, read, a.harmonise_to);
     if (diagnostics.has_errors()) {
         std::string counts = print_diagnostics(diagnostics, global);
         std::cerr << "kdx: error: no report written; the data has errors: " << counts << '\n';
@@ -197,7 +210,7 @@ int run_report(const ReportArgs& a, const GlobalOptions& global) {
     }
     for (const auto& missing : all.missing)
         diagnostics.error("no plugin writes reports as " + missing + " (see kdx plugins)");
-    if (!explained.empty() && !global.quiet) std::cerr << "kdx: note: " << explained << '\n';
+    if (!selection.explained.empty() && !global.quiet) std::cerr << "kdx: note: " << selection.explained << '\n';
     std::string counts = print_diagnostics(diagnostics, global);
     std::cerr << "kdx: wrote " << all.written << " file" << (all.written == 1 ? "" : "s");
     if (subjects.size() > 1)
