@@ -101,7 +101,8 @@ Selection select(const ReportArgs& a, const Dataset& dataset, std::map<std::stri
             for (std::size_t i = 0; i < counties.size(); ++i)
                 list += (i == 0 ? "" : i + 1 == counties.size() ? " and " : ", ") + counties[i];
             explained += (explained.empty() ? "" : "; ") + ("county " + asked + " is not a county of the data; it is reported as " + list +
-                        ", the counties of the data's years that most of it lies in");
+                        (counties.size() == 1 ? ", the county of the data that mostly overlaps it"
+                                                   : ", the counties of the data that mostly overlap it"));
         }
         if (!explained.empty() && !a.harmonise_to) explained += " (--harmonise-to gives one report on its present area)";
         for (const Municipality& m : dataset.municipalities)
