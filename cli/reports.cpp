@@ -60,8 +60,10 @@ Diagnostics check_selection(const Dataset& dataset, const std::set<std::string>&
                 rows.insert(row_of(dataset.location_of(record.origin)));
             }
     };
-    take(dataset.municipalities, part.municipalities, [](const Municipality& m) { return m.number; });
-    take(dataset.settlement, part.settlement, [](const SettlementFigures& s) { return s.municipality; });
+    take(dataset.municipalities, part.municipalities,
+         [](const Municipality& m) { return m.number; });
+    take(dataset.settlement, part.settlement,
+         [](const SettlementFigures& s) { return s.municipality; });
     take(dataset.programmes, part.programmes, [](const Programme& p) { return p.municipality; });
     take(dataset.outcomes, part.outcomes, [](const Outcome& o) { return o.municipality; });
     take(dataset.nominations, part.nominations, [](const Nomination& n) { return n.municipality; });

@@ -87,7 +87,8 @@ std::vector<std::string> resolve_municipalities(const std::string& given, const 
     // years. An area divided since cannot be reported in later numbers; going
     // back, the predecessors wholly inside it are its figures (Hitra 5056 on
     // 2014 data is 1617 Hitra, not the part of Snillfjord it received).
-    auto through_years = [&](const std::string& number, int in_use, std::vector<std::string>& found) {
+    auto through_years = [&](const std::string& number, int in_use,
+                             std::vector<std::string>& found) {
         for (int year : years) {
             auto covering = registry.successors(number, in_use, year);
             if (year > in_use && covering.size() > 1) {
@@ -126,8 +127,8 @@ std::vector<std::string> resolve_municipalities(const std::string& given, const 
             if (reportable(number)) {
                 found.push_back(number);
             } else {
-                for (int in_use = registry.last_reform_year(); found.empty() && in_use >= registry.first_year();
-                     --in_use)
+                for (int in_use = registry.last_reform_year();
+                     found.empty() && in_use >= registry.first_year(); --in_use)
                     if (registry.find(number, in_use)) through_years(number, in_use, found);
                 // A real municipality the data has nothing on: its report is
                 // refused by name later, and the others are still written.
@@ -143,8 +144,8 @@ std::vector<std::string> resolve_municipalities(const std::string& given, const 
             for (const Municipality& m : d.municipalities)
                 if (m.name == item && reportable(m.number)) found.push_back(m.number);
             // A name of another year (Snillfjord on 2024 numbers).
-            for (int in_use = registry.last_reform_year(); found.empty() && in_use >= registry.first_year();
-                 --in_use)
+            for (int in_use = registry.last_reform_year();
+                 found.empty() && in_use >= registry.first_year(); --in_use)
                 for (const std::string& n : registry.numbers_named(item, in_use))
                     through_years(n, in_use, found);
         }
@@ -174,7 +175,8 @@ std::map<std::string, std::string> counties_in(int year) {
 
 }  // namespace
 
-std::vector<CountyChoice> resolve_counties(const std::string& given, const Dataset& d, int harmonised_to) {
+std::vector<CountyChoice> resolve_counties(const std::string& given, const Dataset& d,
+                                           int harmonised_to) {
     const MunicipalityRegistry& registry = MunicipalityRegistry::builtin();
     const std::set<int> years = data_years(d, harmonised_to);
     // The data's counties: those of its municipalities, named as the data's
@@ -203,7 +205,8 @@ std::vector<CountyChoice> resolve_counties(const std::string& given, const Datas
         const std::size_t before = out.size();
         // A county of the data, by number or by any of its names.
         for (const auto& [n, name] : present)
-            if (n == number || (!all_digits(item) && registry_detail::names_match(item, name))) add(n, "");
+            if (n == number || (!all_digits(item) && registry_detail::names_match(item, name)))
+                add(n, "");
         if (out.size() > before) continue;
         // A county of another year: the data's counties holding its municipalities.
         for (int in_use = registry.last_reform_year(); in_use >= registry.first_year(); --in_use) {
@@ -249,7 +252,8 @@ std::vector<CountyChoice> resolve_counties(const std::string& given, const Datas
         std::string hint;
         if (!all_digits(item)) {
             std::size_t best = std::max<std::size_t>(2, item.size() / 3) + 1;
-            for (int in_use = registry.last_reform_year(); in_use >= registry.first_year(); --in_use)
+            for (int in_use = registry.last_reform_year(); in_use >= registry.first_year();
+                 --in_use)
                 for (const auto& [n, name] : counties_in(in_use)) {
                     std::size_t distance = registry_detail::name_distance(item, name);
                     if (distance < best) best = distance, hint = n + " " + name;
@@ -257,8 +261,10 @@ std::vector<CountyChoice> resolve_counties(const std::string& given, const Datas
         }
         std::vector<std::string> listed;
         for (const auto& [n, name] : present) listed.push_back(n + " " + name);
-        throw UsageError("--county: \"" + item + "\" is no county of the data (" + years_text(years) + ")" +
-                         (hint.empty() ? "; its counties are " + and_list(listed) : "; did you mean " + hint + "?"));
+        throw UsageError("--county: \"" + item + "\" is no county of the data (" +
+                         years_text(years) + ")" +
+                         (hint.empty() ? "; its counties are " + and_list(listed)
+                                       : "; did you mean " + hint + "?"));
     }
     return out;
 }

@@ -18,9 +18,9 @@ namespace kdx::cli {
 // fits nothing throws UsageError with the nearest municipality. One whose area
 // was divided in the data's years cannot be reported: it is returned under its
 // own number with the reason in `refused`, or without `refused` thrown.
-std::vector<std::string> resolve_municipalities(const std::string& given, const Dataset& dataset,
-                                                int harmonised_to,
-                                                std::map<std::string, std::string>* refused = nullptr);
+std::vector<std::string> resolve_municipalities(
+    const std::string& given, const Dataset& dataset, int harmonised_to,
+    std::map<std::string, std::string>* refused = nullptr);
 
 // A county of the data, as --county selected it.
 struct CountyChoice {

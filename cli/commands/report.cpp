@@ -4,15 +4,15 @@
 #include <algorithm>
 #include <iostream>
 #include <map>
-#include <set>
 #include <memory>
+#include <set>
 
 #include "kdx/error.hpp"
 #include "kdx/registry.hpp"
+#include "report/report_builder.hpp"
 #include "reports.hpp"
 #include "selection.hpp"
 #include "split_parts.hpp"
-#include "report/report_builder.hpp"
 
 namespace kdx::cli {
 
@@ -43,21 +43,30 @@ void check_selection_options(const report::ReportTemplate& t, const ReportArgs& 
     switch (t.scope) {
         case S::municipality:
             if (!a.county.empty())
-                throw UsageError(which + " is about one municipality, not a county: give --municipality instead of --county");
+                throw UsageError(which +
+                                 " is about one municipality, not a county: give --municipality "
+                                 "instead of --county");
             if (a.municipality.empty())
-                throw UsageError(which + " is about one municipality: give --municipality (a number, a name, a list, or all)");
+                throw UsageError(which +
+                                 " is about one municipality: give --municipality (a number, a "
+                                 "name, a list, or all)");
             break;
         case S::county:
             if (!a.municipality.empty())
-                throw UsageError(which + " is about one county, not a municipality: give --county instead of --municipality");
+                throw UsageError(which +
+                                 " is about one county, not a municipality: give --county instead "
+                                 "of --municipality");
             if (a.county.empty())
-                throw UsageError(which + " is about one county: give --county (a number or a name, or a list)");
+                throw UsageError(
+                    which + " is about one county: give --county (a number or a name, or a list)");
             break;
         case S::nominees:
         case S::all:
             if (!a.municipality.empty() || !a.county.empty())
-                throw UsageError(which + " is about " + (t.scope == S::nominees ? "a year's nominees" : "every municipality") +
-                                 " and takes neither --municipality nor --county");
+                throw UsageError(
+                    which + " is about " +
+                    (t.scope == S::nominees ? "a year's nominees" : "every municipality") +
+                    " and takes neither --municipality nor --county");
             break;
     }
 }
@@ -76,35 +85,42 @@ struct Selection {
     std::string explained;  // what a county of other years stands for
 };
 
-Selection select(const ReportArgs& a, const Dataset& dataset, std::map<std::string, std::string>& refused) {
+Selection select(const ReportArgs& a, const Dataset& dataset,
+                 std::map<std::string, std::string>& refused) {
     Selection out;
     std::vector<Subject>& subjects = out.subjects;
     std::set<std::string>& selected = out.municipalities;
     std::string& explained = out.explained;
     if (!a.municipality.empty()) {
-        for (const std::string& n : resolve_municipalities(a.municipality, dataset, a.harmonise_to, &refused)) {
+        for (const std::string& n :
+             resolve_municipalities(a.municipality, dataset, a.harmonise_to, &refused)) {
             subjects.push_back({n, "", ""});
             selected.insert(n);
         }
-        if (subjects.empty()) throw UsageError("--municipality " + a.municipality + " names no municipality");
+        if (subjects.empty())
+            throw UsageError("--municipality " + a.municipality + " names no municipality");
     } else if (!a.county.empty()) {
         // A county of other years is said once, with the counties it stands for.
         std::vector<std::pair<std::string, std::vector<std::string>>> stands_for;
         for (const CountyChoice& c : resolve_counties(a.county, dataset, a.harmonise_to)) {
             subjects.push_back({"", c.number, c.name});
             if (c.asked.empty()) continue;
-            if (stands_for.empty() || stands_for.back().first != c.asked) stands_for.push_back({c.asked, {}});
+            if (stands_for.empty() || stands_for.back().first != c.asked)
+                stands_for.push_back({c.asked, {}});
             stands_for.back().second.push_back(c.number + " " + c.name);
         }
         for (const auto& [asked, counties] : stands_for) {
             std::string list;
             for (std::size_t i = 0; i < counties.size(); ++i)
                 list += (i == 0 ? "" : i + 1 == counties.size() ? " and " : ", ") + counties[i];
-            explained += (explained.empty() ? "" : "; ") + ("county " + asked + " is not a county of the data; it is reported as " + list +
-                        (counties.size() == 1 ? ", the county of the data that mostly overlaps it"
-                                                   : ", the counties of the data that mostly overlap it"));
+            explained +=
+                (explained.empty() ? "" : "; ") +
+                ("county " + asked + " is not a county of the data; it is reported as " + list +
+                 (counties.size() == 1 ? ", the county of the data that mostly overlaps it"
+                                       : ", the counties of the data that mostly overlap it"));
         }
-        if (!explained.empty() && !a.harmonise_to) explained += " (--harmonise-to gives one report on its present area)";
+        if (!explained.empty() && !a.harmonise_to)
+            explained += " (--harmonise-to gives one report on its present area)";
         for (const Municipality& m : dataset.municipalities)
             for (const Subject& s : subjects)
                 if (m.county_number == s.county) selected.insert(m.number);
@@ -139,7 +155,8 @@ int run_report(const ReportArgs& a, const GlobalOptions& global) {
         t = report::read_template(find_template(a.template_name));
     } catch (const Error& e) {
         const std::string where = e.where().to_string();
-        throw UsageError("template " + (where.empty() ? a.template_name : where) + ": " + e.message());
+        throw UsageError("template " + (where.empty() ? a.template_name : where) + ": " +
+                         e.message());
     }
     // Usage mistakes are found before any data is read.
     if (std::none_of(formats.begin(), formats.end(), [&](const std::string& f) {
@@ -156,7 +173,8 @@ int run_report(const ReportArgs& a, const GlobalOptions& global) {
 
     Selection selection = select(a, dataset, refused);
     const std::vector<Subject>& subjects = selection.subjects;
-    Diagnostics diagnostics = check_selection(dataset, selection.municipalities, read, a.harmonise_to);
+    Diagnostics diagnostics =
+        check_selection(dataset, selection.municipalities, read, a.harmonise_to);
     if (diagnostics.has_errors()) {
         std::string counts = print_diagnostics(diagnostics, global);
         std::cerr << "kdx: error: no report written; the data has errors: " << counts << '\n';
@@ -179,7 +197,9 @@ int run_report(const ReportArgs& a, const GlobalOptions& global) {
     for (const Subject& subject : subjects) {
         request.municipality = subject.municipality;
         request.county = subject.county;
-        const Municipality* m = subject.municipality.empty() ? nullptr : dataset.find_municipality(subject.municipality);
+        const Municipality* m = subject.municipality.empty()
+                                    ? nullptr
+                                    : dataset.find_municipality(subject.municipality);
         Document document;
         try {
             auto why = refused.find(subject.municipality);
@@ -187,15 +207,17 @@ int run_report(const ReportArgs& a, const GlobalOptions& global) {
             document = report::build_report(t, dataset, request, diagnostics);
         } catch (const Error& e) {
             if (subjects.size() == 1) throw;
-            std::string which = !subject.county.empty() ? "county " + subject.county + " " + subject.county_name
-                                                       : subject.municipality;
+            std::string which = !subject.county.empty()
+                                    ? "county " + subject.county + " " + subject.county_name
+                                    : subject.municipality;
             if (m) which += " " + m->name;
             // A divided municipality is named as it was.
             for (int y = MunicipalityRegistry::builtin().last_reform_year();
-                 !m && refused.count(subject.municipality) && y >= MunicipalityRegistry::builtin().first_year() &&
-                 which == subject.municipality;
+                 !m && refused.count(subject.municipality) &&
+                 y >= MunicipalityRegistry::builtin().first_year() && which == subject.municipality;
                  --y)
-                if (auto known = MunicipalityRegistry::builtin().find(subject.municipality, y)) which += " " + known->name;
+                if (auto known = MunicipalityRegistry::builtin().find(subject.municipality, y))
+                    which += " " + known->name;
             diagnostics.error("no report for " + which + ": " + e.message(), e.where());
             ++failed;
             continue;
@@ -211,7 +233,8 @@ int run_report(const ReportArgs& a, const GlobalOptions& global) {
     }
     for (const auto& missing : all.missing)
         diagnostics.error("no plugin writes reports as " + missing + " (see kdx plugins)");
-    if (!selection.explained.empty() && !global.quiet) std::cerr << "kdx: note: " << selection.explained << '\n';
+    if (!selection.explained.empty() && !global.quiet)
+        std::cerr << "kdx: note: " << selection.explained << '\n';
     std::string counts = print_diagnostics(diagnostics, global);
     std::cerr << "kdx: wrote " << all.written << " file" << (all.written == 1 ? "" : "s");
     if (subjects.size() > 1)
