@@ -15,16 +15,65 @@ namespace kdx::cli {
 
 namespace fs = std::filesystem;
 
-Dataset read_data(const host::PluginHost& host, const std::vector<fs::path>& files,
-                  Diagnostics& diagnostics, int harmonise_to) {
+Dataset read_files(const host::PluginHost& host, const std::vector<fs::path>& files,
+                   Diagnostics& diagnostics, int harmonise_to) {
     Dataset merged;
     for (const fs::path& file : files) {
         auto reader = choose_format(host, "", file, can_read_dataset);
         merge(merged, read_input(*reader, file, {}, diagnostics));
     }
     if (harmonise_to) harmonise(merged, harmonise_to, diagnostics);
+    return merged;
+}
+
+Dataset read_data(const host::PluginHost& host, const std::vector<fs::path>& files,
+                  Diagnostics& diagnostics, int harmonise_to) {
+    Dataset merged = read_files(host, files, diagnostics, harmonise_to);
     check_dataset(merged, diagnostics, harmonise_to);
     return merged;
+}
+
+namespace {
+
+// A row of a file as diagnostics and records both name it: the file, the
+// sheet, and the line or the cell's row number.
+std::string row_of(const Location& where) {
+    std::string row = where.line ? std::to_string(where.line) : std::string();
+    for (char c : where.cell)
+        if (std::isdigit(static_cast<unsigned char>(c))) row += c;
+    return row.empty() ? std::string() : where.file + "|" + where.sheet + "|" + row;
+}
+
+}  // namespace
+
+Diagnostics check_selection(const Dataset& dataset, const std::set<std::string>& numbers,
+                            const Diagnostics& read, int numbering_year) {
+    Dataset part;
+    part.info = dataset.info;
+    part.sources = dataset.sources;
+    part.indicators = dataset.indicators;
+    std::set<std::string> rows;
+    auto take = [&](const auto& from, auto& into, auto number_of) {
+        for (const auto& record : from)
+            if (numbers.count(number_of(record))) {
+                into.push_back(record);
+                rows.insert(row_of(dataset.location_of(record.origin)));
+            }
+    };
+    take(dataset.municipalities, part.municipalities,
+         [](const Municipality& m) { return m.number; });
+    take(dataset.settlement, part.settlement,
+         [](const SettlementFigures& s) { return s.municipality; });
+    take(dataset.programmes, part.programmes, [](const Programme& p) { return p.municipality; });
+    take(dataset.outcomes, part.outcomes, [](const Outcome& o) { return o.municipality; });
+    take(dataset.nominations, part.nominations, [](const Nomination& n) { return n.municipality; });
+    Diagnostics out;
+    for (const Diagnostic& d : read.items()) {
+        const std::string row = row_of(d.where);
+        if (d.severity == Severity::error || row.empty() || rows.count(row)) out.add(d);
+    }
+    check_dataset(part, out, numbering_year);
+    return out;
 }
 
 void add_harmonise_option(CLI::App& app, int& year) {

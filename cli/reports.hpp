@@ -3,6 +3,7 @@
 #pragma once
 
 #include <filesystem>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -18,6 +19,20 @@ namespace kdx::cli {
 // validate and convert.
 Dataset read_data(const host::PluginHost& host, const std::vector<std::filesystem::path>& files,
                   Diagnostics& diagnostics, int harmonise_to = 0);
+
+// As read_data() without the checks, for a command that checks only the part
+// of the data it reports on (check_selection()).
+Dataset read_files(const host::PluginHost& host, const std::vector<std::filesystem::path>& files,
+                   Diagnostics& diagnostics, int harmonise_to = 0);
+
+// The problems of the part of `dataset` about the municipalities `numbers`:
+// the registry check and validation of that part alone, and of the
+// diagnostics `read` (reading and harmonising) the errors, those that point
+// at no row, and those on a row that holds a record of the selection. A
+// county or one municipality's report so says nothing of the rest of the
+// country's rows, while an error that makes the data unreadable still counts.
+Diagnostics check_selection(const Dataset& dataset, const std::set<std::string>& numbers,
+                            const Diagnostics& read, int numbering_year);
 
 // --harmonise-to YEAR, the same in every command.
 void add_harmonise_option(CLI::App& app, int& year);

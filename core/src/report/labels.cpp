@@ -53,6 +53,9 @@ const std::map<std::string, Words>& words() {
         {"merged-note", {"Tallene før {year} er summen av {names}, som da var egne kommuner.",
                          "Tala før {year} er summen av {names}, som då var eigne kommunar.",
                          "Figures before {year} are the sums of {names}, then separate municipalities."}},
+        {"divided-part-note", {"Tallene før {year} omfatter ikke den delen av {names} som kom til {municipality} i {year}; tallene for {names} kan ikke deles.",
+                               "Tala før {year} omfattar ikkje den delen av {names} som kom til {municipality} i {year}; tala for {names} kan ikkje delast.",
+                               "Figures before {year} do not include the part of {names} that became part of {municipality} in {year}; the figures of {names} cannot be divided."}},
         // Said in running text instead of ":" or "..", which are table symbols.
         {"count-not-published", {"et ikke publisert antall", "eit ikkje publisert tal", "an unpublished number"}},
         {"count-not-available", {"et ikke oppgitt antall", "eit ikkje oppgitt tal", "an unreported number"}},

@@ -385,7 +385,7 @@ private:
                 break;
             }
         if (since == 0) return;
-        std::vector<std::string> names;
+        std::vector<std::string> names, divided;
         for (const SettlementFigures& s : d_.settlement) {
             if (s.municipality != number || s.year >= since || s.year < first_year_ || s.year > year_)
                 continue;
@@ -393,23 +393,30 @@ private:
             if (s.requested.is_missing() && s.decided.is_missing() && s.settled.is_missing())
                 continue;
             std::vector<std::string> former = registry.successors(number, since, s.year);
-            if (former.size() < 2 || !names.empty()) continue;
+            if (former.size() < 2 || !names.empty() || !divided.empty()) continue;
             // The municipality that gave its name first: "Voss og Granvin".
+            // Part of a divided municipality is not in the figures (they
+            // cannot be divided): it is named apart.
             for (const std::string& f : former)
                 if (auto m = registry.find(f, s.year)) {
-                    if (m->name == subject_->name) names.insert(names.begin(), m->name);
+                    if (registry.successors(f, s.year, since).size() > 1) divided.push_back(m->name);
+                    else if (m->name == subject_->name) names.insert(names.begin(), m->name);
                     else names.push_back(m->name);
                 }
         }
-        if (names.size() < 2) return;
-        std::string note = label("merged-note", lang_);
-        auto put = [&note](const std::string& key, const std::string& value) {
-            auto at = note.find(key);
-            if (at != std::string::npos) note.replace(at, key.size(), value);
+        auto note = [&](const char* key, const std::vector<std::string>& list) {
+            std::string text = label(key, lang_);
+            auto put = [&text](const std::string& field, const std::string& value) {
+                for (auto at = text.find(field); at != std::string::npos; at = text.find(field, at + value.size()))
+                    text.replace(at, field.size(), value);
+            };
+            put("{year}", std::to_string(since));
+            put("{names}", join(list));
+            put("{municipality}", subject_->name);
+            doc_.notes.push_back(text);
         };
-        put("{year}", std::to_string(since));
-        put("{names}", join(names));
-        doc_.notes.push_back(note);
+        if (names.size() >= 2) note("merged-note", names);
+        if (!divided.empty()) note("divided-part-note", divided);
     }
 
     std::string join(const std::vector<std::string>& names) {
