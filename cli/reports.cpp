@@ -2,6 +2,7 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdlib>
 #include <ctime>
@@ -15,12 +16,73 @@ namespace kdx::cli {
 
 namespace fs = std::filesystem;
 
-Dataset read_files(const host::PluginHost& host, const std::vector<fs::path>& files,
+namespace {
+
+// The files a -d names: a file itself, or the files of a folder that some
+// format reads, in name order (a folder of nomination profiles).
+std::vector<fs::path> data_files(const host::PluginHost& host, const fs::path& given, Diagnostics& diagnostics) {
+    std::error_code ec;
+    if (!fs::is_directory(given, ec)) return {given};
+    std::vector<fs::path> files;
+    for (const auto& entry : fs::directory_iterator(given, ec)) {
+        const fs::path& p = entry.path();
+        if (!entry.is_regular_file(ec) || p.filename().string().front() == '.') continue;
+        try {
+            choose_format(host, "", p, can_read_dataset);
+            files.push_back(p);
+        } catch (const UsageError&) {
+            diagnostics.info("no format reads this file; skipped", Location::at(p.string()));
+        }
+    }
+    if (ec) throw Error("the folder cannot be read: " + ec.message(), Location::at(given.string()));
+    if (files.empty()) throw Error("the folder holds no file kdx reads", Location::at(given.string()));
+    std::sort(files.begin(), files.end());
+    return files;
+}
+
+bool has_texts(const Nomination& n) { return !n.summary.empty() || !n.sections.empty(); }
+
+// A nomination given again by a later file (a nomination profile for a
+// nominee of the data) is one nomination: the later texts replace the
+// earlier, the status is the higher of the two.
+void join_nominations(Dataset& into, Dataset& from, Diagnostics& diagnostics) {
+    auto& later = from.nominations;
+    for (auto it = later.begin(); it != later.end();) {
+        auto same = std::find_if(into.nominations.begin(), into.nominations.end(), [&](const Nomination& n) {
+            return n.prize == it->prize && n.year == it->year && n.municipality == it->municipality;
+        });
+        if (same == into.nominations.end()) {
+            ++it;
+            continue;
+        }
+        if (has_texts(*it)) {
+            const Municipality* m = into.find_municipality(same->municipality);
+            diagnostics.info("its texts replace those of " + same->municipality + (m ? " " + m->name : "") + "'s " +
+                                 std::to_string(same->year) + " nomination from " +
+                                 fs::path(into.location_of(same->origin).file).filename().string(),
+                             from.location_of(it->origin));
+            same->summary = std::move(it->summary);
+            same->sections = std::move(it->sections);
+            if (!it->last_updated.empty()) same->last_updated = it->last_updated;
+        }
+        if (static_cast<int>(it->status) > static_cast<int>(same->status)) same->status = it->status;
+        if (same->votes.is_missing()) same->votes = it->votes;
+        it = later.erase(it);
+    }
+}
+
+}  // namespace
+
+Dataset read_files(const host::PluginHost& host, const std::vector<fs::path>& given,
                    Diagnostics& diagnostics, int harmonise_to) {
     Dataset merged;
-    for (const fs::path& file : files) {
-        auto reader = choose_format(host, "", file, can_read_dataset);
-        merge(merged, read_input(*reader, file, {}, diagnostics));
+    for (const fs::path& g : given) {
+        for (const fs::path& file : data_files(host, g, diagnostics)) {
+            auto reader = choose_format(host, "", file, can_read_dataset);
+            Dataset part = read_input(*reader, file, {}, diagnostics);
+            join_nominations(merged, part, diagnostics);
+            merge(merged, std::move(part));
+        }
     }
     if (harmonise_to) harmonise(merged, harmonise_to, diagnostics);
     return merged;

@@ -14,7 +14,9 @@
 namespace kdx::cli {
 
 // Reads every file with the format its extension names, merges them and
-// validates the result. Diagnostics are added to `diagnostics`.
+// validates the result. Diagnostics are added to `diagnostics`. A folder
+// stands for the files in it that a format reads; a nomination given again
+// (a nomination profile for a nominee of the data) takes the later texts.
 // With `harmonise_to`, the numbers are first made those of that year, as in
 // validate and convert.
 Dataset read_data(const host::PluginHost& host, const std::vector<std::filesystem::path>& files,

@@ -484,7 +484,8 @@ private:
             return;
         }
         for (const Section& s : n->sections) {
-            doc_.blocks.push_back(Heading{2, s.heading});
+            // A profile's text before its first heading is a section without one.
+            if (!s.heading.empty()) doc_.blocks.push_back(Heading{2, s.heading});
             std::size_t at = 0;
             while (at < s.text.size()) {
                 std::size_t end = s.text.find("\n\n", at);
