@@ -4,6 +4,7 @@
 #include <set>
 
 #include "table/cell_value.hpp"
+#include "table/ssb.hpp"
 
 namespace kdx::table_detail {
 
@@ -96,8 +97,11 @@ void SheetReader::search_header(const Row& row) {
         stage_ = Stage::done;
         return;
     }
-    std::optional<Layout> layout =
-        m.columns.empty() ? recognise_layout(row) : mapped_layout(m.columns, &row, problem);
+    std::optional<Layout> layout;
+    if (!m.columns.empty())
+        layout = mapped_layout(m.columns, &row, problem);
+    else if (!(layout = recognise_ssb_layout(row, titles_)))
+        layout = recognise_layout(row);
     if (layout || m.header_row > 0) {
         if (!layout && problem.empty())
             problem = "the mapping's header row is not one kdx recognises (\"" + row_text(row) +
@@ -140,8 +144,17 @@ bool SheetReader::start(const Row* header, std::optional<Layout> layout,
     }
     const SheetInfo& s = context_.sheet;
     context_.source = context_.dataset().add_source(s.file, s.lines ? std::string() : s.name);
-    mapper_ = layout_->kind == LayoutKind::wide ? make_wide_mapper(context_, *layout_)
-                                                : make_long_mapper(context_, *layout_);
+    switch (layout_->kind) {
+        case LayoutKind::wide:
+            mapper_ = make_wide_mapper(context_, *layout_);
+            break;
+        case LayoutKind::long_rows:
+            mapper_ = make_long_mapper(context_, *layout_);
+            break;
+        case LayoutKind::ssb:
+            mapper_ = make_ssb_mapper(context_, *layout_);
+            break;
+    }
     stage_ = Stage::rows;
     return true;
 }
@@ -231,11 +244,16 @@ void SheetReader::end() {
         // figures either, see TableImporter::finish), naming what was unused.
         std::string message = std::to_string(data_rows_) +
                               (data_rows_ == 1 ? " data row" : " data rows") +
-                              " but no figures read: the header has no settlement or outcome "
-                              "column kdx can read";
-        for (const auto& [index, text] : layout_->unused)
-            message += "; '" + text + "' " + guess_for(text);
-        message += " (see docs/mapping.md)";
+                              " but no figures read: ";
+        std::string reason = mapper_ ? mapper_->nothing_read() : std::string();
+        if (!reason.empty()) {
+            message += reason;
+        } else {
+            message += "the header has no settlement or outcome column kdx can read";
+            for (const auto& [index, text] : layout_->unused)
+                message += "; '" + text + "' " + guess_for(text);
+            message += " (see docs/mapping.md)";
+        }
         no_figures_ = std::move(message);
     }
     if (!layout_ && !reported_) {
