@@ -141,4 +141,17 @@ TEST(SsbImport, HarmoniseSumsPopulationPerYear) {
     EXPECT_EQ(moss->population, std::optional<std::int64_t>(32726 + 16145));
 }
 
+// Wide with the variable in its own column and bare years as headers.
+TEST(SsbImport, WideWithAVariableColumnAndBareYears) {
+    Sheet s{"Ark1",
+            {texts(1, {"region", "statistikkvariabel", "2020", "2021"}),
+             texts(2, {"0301 Oslo", "Personer", "693494", "697010"}),
+             texts(3, {"0301 Oslo", "Levendefødte", "8000", "8100"})}};
+    Imported r = import_sheets("07459.csv", {s});
+    ASSERT_TRUE(r.messages(Severity::error).empty()) << r.messages(Severity::error).front();
+    ASSERT_TRUE(population(r.dataset, "0301", 2021));
+    EXPECT_EQ(population(r.dataset, "0301", 2021)->value, Value(697010));
+    EXPECT_EQ(r.dataset.outcomes.size(), 2u);
+}
+
 }  // namespace
