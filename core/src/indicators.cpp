@@ -29,6 +29,9 @@ const std::vector<Indicator>& builtin_indicators() {
         {"introduction-participants", "Deltakere i introduksjonsprogram",
          "Deltakarar i introduksjonsprogram", "Introduction programme participants",
          Unit::persons, true, true},
+        // SSB's population on 1 January (table 07459), one figure per
+        // municipality and year: a count that adds up, not a person statistic.
+        {"population", "Folketall", "Folketal", "Population", Unit::persons, true},
     };
     return catalogue;
 }

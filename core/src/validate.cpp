@@ -9,6 +9,8 @@
 #include <unordered_set>
 #include <vector>
 
+#include "population.hpp"
+
 namespace kdx {
 
 namespace {
@@ -101,6 +103,19 @@ private:
             if (m.population && *m.population < 0)
                 error(m.origin, "municipality " + m.number + ": population is negative");
         }
+        // The population per year is the "population" outcome; the
+        // municipality's own figure should be the latest of them.
+        const auto latest = latest_population(d_);
+        for (const Municipality& m : d_.municipalities) {
+            auto it = latest.find(m.number);
+            if (it == latest.end() || !m.population) continue;
+            const Outcome& o = *it->second;
+            if (static_cast<double>(*m.population) != o.value.get())
+                warning(m.origin, "municipality " + m.number + ": population " +
+                                      std::to_string(*m.population) + " differs from its latest "
+                                      "population figure (" + to_string(o.value) + " in " +
+                                      std::to_string(o.year) + ")");
+        }
     }
 
     void check_settlement() {
@@ -154,6 +169,8 @@ private:
             if (!o.programme.empty() && programme_ids_.count(o.programme) == 0)
                 error(o.origin, what() + " refers to unknown programme \"" + o.programme + "\"");
             if (twice[i]) error(o.origin, what() + " is given twice");
+            if (o.indicator == population_indicator && !o.programme.empty())
+                error(o.origin, what() + ": a population is a municipality's, not a programme's");
             // Outcomes come in runs of one indicator; look it up when it changes.
             if (!indicator || indicator->id != o.indicator) indicator = d_.find_indicator(o.indicator);
             if (!indicator)

@@ -220,6 +220,60 @@ TEST_F(RealFiles, NamesResolvedInTheirColumnsYearCountsAgree) {
     expect_all_agree(convert_and_check(real_dir() / "made" / "names-wide-by-year.csv", "counts"), 50);
 }
 
+// SSB statbank exports of table 07459 (population on 1 January), without a
+// mapping file: each municipality's population per year, the whole country
+// as 0000, SSB's symbols ('..' and '...' no figure, ':' suppressed, '-' 0),
+// and Municipality.population the latest year's figure.
+class RealFilesSsb : public RealFiles, public ::testing::WithParamInterface<std::string> {};
+
+TEST_P(RealFilesSsb, PopulationPerMunicipalityAndYearAgrees) {
+    // 27 municipalities and the country, two years, and 27 latest populations less
+    // the one whose only figure is a symbol.
+    expect_all_agree(convert_and_check(real_dir() / "made" / GetParam()), 80);
+}
+
+INSTANTIATE_TEST_SUITE_P(Layouts, RealFilesSsb,
+                         ::testing::Values("ssb-07459-long-latin1.csv", "ssb-07459-wide-utf8bom.csv",
+                                           "ssb-07459-openpyxl.xlsx", "ssb-07459-libreoffice.xlsx"),
+                         [](const auto& info) {
+                             const std::string& p = info.param;
+                             if (p.find("long") != std::string::npos) return std::string("LongLatin1Csv");
+                             if (p.find("wide") != std::string::npos) return std::string("WideUtf8BomCommaCsv");
+                             if (p.find("openpyxl") != std::string::npos) return std::string("OpenpyxlXlsx");
+                             return std::string("LibreOfficeXlsx");
+                         });
+
+// The county rows of an export are checked against the sum of their
+// municipalities (all of Østfold is in the file) and skipped with a note.
+TEST_F(RealFiles, SsbCountyRowsAreCheckedAgainstTheirMunicipalities) {
+    path out = kdx::test::scratch_dir() / "out.xml";
+    CommandResult c = run_kdx("-v convert " + sh_quote((real_dir() / "made" / "ssb-07459-long-latin1.csv").string()) +
+                              " " + sh_quote(out.string()));
+    EXPECT_EQ(c.exit_code, 0) << c.err;
+    EXPECT_NE(c.err.find("2 county rows skipped: the model keeps municipalities; 2 county figures equal the "
+                         "sum of their municipalities in the file"),
+              std::string::npos)
+        << c.err;
+}
+
+// erleholgersen/elections-norway: a real statbank export of counties only,
+// the table's title as the value column's header. Nothing of it fits the
+// model, and kdx says so (exit 1) instead of writing an empty dataset.
+TEST_F(RealFiles, SsbExportOfCountiesOnlyIsRefusedWithItsReason) {
+    path fixture = real_dir() / "ssb" / "folketall-fylker-2011-2015.csv";
+    path out = kdx::test::scratch_dir() / "out.xml";
+    CommandResult c = run_kdx("convert " + sh_quote(fixture.string()) + " " + sh_quote(out.string()));
+    EXPECT_EQ(c.exit_code, 1) << c.err;
+    CommandResult r = run("/usr/bin/python3 " + sh_quote((real_dir() / "check_import.py").string()) + " " +
+                          sh_quote(fixture.string()) + " " + sh_quote(out.string()) + " county-rows");
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    ASSERT_EQ(r.out.rfind("county rows ", 0), 0u) << r.out;
+    std::string rows = r.out.substr(12, r.out.find_first_of("\r\n") - 12);
+    EXPECT_NE(c.err.find(rows + " data rows but no figures read: every row is a county's"), std::string::npos)
+        << c.err;
+    EXPECT_NE(c.err.find("statistics variable \"Levendefødte\" is not one kdx knows"), std::string::npos) << c.err;
+}
+
 // The percent rule the checker applies (openpyxl's value x 100 where the
 // number format has '%') is what LibreOffice shows for each cell.
 class RealFilesDisplayed : public RealFiles, public ::testing::WithParamInterface<std::string> {};

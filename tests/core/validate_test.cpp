@@ -129,3 +129,42 @@ TEST(Validate, DiagnosticsPointAtTheRecordsOrigin) {
 }
 
 }  // namespace
+
+namespace {
+
+kdx::Outcome population(const std::string& number, int year, double value) {
+    kdx::Outcome o;
+    o.municipality = number;
+    o.indicator = "population";
+    o.year = year;
+    o.value = value;
+    o.unit = kdx::Unit::persons;
+    return o;
+}
+
+// The population per year is the "population" outcome; the municipality's own
+// figure should be its latest year, and a programme has none.
+TEST(Validate, PopulationPerYearAndTheMunicipalitysFigure) {
+    auto d = small_dataset();
+    d.municipalities[0].population = 24000;
+    d.outcomes.push_back(population("5004", 2019, 24100));
+    d.outcomes.push_back(population("5004", 2020, 24300));
+    kdx::Outcome of_programme = population("5004", 2020, 12);
+    of_programme.year = 2018;
+    of_programme.programme = "p";
+    d.outcomes.push_back(of_programme);
+    kdx::Diagnostics out;
+    kdx::validate(d, out);
+    EXPECT_THAT(messages(out, kdx::Severity::warning),
+                ::testing::Contains(HasSubstr("municipality 5004: population 24000 differs from its "
+                                              "latest population figure (24300 in 2020)")));
+    EXPECT_THAT(messages(out, kdx::Severity::error),
+                ::testing::Contains(HasSubstr("a population is a municipality's, not a programme's")));
+    d.municipalities[0].population = 24300;
+    d.outcomes.pop_back();
+    kdx::Diagnostics clean;
+    kdx::validate(d, clean);
+    EXPECT_TRUE(clean.empty()) << clean.items().front().message;
+}
+
+}  // namespace

@@ -3,6 +3,7 @@
 #include <tuple>
 #include <type_traits>
 
+#include "population.hpp"
 #include "registry/harmoniser.hpp"
 #include "registry/suggest.hpp"
 
@@ -57,6 +58,10 @@ HarmoniseSummary Harmoniser::run() {
     renumber_each(d_.nominations);
     // Last, so that a municipality whose old number is still used stays.
     municipalities();
+    // Population outcomes were summed with the other counts; a merged
+    // municipality's population is their latest year, not a sum of its
+    // parts' latest years, which may be years apart.
+    update_population(d_);
     d_.reindex();
     const std::string y = std::to_string(year_);
     d_.info.provenance.push_back("Municipality numbers harmonised to those of " + y + ".");

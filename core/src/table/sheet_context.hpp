@@ -59,6 +59,9 @@ class RowMapper {
     virtual void row(const Row& row) = 0;
     // Reports what it counted over the sheet (rows skipped by kind).
     virtual void finish() {}
+    // Why rows gave no figures when the mapper knows better than "no figure
+    // columns" (e.g. only county rows); empty otherwise.
+    virtual std::string nothing_read() const { return {}; }
 };
 
 // One row per municipality (and year), one column per field.

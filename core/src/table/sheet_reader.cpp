@@ -4,6 +4,7 @@
 #include <set>
 
 #include "table/cell_value.hpp"
+#include "table/ssb.hpp"
 
 namespace kdx::table_detail {
 
@@ -111,9 +112,16 @@ bool SheetReader::search_header(const Row& row) {
         stage_ = Stage::done;
         return false;
     }
-    std::optional<Layout> layout =
-        m.columns.empty() ? recognise_layout(row) : mapped_layout(m.columns, &row, problem);
-    if (layout && m.columns.empty() && m.header_row < 0 && names_a_column_twice(row)) {
+    std::optional<Layout> layout;
+    bool ssb = false;
+    if (!m.columns.empty())
+        layout = mapped_layout(m.columns, &row, problem);
+    else if ((layout = recognise_ssb_layout(row, titles_)))
+        ssb = true;
+    else
+        layout = recognise_layout(row);
+    // A header naming a column twice may have its years in the row below.
+    if (layout && !ssb && m.columns.empty() && m.header_row < 0 && names_a_column_twice(row)) {
         pending_ = row;
         return false;
     }
@@ -232,8 +240,17 @@ bool SheetReader::start(const Row* header, std::optional<Layout> layout,
     }
     const SheetInfo& s = context_.sheet;
     context_.source = context_.dataset().add_source(s.file, s.lines ? std::string() : s.name);
-    mapper_ = layout_->kind == LayoutKind::wide ? make_wide_mapper(context_, *layout_)
-                                                : make_long_mapper(context_, *layout_);
+    switch (layout_->kind) {
+        case LayoutKind::wide:
+            mapper_ = make_wide_mapper(context_, *layout_);
+            break;
+        case LayoutKind::long_rows:
+            mapper_ = make_long_mapper(context_, *layout_);
+            break;
+        case LayoutKind::ssb:
+            mapper_ = make_ssb_mapper(context_, *layout_);
+            break;
+    }
     stage_ = Stage::rows;
     return true;
 }
@@ -328,11 +345,16 @@ void SheetReader::end() {
         // figures either, see TableImporter::finish), naming what was unused.
         std::string message = std::to_string(data_rows_) +
                               (data_rows_ == 1 ? " data row" : " data rows") +
-                              " but no figures read: the header has no settlement or outcome "
-                              "column kdx can read";
-        for (const auto& [index, text] : layout_->unused)
-            message += "; '" + text + "' " + guess_for(text);
-        message += " (see docs/mapping.md)";
+                              " but no figures read: ";
+        std::string reason = mapper_ ? mapper_->nothing_read() : std::string();
+        if (!reason.empty()) {
+            message += reason;
+        } else {
+            message += "the header has no settlement or outcome column kdx can read";
+            for (const auto& [index, text] : layout_->unused)
+                message += "; '" + text + "' " + guess_for(text);
+            message += " (see docs/mapping.md)";
+        }
         no_figures_ = std::move(message);
     }
     if (!layout_ && !reported_) {

@@ -4,6 +4,7 @@
 
 #include "kdx/error.hpp"
 #include "kdx/table_import.hpp"
+#include "population.hpp"
 #include "table/cell_value.hpp"
 #include "table/repeated_keys.hpp"
 #include "table/sheet_reader.hpp"
@@ -139,6 +140,7 @@ void TableImporter::finish() {
     if (s.sheet) end_sheet();
     table_detail::drop_repeated_keys(s.import.dataset, s.import.diagnostics, s.settlement_before,
                                      s.outcomes_before);
+    update_population(s.import.dataset);
     Location where = Location::at(s.file);
     if (!s.wanted_sheet().empty() && !s.sheet_matched) {
         std::string names;

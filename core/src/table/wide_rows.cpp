@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "table/aggregate_check.hpp"
+#include "population.hpp"
 #include "table/cell_value.hpp"
 #include "table/sheet_context.hpp"
 
@@ -283,6 +284,19 @@ class WideMapper : public RowMapper {
                 error(row, *population_, expected_found(r.expected, cell_of(row, *population_)));
             else if (r.value.has_value())
                 population = static_cast<std::int64_t>(r.value.get());
+            // The population of a known year is kept for that year too.
+            if (r && !r.value.is_missing() && year != 0) {
+                Outcome o;
+                o.municipality = m.number;
+                o.indicator = population_indicator;
+                o.year = year;
+                o.value = r.value;
+                o.unit = Unit::persons;
+                o.source = sheet_.outcome_source;
+                o.origin = sheet_.origin(row.number, population_->index + 1);
+                sheet_.dataset().outcomes.push_back(std::move(o));
+                ++sheet_.records;
+            }
         }
         std::string county_number;
         if (county_number_ && own_year) {

@@ -3,7 +3,7 @@
 exchange format, read with xml.etree) with the figures an independent reader
 takes from the fixture itself: Python's csv module for CSV, openpyxl for XLSX
 (a percent-formatted cell counts as value x 100).
-    check_import.py FIXTURE KDX_XML [counts|numbers|shares]
+    check_import.py FIXTURE KDX_XML [counts|numbers|shares|county-rows]
 Prints one line per differing figure and a last line `checked N`; expected
 '.' / '' cells must be missing in kdx's output (not 0, not suppressed)."""
 import csv, os, re, sys
@@ -78,6 +78,81 @@ elif name.startswith('names-'):
     with open(os.path.join(os.path.dirname(fixture), 'names-expected.csv'), newline='') as f:
         for row in csv.DictReader(f):
             expected[(row['municipality'], int(row['year']), row['field'])] = figure(row['value'])
+elif name.startswith('ssb-') or name.startswith('folketall-'):
+    # SSB statbank exports. SSB's symbols: '..' not available, '...' not yet
+    # available, '.' not applicable (no figure), ':' confidential
+    # (suppressed), '-' nil (0). Region labels: "0301 Oslo", "K-0301 Oslo"
+    # (municipality), "01 Østfold", "F-01 Østfold" (county), "EAK Hele
+    # landet", "0 Hele landet" (the whole country, 0000).
+    def ssb_figure(v):
+        if isinstance(v, (int, float)):
+            return float(v)
+        t = (v or '').strip()
+        if t in ('', '.', '..', '...'):
+            return None
+        if t == ':':
+            return 'suppressed'
+        if t == '-':
+            return 0.0
+        return float(t.replace(' ', '').replace(',', '.'))
+
+    def ssb_area(label):
+        t = re.sub(r'\s*\([-0-9 ]+\)$', '', label.strip())
+        if re.match(r'(EAK|0)( |$)', t) or t in ('Hele landet', 'Heile landet'):
+            return '0000'
+        m = re.match(r'(?:K-)?(\d{4})( |$)', t)
+        if m:
+            return m[1]
+        if re.match(r'(?:F-)?\d{2}( |$)', t):
+            return 'county'
+        return None
+
+    if name.endswith('.xlsx'):
+        import openpyxl
+        rows = [[c.value for c in r] for r in openpyxl.load_workbook(fixture).worksheets[0].iter_rows()]
+    else:
+        raw = open(fixture, 'rb').read()
+        try:
+            text = raw.decode('utf-8-sig')
+        except UnicodeDecodeError:
+            text = raw.decode('latin-1')
+        lines = text.splitlines()
+        header_at = next(i for i, l in enumerate(lines) if l.lstrip('"').lower().startswith('region'))
+        delimiter = ';' if lines[header_at].count(';') >= lines[header_at].count(',') else ','
+        rows = list(csv.reader(lines[header_at:], delimiter=delimiter))
+    header_at = next(i for i, r in enumerate(rows) if r and str(r[0] or '').lower() == 'region')
+    header = [str(h or '') for h in rows[header_at]]
+    year_col = next((i for i, h in enumerate(header) if h.lower() in ('år', 'tid')), None)
+    var_col = next((i for i, h in enumerate(header) if h.lower() == 'statistikkvariabel'), None)
+    population = ('Personer', 'Folkemengde', 'Befolkning')
+    counties = 0
+    for r in rows[header_at + 1:]:
+        if not r or not r[0]:
+            continue
+        area = ssb_area(str(r[0]))
+        if area == 'county':
+            counties += 1
+            continue
+        if area is None:
+            continue
+        if year_col is not None:
+            if var_col is None or r[var_col] in population:
+                expected[(area, int(r[year_col]), 'population')] = ssb_figure(r[-1])
+        else:
+            for col in range(1, len(header)):
+                m = re.fullmatch(r'(Personer|Folkemengde|Befolkning) (\d{4})', header[col])
+                if m:
+                    expected[(area, int(m[2]), 'population')] = ssb_figure(r[col])
+    if len(sys.argv) > 3 and sys.argv[3] == 'county-rows':
+        print('county rows', counties)
+        sys.exit(0)
+    # Municipality.population is the latest year's figure.
+    latest = {}
+    for (area, year, _), v in expected.items():
+        if area != '0000' and isinstance(v, float) and year > latest.get(area, (0, None))[0]:
+            latest[area] = (year, v)
+    for area, (year, v) in latest.items():
+        expected[(area, 0, 'municipality-population')] = v
 elif name.endswith('.xlsx'):
     import openpyxl
     ws = openpyxl.load_workbook(fixture).worksheets[0]
@@ -101,6 +176,8 @@ for e in ET.parse(kdx_xml).getroot().iter():
             actual[(e.get('municipality'), int(e.get('year')), field)] = e.get(field)
     elif tag == 'outcome' and not e.get('programme'):
         actual[(e.get('municipality'), int(e.get('year')), e.get('indicator'))] = e.get('value')
+    elif tag == 'municipality' and e.get('population') is not None:
+        actual[(e.get('number'), 0, 'municipality-population')] = e.get('population')
 
 # An optional third argument keeps only counts, only the counts that have a
 # figure (no '.' cells), or only shares.
@@ -111,7 +188,10 @@ if len(sys.argv) > 3:
                 and (v is not None or sys.argv[3] != 'numbers')}
 for key, want in sorted(expected.items()):
     got = actual.get(key)
-    if want is None:
+    if want == 'suppressed':
+        if got != ':':
+            print('%s %d %s: expected suppressed (:), kdx has %r' % (key + (got,)))
+    elif want is None:
         if got is not None:
             print('%s %d %s: expected no figure, kdx has %r' % (key + (got,)))
     elif got in (None, ':') or abs(float(got) - want) > 1e-6 * max(1, abs(want)):

@@ -187,3 +187,90 @@ with open(os.path.join(out, 'imdi-dotted-ids.csv'), 'w', newline='', encoding='u
                                            for key in ('anmodning', 'vedtak', 'bosatt')]
                        + [fig.get((n, y, 'bosatt_av_vedtak', 'prosent'), '.').replace('.', ',')
                           if fig.get((n, y, 'bosatt_av_vedtak', 'prosent'), '.') != '.' else '.'])
+
+
+# 7. SSB statbank exports of table 07459 (population on 1 January), in the
+# layouts statbank writes: a title line naming the table, a blank line, then
+# a long header ("region";"statistikkvariabel";"år";<title>) or a wide one
+# ("region","Personer 2018","Personer 2019"). The figures are SSB's published
+# populations of 2018 and 2019 (Lagostra/population-center,
+# data/befolkning.csv, see README): all 18 municipalities of Østfold with
+# the county's figure (so the county row can be checked against their sum),
+# a few others and the whole country. A few cells of municipalities outside
+# Østfold are replaced by SSB's symbols to test them: '..' (not available),
+# '...' (not yet available), ':' (confidential), '-' (nil).
+ssb_title = '07459: Befolkning, etter region, statistikkvariabel og år'
+ssb_pop = [  # (number, name, 2018, 2019)
+    ('0101', 'Halden', 31037, 31177), ('0104', 'Moss', 32588, 32726),
+    ('0105', 'Sarpsborg', 55543, 55997), ('0106', 'Fredrikstad', 80977, 81772),
+    ('0111', 'Hvaler', 4540, 4599), ('0118', 'Aremark', 1399, 1357),
+    ('0119', 'Marker', 3567, 3592), ('0121', 'Rømskog', 682, 673),
+    ('0122', 'Trøgstad', 5337, 5347), ('0123', 'Spydeberg', 5853, 6042),
+    ('0124', 'Askim', 15810, 15865), ('0125', 'Eidsberg', 11414, 11424),
+    ('0127', 'Skiptvet', 3831, 3797), ('0128', 'Rakkestad', 8202, 8230),
+    ('0135', 'Råde', 7465, 7542), ('0136', 'Rygge', 16083, 16145),
+    ('0137', 'Våler (Østfold)', 5471, 5593), ('0138', 'Hobøl', 5621, 5642),
+    ('0301', 'Oslo', 673469, 681071), ('0417', 'Stange', 20646, 20916),
+    ('0701', 'Horten', 27317, 27334), ('1001', 'Kristiansand', 91440, 92282),
+    ('1144', 'Kvitsøy', 542, 516), ('1235', 'Voss', 14577, 14606),
+    ('5001', 'Trondheim', 193501, 196159), ('5004', 'Steinkjer', 22096, 22090),
+    ('5041', 'Snåase - Snåsa', 2094, 2100),
+]
+ssb_county = ('01', 'Østfold', 295420, 297520)
+ssb_country = (5295619, 5328212)
+ssb_symbols = {('1144', 2018): '..', ('5041', 2019): ':', ('1235', 2019): '...',
+               ('5004', 2018): '-'}
+
+
+def ssb_cell(number, year, value):
+    return ssb_symbols.get((number, year), value)
+
+
+# 6a. Long, Latin-1, ';', CRLF, labels as statbank writes them with the
+# municipality filter: "K-0101 Halden", "F-01 Østfold", "EAK Hele landet".
+with open(os.path.join(out, 'ssb-07459-long-latin1.csv'), 'w', newline='', encoding='latin-1') as f:
+    f.write(ssb_title + '\r\n\r\n')
+    w = csv.writer(f, delimiter=';', lineterminator='\r\n', quoting=csv.QUOTE_NONNUMERIC)
+    w.writerow(['region', 'statistikkvariabel', 'år', ssb_title])
+    for y, i in ((2018, 0), (2019, 1)):
+        w.writerow(['EAK Hele landet', 'Personer', str(y), ssb_country[i]])
+        w.writerow(['F-%s %s' % ssb_county[:2], 'Personer', str(y), ssb_county[2 + i]])
+        for n, name, *pop in ssb_pop:
+            w.writerow(['K-%s %s' % (n, name), 'Personer', str(y), ssb_cell(n, y, pop[i])])
+
+# 6b. Wide, UTF-8 with a byte order mark, ',', labels "0101 Halden", "01
+# Østfold", "0 Hele landet", and Kristiansand with SSB's validity note.
+with open(os.path.join(out, 'ssb-07459-wide-utf8bom.csv'), 'w', newline='', encoding='utf-8-sig') as f:
+    f.write('"%s"\n\n' % ssb_title)
+    w = csv.writer(f, delimiter=',', lineterminator='\n', quoting=csv.QUOTE_NONNUMERIC)
+    w.writerow(['region', 'Personer 2018', 'Personer 2019'])
+    w.writerow(['0 Hele landet'] + list(ssb_country))
+    w.writerow(['%s %s' % ssb_county[:2]] + list(ssb_county[2:]))
+    for n, name, *pop in ssb_pop:
+        if n == '1001':
+            name += ' (-2019)'
+        w.writerow(['%s %s' % (n, name), ssb_cell(n, 2018, pop[0]), ssb_cell(n, 2019, pop[1])])
+
+# 6c. The long table as a workbook (openpyxl): title in A1, header in row 3,
+# figures as numbers and symbols as text.
+wb = openpyxl.Workbook()
+ws = wb.active
+ws.title = 'Personer'
+ws.append([ssb_title])
+ws.append([])
+ws.append(['region', 'statistikkvariabel', 'år', ssb_title])
+for y, i in ((2018, 0), (2019, 1)):
+    ws.append(['0 Hele landet', 'Personer', str(y), ssb_country[i]])
+    ws.append(['%s %s' % ssb_county[:2], 'Personer', str(y), ssb_county[2 + i]])
+    for n, name, *pop in ssb_pop:
+        ws.append(['%s %s' % (n, name), 'Personer', str(y), ssb_cell(n, y, pop[i])])
+wb.save(os.path.join(out, 'ssb-07459-openpyxl.xlsx'))
+
+# 6d. The same workbook saved again by LibreOffice.
+subprocess.run(['soffice', '--headless', '--convert-to', 'xlsx:Calc MS Excel 2007 XML',
+                '--outdir', os.path.join(out, 'lo'),
+                os.path.join(out, 'ssb-07459-openpyxl.xlsx')], check=True,
+               stdout=subprocess.DEVNULL)
+os.replace(os.path.join(out, 'lo', 'ssb-07459-openpyxl.xlsx'),
+           os.path.join(out, 'ssb-07459-libreoffice.xlsx'))
+os.rmdir(os.path.join(out, 'lo'))

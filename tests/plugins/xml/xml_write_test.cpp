@@ -209,4 +209,39 @@ TEST(XmlWrite, WhatTheFormatCannotHoldLeavesNoFile) {
     EXPECT_TRUE(fs::is_empty(dir));
 }
 
+// The population per year (the "population" outcome) and the municipality's
+// latest figure come back as they were written, and the file is valid.
+TEST(XmlWrite, PopulationPerYearRoundTrips) {
+    kdx::Dataset d;
+    kdx::Municipality halden;
+    halden.number = "3001";
+    halden.name = "Halden";
+    halden.population = 31373;
+    d.municipalities.push_back(halden);
+    for (auto [year, value] : {std::pair{2020, 31444.0}, std::pair{2021, 31373.0}}) {
+        kdx::Outcome o;
+        o.municipality = "3001";
+        o.indicator = "population";
+        o.year = year;
+        o.value = Value(value);
+        o.unit = kdx::Unit::persons;
+        o.source = "SSB";
+        d.outcomes.push_back(o);
+    }
+    fs::path dir = scratch_dir();
+    write(d, dir / "population.xml");
+    kdx::Dataset back = read(dir / "population.xml");
+    ASSERT_EQ(back.outcomes.size(), 2u);
+    EXPECT_EQ(back.outcomes[0].indicator, "population");
+    EXPECT_EQ(back.outcomes[0].year, 2020);
+    EXPECT_EQ(back.outcomes[0].value, Value(31444));
+    EXPECT_EQ(back.outcomes[1].value, Value(31373));
+    ASSERT_EQ(back.municipalities.size(), 1u);
+    EXPECT_EQ(back.municipalities[0].population, std::optional<std::int64_t>(31373));
+    if (have_xmllint()) {
+        CommandResult r = xmllint_schema(dir / "population.xml");
+        EXPECT_EQ(r.exit_code, 0) << r.err;
+    }
+}
+
 }  // namespace
