@@ -97,9 +97,16 @@ public:
         doc_.info.template_id = t_.id;
         doc_.info.generator = std::string("kdx ") + kdx::version();
         doc_.info.date = r_.date;
-        // The statistics cited, never the dataset's free notes or file names.
+        // The statistics cited, as the template chooses; never the dataset's
+        // free notes or file names.
+        const SourceChoice& choice = t_.sources;
         for (const DataSource& s : d_.info.data_sources) {
-            std::string line = source_line(s, lang_);
+            if (!choice.show) break;
+            if (!choice.publishers.empty() &&
+                std::find(choice.publishers.begin(), choice.publishers.end(), s.publisher) ==
+                    choice.publishers.end())
+                continue;
+            std::string line = source_line(s, lang_, choice.licence, choice.link);
             if (!line.empty() && std::find(doc_.info.sources.begin(), doc_.info.sources.end(), line) ==
                                      doc_.info.sources.end())
                 doc_.info.sources.push_back(std::move(line));
