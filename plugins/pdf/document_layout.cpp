@@ -1,6 +1,7 @@
 #include "document_layout.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <memory>
 #include <vector>
 
@@ -85,10 +86,49 @@ void add_page_frame(DisplayList& list, const DocumentInfo& info, TextMetrics& me
 
 }  // namespace
 
-DisplayList lay_out(const Document& document, TextMetrics& metrics, PageSize size) {
+namespace {
+
+// How the boxes are placed: the gaps between blocks scaled by `gap_scale`,
+// and a new page started before box `break_before` (none when 0).
+// `reserve` is left free at the foot of page `reserve_page`.
+DisplayList place_boxes(const std::vector<std::unique_ptr<Box>>& boxes, PageSize size,
+                        double gap_scale, std::size_t break_before,
+                        std::vector<std::size_t>* first_page, std::size_t reserve_page = 0,
+                        double reserve = 0) {
     PageFlow flow(size);
+    if (reserve > 0) flow.reserve(reserve_page, reserve);
+    for (std::size_t i = 0; i < boxes.size(); ++i) {
+        if (i > 0) {
+            const Box& before = *boxes[i - 1];
+            flow.space(gap_scale * (before.is_heading()
+                                        ? style::heading_gap_after
+                                        : std::max(before.gap_after(), boxes[i]->gap_before())));
+        }
+        if (i == break_before && i > 0 && !flow.at_top()) flow.new_page();
+        if (first_page) first_page->push_back(flow.page_index());
+        boxes[i]->place(flow);
+    }
+    return std::move(flow.list());
+}
+
+// The lines of text on a page: its distinct baselines.
+std::size_t lines_on(const Page& page) {
+    std::vector<double> baselines;
+    for (const Item& item : page.items)
+        if (auto t = std::get_if<TextItem>(&item)) {
+            bool seen = std::any_of(baselines.begin(), baselines.end(),
+                                    [&](double b) { return std::abs(b - t->y) < 1; });
+            if (!seen) baselines.push_back(t->y);
+        }
+    return baselines.size();
+}
+
+}  // namespace
+
+DisplayList lay_out(const Document& document, TextMetrics& metrics, PageSize size) {
     const std::string& lang = document.info.language;
-    LayoutContext context{metrics, lang == "en" || lang == "nn" ? lang : "nb", flow.width()};
+    LayoutContext context{metrics, lang == "en" || lang == "nn" ? lang : "nb",
+                          size.width - style::margin_left - style::margin_right};
     std::vector<std::unique_ptr<Box>> boxes;
     if (!document.info.title.empty() || !document.info.subtitle.empty())
         boxes.push_back(make_title(document.info, context));
@@ -98,15 +138,52 @@ DisplayList lay_out(const Document& document, TextMetrics& metrics, PageSize siz
         boxes.push_back(make_notes(document.notes, document.info.sources, context));
     for (std::size_t i = 0; i + 1 < boxes.size(); ++i) boxes[i]->follow_with(boxes[i + 1].get());
 
-    for (std::size_t i = 0; i < boxes.size(); ++i) {
-        if (i > 0) {
-            const Box& before = *boxes[i - 1];
-            flow.space(before.is_heading() ? style::heading_gap_after
-                                           : std::max(before.gap_after(), boxes[i]->gap_before()));
+    std::vector<std::size_t> first_page;
+    DisplayList list = place_boxes(boxes, size, 1.0, 0, &first_page);
+    // A short tail (the sources alone, or a few lines) must not make a page
+    // of its own: first tighten the gaps between blocks so that it fits on
+    // the page before; else keep the block before the tail with it, so that
+    // the last page carries enough to stand.
+    auto short_tail = [](const DisplayList& l) {
+        return l.pages.size() > 1 && lines_on(l.pages.back()) < style::min_lines_on_last_page;
+    };
+    if (short_tail(list)) {
+        bool fitted = false;
+        for (double scale : {0.7, 0.45}) {
+            DisplayList tighter = place_boxes(boxes, size, scale, 0, nullptr);
+            if (tighter.pages.size() < list.pages.size()) {
+                list = std::move(tighter);
+                fitted = true;
+                break;
+            }
         }
-        boxes[i]->place(flow);
+        // Else a page is started earlier: before the last box that began on
+        // the page before, then the one before that, until the last page has
+        // enough to stand on without adding a page. A heading goes with the
+        // box it heads.
+        const std::size_t last = list.pages.size() - 1;
+        for (std::size_t move = boxes.size(); !fitted && move-- > 1;) {
+            if (first_page[move] == last) continue;
+            if (first_page[move] + 1 != last) break;
+            if (boxes[move - 1]->is_heading()) continue;
+            DisplayList kept = place_boxes(boxes, size, 1.0, move, nullptr);
+            if (kept.pages.size() != list.pages.size()) break;
+            if (!short_tail(kept)) {
+                list = std::move(kept);
+                fitted = true;
+            }
+        }
+        // Else the block that runs over (a long table) ends earlier on the
+        // page before, so that some of its lines go with the tail.
+        for (double reserve = 40; !fitted && reserve <= 240; reserve += 40) {
+            DisplayList kept = place_boxes(boxes, size, 1.0, 0, nullptr, last - 1, reserve);
+            if (kept.pages.size() != list.pages.size()) break;
+            if (!short_tail(kept)) {
+                list = std::move(kept);
+                fitted = true;
+            }
+        }
     }
-    DisplayList list = std::move(flow.list());
     add_page_frame(list, document.info, metrics, context.language);
     return list;
 }

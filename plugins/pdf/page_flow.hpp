@@ -21,7 +21,12 @@ class PageFlow {
     double width() const { return right_ - left_; }
     // The top of the free space, in PDF coordinates.
     double y() const { return y_; }
-    double remaining() const { return y_ - bottom_; }
+    double remaining() const {
+        return y_ - bottom_ - (page_index() == reserve_page_ ? reserve_ : 0);
+    }
+    // Leaves `height` free at the foot of page `page` (0-based), so that what
+    // would end there goes on to the next page.
+    void reserve(std::size_t page, double height) { reserve_page_ = page, reserve_ = height; }
     // The height a page offers from the top margin to the bottom margin.
     double page_height() const { return top_ - bottom_; }
     bool at_top() const { return y_ >= top_; }
@@ -46,6 +51,8 @@ class PageFlow {
     DisplayList list_;
     double left_, right_, top_, bottom_;
     double y_;
+    std::size_t reserve_page_ = static_cast<std::size_t>(-1);
+    double reserve_ = 0;
 };
 
 // Where the baseline of a line sits below the top of its line box.

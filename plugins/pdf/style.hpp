@@ -3,6 +3,7 @@
 #pragma once
 
 #include <array>
+#include <cstddef>
 
 #include "display_list.hpp"
 
@@ -24,6 +25,9 @@ inline constexpr double figure_size = 17;
 inline constexpr double paragraph_gap = 7;
 inline constexpr double block_gap = 14;
 inline constexpr double heading_gap_before = 16, heading_gap_after = 6;
+// A last page with fewer lines than this is a short tail: the layout
+// tightens or keeps it with the blocks before it.
+inline constexpr std::size_t min_lines_on_last_page = 8;
 
 // Page furniture.
 inline constexpr double margin_left = 62, margin_right = 62;

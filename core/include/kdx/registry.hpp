@@ -81,14 +81,18 @@ struct HarmoniseSummary {
     std::size_t renumbered = 0;  // records that only got a new number
     std::size_t summed = 0;      // records that replaced two or more merged ones
     std::size_t kept = 0;        // records left under a number not in use in the target year
+    std::size_t recomputed = 0;  // shares and rates of merged municipalities computed from summed counts
 };
 
 // Rewrites the municipality numbers of municipalities, settlement figures,
 // outcomes, programmes and nominations to the numbers of `year`, reading each
 // record's number in the record's own year. Records of merged municipalities
 // are summed with sum_counts() (settlement figures; outcomes of additive
-// indicators, with their cohorts); shares are never summed: their records
-// keep their old numbers with a warning naming the municipalities. A split
+// indicators, with their cohorts); shares are never summed. A share the data
+// can derive (settled or decided per requested, settled per decided, settled
+// per 1000 when every part has a population) is recomputed from the summed
+// counts, counted in one info diagnostic; any other share keeps its old
+// numbers with a warning naming the municipalities. A split
 // area, or a merger with some parts absent from the dataset, keeps its old
 // number with a warning. Unknown numbers and numbers used outside the years
 // they were in use are reported with a suggestion. Never throws for data.

@@ -35,6 +35,31 @@ std::string keeps(const std::vector<const Entry*>& parts) {
     return join_labels(parts) + (parts.size() == 1 ? " keeps its number" : " keep their numbers");
 }
 
+// A share or rate that is a ratio of settlement counts (or of a count and the
+// population), so that a merger's figure follows from the parts' sums.
+struct Derivation {
+    const char* indicator;
+    Value SettlementFigures::*part;
+    Value SettlementFigures::*whole;  // nullptr: the population
+    Unit unit;
+    double factor;
+};
+
+const Derivation* derivation_of(const std::string& indicator) {
+    static const Derivation table[] = {
+        {"settled-share-of-requested", &SettlementFigures::settled, &SettlementFigures::requested,
+         Unit::percent, 100},
+        {"settled-share-of-decided", &SettlementFigures::settled, &SettlementFigures::decided,
+         Unit::percent, 100},
+        {"decided-share-of-requested", &SettlementFigures::decided, &SettlementFigures::requested,
+         Unit::percent, 100},
+        {"settled-per-1000", &SettlementFigures::settled, nullptr, Unit::per_mille, 1000},
+    };
+    for (const Derivation& d : table)
+        if (indicator == d.indicator) return &d;
+    return nullptr;
+}
+
 }  // namespace
 
 Harmoniser::Harmoniser(Dataset& dataset, int year, Diagnostics& out)
@@ -52,8 +77,22 @@ Harmoniser::Harmoniser(Dataset& dataset, int year, Diagnostics& out)
 }
 
 HarmoniseSummary Harmoniser::run() {
+    // Shares of merged municipalities are recomputed from the counts as read.
+    const bool derivable = std::any_of(d_.outcomes.begin(), d_.outcomes.end(),
+                                       [](const Outcome& o) { return derivation_of(o.indicator); });
+    if (derivable)
+        for (const SettlementFigures& s : d_.settlement)
+            counts_before_.emplace(std::make_pair(s.municipality, s.year), s);
     settlement();
     outcomes();
+    if (summary_.recomputed > 0) {
+        std::string which;
+        for (const auto& [indicator, n] : recomputed_)
+            which += (which.empty() ? "" : ", ") + indicator + " " + std::to_string(n);
+        out_.info(std::to_string(summary_.recomputed) + (summary_.recomputed == 1 ? " share or rate" : " shares and rates") +
+                  " of merged municipalities recomputed from their summed counts, not summed (" +
+                  which + ")");
+    }
     renumber_each(d_.programmes);
     renumber_each(d_.nominations);
     // Last, so that a municipality whose old number is still used stays.
@@ -224,14 +263,25 @@ void Harmoniser::outcomes() {
             const Outcome& first = records[members.front()];
             const Indicator* indicator = d_.find_indicator(first.indicator);
             if (!indicator) return std::string("an unknown indicator is not summed");
-            if (!indicator->additive) return std::string("a share or rate is not summed");
             for (std::size_t i : members)
                 if (records[i].unit != first.unit)
                     return std::string("figures in different units are not summed");
+            if (!indicator->additive && !derived_share(records, members))
+                return std::string("a share or rate is not summed and the data cannot give it");
             return std::string();
         },
-        [&records](const std::vector<std::size_t>& members) {
+        [this, &records](const std::vector<std::size_t>& members) {
             Outcome sum = records[members.front()];
+            const Indicator* indicator = d_.find_indicator(sum.indicator);
+            if (!indicator->additive) {
+                sum.value = *derived_share(records, members);
+                std::vector<Value> cohorts;
+                for (std::size_t i : members) cohorts.push_back(records[i].cohort_size);
+                sum.cohort_size = sum_counts(cohorts);
+                ++summary_.recomputed;
+                ++recomputed_[sum.indicator];
+                return sum;
+            }
             std::vector<Value> values, cohorts;
             for (std::size_t i : members) {
                 values.push_back(records[i].value);
@@ -249,6 +299,35 @@ void Harmoniser::outcomes() {
                    (o.programme.empty() ? "" : " (" + o.programme + ")") + " " +
                    std::to_string(o.year);
         });
+}
+
+std::optional<Value> Harmoniser::derived_share(const std::vector<Outcome>& records,
+                                               const std::vector<std::size_t>& members) const {
+    const Outcome& first = records[members.front()];
+    const Derivation* how = derivation_of(first.indicator);
+    // A programme's outcome is not a ratio of the municipality's counts.
+    if (!how || !first.programme.empty() || first.unit != how->unit) return std::nullopt;
+    std::vector<Value> parts, wholes;
+    bool hidden = false;
+    for (std::size_t i : members) {
+        const Outcome& o = records[i];
+        // A share the source hid stays hidden in the sum, as counts do.
+        if (o.value.is_suppressed()) hidden = true;
+        auto counts = counts_before_.find({o.municipality, o.year});
+        if (counts == counts_before_.end()) return std::nullopt;
+        parts.push_back(counts->second.*how->part);
+        if (how->whole) {
+            wholes.push_back(counts->second.*how->whole);
+        } else {
+            const Municipality* m = d_.find_municipality(o.municipality);
+            if (!m || !m->population) return std::nullopt;
+            wholes.push_back(Value(static_cast<double>(*m->population)));
+        }
+    }
+    Value part = sum_counts(parts), whole = sum_counts(wholes);
+    if (hidden || part.is_suppressed() || whole.is_suppressed()) return Value::suppressed();
+    if (!part.has_value() || !whole.has_value() || whole.get() <= 0) return std::nullopt;
+    return Value(how->factor * part.get() / whole.get());
 }
 
 template <class Record>

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <map>
+#include <optional>
 #include <set>
 #include <string>
 #include <utility>
@@ -33,6 +34,10 @@ class Harmoniser {
 
     void settlement();
     void outcomes();
+    // A share or rate of a merger computed from the parts' summed counts
+    // (and populations); nullopt when the data cannot give it.
+    std::optional<Value> derived_share(const std::vector<Outcome>& records,
+                                       const std::vector<std::size_t>& members) const;
     // Moves records to their targets, summing the parts of a merger when
     // `summable` allows it and keeping their numbers when it does not.
     template <class Record, class Key, class Summable, class Combine, class Describe>
@@ -60,6 +65,9 @@ class Harmoniser {
     std::set<std::string> reported_;
     std::map<std::pair<std::string, int>, Mapping> cache_;
     std::map<std::string, int> latest_use_;  // number -> latest record year, before harmonising
+    // Settlement counts as read, by number and year, for shares to recompute.
+    std::map<std::pair<std::string, int>, SettlementFigures> counts_before_;
+    std::map<std::string, std::size_t> recomputed_;  // indicator -> shares recomputed
 };
 
 }  // namespace kdx::registry_detail

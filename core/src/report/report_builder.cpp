@@ -3,7 +3,9 @@
 
 #include <algorithm>
 #include <cctype>
+#include <map>
 #include <set>
+#include <tuple>
 
 #include "kdx/error.hpp"
 #include "kdx/number_format.hpp"
@@ -95,17 +97,25 @@ public:
         doc_.info.template_id = t_.id;
         doc_.info.generator = std::string("kdx ") + kdx::version();
         doc_.info.date = r_.date;
-        // The statistics cited, never the dataset's free notes or file names.
+        // The statistics cited, as the template chooses; never the dataset's
+        // free notes or file names.
+        const SourceChoice& choice = t_.sources;
         for (const DataSource& s : d_.info.data_sources) {
-            std::string line = source_line(s, lang_);
+            if (!choice.show) break;
+            if (!choice.publishers.empty() &&
+                std::find(choice.publishers.begin(), choice.publishers.end(), s.publisher) ==
+                    choice.publishers.end())
+                continue;
+            std::string line = source_line(s, lang_, choice.licence, choice.link);
             if (!line.empty() && std::find(doc_.info.sources.begin(), doc_.info.sources.end(), line) ==
                                      doc_.info.sources.end())
                 doc_.info.sources.push_back(std::move(line));
         }
         doc_.info.year = year_;
         require_nomination();
+        plan_secondary_suppression();
         for (const TemplateBlock& b : t_.blocks) add_block(b);
-        if (suppressed_any_) doc_.notes.push_back(fill(label("suppressed-note", lang_)));
+        add_suppression_note();
         if (missing_any_) doc_.notes.push_back(label("missing-note", lang_));
         if (partial_total_) doc_.notes.push_back(label("partial-total-note", lang_));
         note_merged_figures();
@@ -266,18 +276,23 @@ private:
         return v;
     }
 
-    // A per-year figure of one municipality, suppressed where needed.
+    // A per-year figure of one municipality, suppressed where needed: below
+    // the threshold, or as the second cell that keeps it from being worked
+    // out from a total.
     Value figure_of(const Municipality& m, const std::string& field, int year) {
         if (field == "settled-share-of-requested")
             return share(figure_of(m, "settled", year), figure_of(m, "requested", year));
         Value v = shown(raw_figure(d_.find_settlement(m.number, year), field), counts_people(field));
+        if (!v.is_suppressed() && secondary_.count({m.number, year, field})) v = Value::suppressed();
         note(v);
         return v;
     }
 
-    // Sum over parts. A part the source suppressed makes the sum unknown; a
-    // part kdx suppressed could be worked out from the sum when it is the only
-    // one, so the sum is then suppressed too; missing parts are left out.
+    // Sum over parts. A part the source suppressed makes the sum unknown;
+    // missing parts are left out. Parts kdx hid are in the sum: the table
+    // hides a second part instead (plan_secondary_suppression()), so the
+    // total stays true. Only when no second part could be hidden (a single
+    // contributing part) is the total hidden instead.
     Value sum(const std::vector<Value>& raw, const std::vector<Value>& parts) {
         double total = 0;
         int present = 0, protected_parts = 0, missing = 0;
@@ -304,11 +319,100 @@ private:
                 raw.push_back(raw_figure(d_.find_settlement(m->number, y), base));
                 parts.push_back(figure_of(*m, base, y));
             }
-        if (raw.size() == 1) return parts.front();
+        if (raw.size() == 1) {
+            // A cell the reader sees: counted for the note.
+            const Municipality* m = ms.front();
+            if (parts.front().is_suppressed() && !raw.front().is_suppressed())
+                (secondary_.count({m->number, year, base}) ? secondary_shown_ : primary_shown_)
+                    .insert({m->number, year, base});
+            return parts.front();
+        }
         Value v = sum(raw, parts);
         Value result = shown(v, counts_people(base));
+        if (result.is_suppressed() && v.has_value())
+            primary_shown_.insert({"*", over_years ? -year : year, base});
         note(result);
         return result;
+    }
+
+    // ---- secondary suppression ------------------------------------------
+    // A total the report shows, with the cells it is the sum of.
+    using Cell = std::tuple<std::string, int, std::string>;  // number, year, field
+
+    // SSB's secondary suppression: wherever a total is shown (per year over
+    // the selected municipalities; per municipality over the years when the
+    // template shows a "-total"), a single hidden cell could be worked out
+    // from the total and the visible cells, so the smallest other cell that
+    // contributes to it is hidden too, until no total has exactly one
+    // hidden cell. Totals are never hidden for this.
+    void plan_secondary_suppression() {
+        if (!t_.public_report) return;
+        bool totals_over_years = false;
+        for (const TemplateBlock& b : t_.blocks) {
+            for (const std::string& f : b.fields)
+                if (base_of(f) != f) totals_over_years = true;
+            for (const auto& [lang, text] : b.text.by_language)
+                if (text.find("-total}") != std::string::npos) totals_over_years = true;
+        }
+        std::vector<std::vector<std::pair<const Municipality*, int>>> totals;
+        if (selected_.size() > 1)
+            for (int y = first_year_; y <= year_; ++y) {
+                totals.emplace_back();
+                for (const Municipality* m : selected_) totals.back().emplace_back(m, y);
+            }
+        if (totals_over_years && year_ > first_year_)
+            for (const Municipality* m : selected_) {
+                totals.emplace_back();
+                for (int y = first_year_; y <= year_; ++y) totals.back().emplace_back(m, y);
+            }
+        for (const char* field : {"requested", "decided", "settled", "unaccompanied-minors",
+                                  "family-reunifications"}) {
+            if (!counts_people(field)) continue;
+            for (bool changed = true; changed;) {
+                changed = false;
+                for (const auto& cells : totals) {
+                    int hidden = 0;
+                    const std::pair<const Municipality*, int>* pick = nullptr;
+                    double pick_value = 0;
+                    for (const auto& c : cells) {
+                        Value raw = raw_figure(d_.find_settlement(c.first->number, c.second), field);
+                        if (!raw.has_value()) continue;
+                        if (needs_suppression(raw, r_.threshold) ||
+                            secondary_.count({c.first->number, c.second, field})) {
+                            ++hidden;
+                            continue;
+                        }
+                        // The smallest contributing cell, a zero only when there is no other.
+                        double rank = raw.get() > 0 ? raw.get() : 1e300;
+                        if (!pick || rank < pick_value) pick = &c, pick_value = rank;
+                    }
+                    if (hidden == 1 && pick) {
+                        secondary_.insert({pick->first->number, pick->second, field});
+                        changed = true;
+                    }
+                }
+            }
+        }
+    }
+
+    void add_suppression_note() {
+        // Exactly what was done: "2 tall under 5 er skjult, og 1 til slik at
+        // de ikke kan regnes ut fra summen."
+        const std::size_t n = primary_shown_.size() + outcomes_hidden_;
+        if (n > 0) {
+            std::string text = label(n == 1 ? "hidden-one" : "hidden-many", lang_);
+            if (!secondary_shown_.empty())
+                text += label(n == 1 ? "hidden-more-one" : "hidden-more-many", lang_);
+            text += label("hidden-end", lang_);
+            auto put = [&text](const std::string& key, const std::string& value) {
+                for (std::size_t at; (at = text.find(key)) != std::string::npos;) text.replace(at, key.size(), value);
+            };
+            put("{n}", std::to_string(n));
+            put("{more}", std::to_string(secondary_shown_.size()));
+            doc_.notes.push_back(fill(text));
+        } else if (suppressed_any_) {
+            doc_.notes.push_back(label("source-suppressed-note", lang_));
+        }
     }
 
     Value share(const Value& part, const Value& whole) {
@@ -611,6 +715,7 @@ private:
             if (people && t_.public_report && !v.is_suppressed() && o.cohort_size.has_value() &&
                 o.cohort_size.get() < r_.threshold)
                 v = Value::suppressed();
+            if (v.is_suppressed() && !o.value.is_suppressed()) ++outcomes_hidden_;
             note(v);
             Value national, target;
             for (const Outcome& n : d_.outcomes)
@@ -700,6 +805,9 @@ private:
     int year_ = 0;
     int first_year_ = 0;
     bool suppressed_any_ = false;
+    std::set<Cell> secondary_;                       // hidden so that no hidden cell can be worked out
+    std::set<Cell> primary_shown_, secondary_shown_;  // hidden cells the reader sees, for the note
+    std::size_t outcomes_hidden_ = 0;
     bool missing_any_ = false;
     bool partial_total_ = false;
 };

@@ -95,8 +95,9 @@ public:
             else if (name == "subject") t.subject = text(child);
             else if (name == "author") t.author = text(child);
             else if (name == "keyword") t.keywords.push_back(child.text().as_string());
+            else if (name == "sources") t.sources = sources(child);
             else if (name == "blocks") read_blocks(child, t);
-            else fail(child, "unexpected <" + name + ">; expected title, subtitle, subject, author, keyword or blocks");
+            else fail(child, "unexpected <" + name + ">; expected title, subtitle, subject, author, keyword, sources or blocks");
         }
         if (t.title.empty()) fail(root, "a template needs a <title>");
         return t;
@@ -153,6 +154,27 @@ private:
         std::string v = a.value();
         if (v != "true" && v != "false") fail(node, std::string(name) + " must be true or false, found \"" + v + "\"");
         return v == "true";
+    }
+
+    // <sources show="all|none" publisher="IMDi SSB" licence="true" link="true"/>
+    SourceChoice sources(const pugi::xml_node& node) const {
+        allow(node, {"show", "publisher", "licence", "link"});
+        SourceChoice c;
+        std::string show = node.attribute("show").as_string("all");
+        if (show != "all" && show != "none") fail(node, "show must be all or none, found \"" + show + "\"");
+        c.show = show == "all";
+        std::string list = node.attribute("publisher").as_string();
+        for (std::size_t at = 0; at < list.size();) {
+            std::size_t end = list.find(' ', at);
+            if (end == std::string::npos) end = list.size();
+            if (end > at) c.publishers.push_back(list.substr(at, end - at));
+            at = end + 1;
+        }
+        if (node.attribute("publisher") && c.publishers.empty())
+            fail(node, "publisher needs at least one name");
+        c.licence = boolean(node, "licence", false);
+        c.link = boolean(node, "link", false);
+        return c;
     }
 
     // <x><text lang="nb">..</text>...</x>, each text checked for known {fields}.

@@ -48,6 +48,14 @@ struct TemplateBlock {
     std::vector<std::pair<std::string, double>> targets;  // outcomes-table: indicator -> target
 };
 
+// Which of the dataset's data sources a report cites, and how much of each.
+struct SourceChoice {
+    bool show = true;                     // false: no source line at all
+    std::vector<std::string> publishers;  // empty: every publisher
+    bool licence = false;                 // add "lisens NLOD"
+    bool link = false;                    // add the link
+};
+
 struct ReportTemplate {
     enum class Scope { municipality, county, nominees, all };
     std::string id;
@@ -59,6 +67,7 @@ struct ReportTemplate {
     bool public_report = true;        // apply disclosure control
     LocalText title, subtitle, subject, author;
     std::vector<std::string> keywords;
+    SourceChoice sources;
     std::vector<TemplateBlock> blocks;
 };
 

@@ -42,6 +42,11 @@ std::string as_of_phrase(const std::string& as_of, const std::string& language) 
 }
 
 std::string source_line(const DataSource& source, const std::string& language) {
+    return source_line(source, language, false, false);
+}
+
+std::string source_line(const DataSource& source, const std::string& language, bool licence,
+                        bool link) {
     std::string line;
     auto add = [&](const std::string& part) {
         if (part.empty()) return;
@@ -51,6 +56,9 @@ std::string source_line(const DataSource& source, const std::string& language) {
     add(source.publisher);
     add(source.title(language));
     add(as_of_phrase(source.as_of, language));
+    if (licence && !source.licence.empty())
+        add((language == "en" ? "licence " : "lisens ") + source.licence);
+    if (link) add(source.link);
     return line;
 }
 

@@ -14,6 +14,11 @@ namespace kdx::report {
 // (YYYY, YYYY-MM or YYYY-MM-DD) is left out too rather than printed raw.
 std::string source_line(const DataSource& source, const std::string& language);
 
+// The same with the licence ("lisens NLOD", "licence NLOD") and the link
+// added when asked for and the source has them.
+std::string source_line(const DataSource& source, const std::string& language, bool licence,
+                        bool link);
+
 // The as-of part alone: "tall per oktober 2015"; empty when `as_of` is not ISO.
 std::string as_of_phrase(const std::string& as_of, const std::string& language);
 

@@ -1,6 +1,8 @@
 // Harmonising a dataset to one year's municipality numbers.
 #include <gtest/gtest.h>
 
+#include <map>
+
 #include "kdx/registry.hpp"
 
 namespace {
@@ -148,6 +150,70 @@ TEST(Harmonise, ShareIsFlaggedNotSummedButCountsAre) {
     EXPECT_EQ(diagnostics.count(kdx::Severity::warning), 1u) << warnings;
     EXPECT_EQ(summary.kept, 2u);
     EXPECT_EQ(summary.summed, 1u);
+}
+
+// Steinkjer 1702 (requested 45, decided 35, settled 34) and Verran 1724
+// (10, 10, 8) in 2014: as 5006, 42 settled of 55 requested and 45 decided,
+// 42 per 24,400 inhabitants. Worked out by hand: 76.3636..%, 93.3333..%,
+// 1.7213..‰.
+TEST(Harmonise, DerivableSharesOfAMergerAreRecomputedFromTheSummedCounts) {
+    Dataset d;
+    d.municipalities = {municipality("1702", "Steinkjer"), municipality("1724", "Verran")};
+    d.municipalities[0].population = 21900;
+    d.municipalities[1].population = 2500;
+    d.settlement = {settlement("1702", 2014, 45, 35, 34), settlement("1724", 2014, 10, 10, 8)};
+    d.indicators.push_back({"settled-share-of-decided", "Bosatte i prosent av vedtak", "", "",
+                            kdx::Unit::percent, false});
+    d.outcomes = {
+        outcome("1702", "settled-share-of-requested", 2014, 75.56, Value(), kdx::Unit::percent),
+        outcome("1724", "settled-share-of-requested", 2014, 80, Value(), kdx::Unit::percent),
+        outcome("1702", "settled-share-of-decided", 2014, 97.14, Value(), kdx::Unit::percent),
+        outcome("1724", "settled-share-of-decided", 2014, 80, Value(), kdx::Unit::percent),
+        outcome("1702", "settled-per-1000", 2014, 1.55, Value(), kdx::Unit::per_mille),
+        outcome("1724", "settled-per-1000", 2014, 3.2, Value(), kdx::Unit::per_mille)};
+    Diagnostics diagnostics;
+
+    auto summary = kdx::harmonise(d, 2020, diagnostics);
+
+    ASSERT_EQ(d.outcomes.size(), 3u) << all_messages(diagnostics, kdx::Severity::warning);
+    std::map<std::string, double> got;
+    for (const kdx::Outcome& o : d.outcomes) {
+        EXPECT_EQ(o.municipality, "5006");
+        ASSERT_TRUE(o.value.has_value()) << o.indicator;
+        got[o.indicator] = o.value.get();
+    }
+    EXPECT_NEAR(got["settled-share-of-requested"], 100.0 * 42 / 55, 1e-9);
+    EXPECT_NEAR(got["settled-share-of-decided"], 100.0 * 42 / 45, 1e-9);
+    EXPECT_NEAR(got["settled-per-1000"], 1000.0 * 42 / 24400, 1e-9);
+    EXPECT_EQ(summary.recomputed, 3u);
+    EXPECT_EQ(diagnostics.count(kdx::Severity::warning), 0u)
+        << all_messages(diagnostics, kdx::Severity::warning);
+    std::string infos = all_messages(diagnostics, kdx::Severity::info);
+    EXPECT_NE(infos.find("3 shares and rates of merged municipalities recomputed from their summed "
+                         "counts"),
+              std::string::npos)
+        << infos;
+}
+
+TEST(Harmonise, ARateWithoutPopulationsOrCountsKeepsItsNumbersWithAWarning) {
+    Dataset d;
+    d.municipalities = {municipality("1702", "Steinkjer"), municipality("1724", "Verran")};
+    d.settlement = {settlement("1702", 2014, 45, 35, 34),
+                    settlement("1724", 2014, Value::missing(), 10, 8)};
+    d.outcomes = {
+        outcome("1702", "settled-per-1000", 2014, 1.55, Value(), kdx::Unit::per_mille),
+        outcome("1724", "settled-per-1000", 2014, 3.2, Value(), kdx::Unit::per_mille),
+        outcome("1702", "settled-share-of-requested", 2014, 75.56, Value(), kdx::Unit::percent),
+        outcome("1724", "settled-share-of-requested", 2014, 80, Value(), kdx::Unit::percent)};
+    Diagnostics diagnostics;
+
+    auto summary = kdx::harmonise(d, 2020, diagnostics);
+
+    EXPECT_EQ(summary.recomputed, 0u);
+    ASSERT_EQ(d.outcomes.size(), 4u);
+    for (const kdx::Outcome& o : d.outcomes) EXPECT_NE(o.municipality, "5006");
+    EXPECT_EQ(diagnostics.count(kdx::Severity::warning), 2u)
+        << all_messages(diagnostics, kdx::Severity::warning);
 }
 
 TEST(Harmonise, MergerWithAnAbsentPartKeepsTheOldNumber) {

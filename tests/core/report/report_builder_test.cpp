@@ -89,7 +89,8 @@ TEST(ReportBuilder, PersonStatisticsAreSuppressedByTheirIndicator) {
     EXPECT_TRUE(saw_hidden_share);
     EXPECT_TRUE(saw_shown_share);
     EXPECT_TRUE(saw_hidden_count);
-    EXPECT_THAT(doc.notes, ::testing::Contains(HasSubstr("færre enn 5 personer")));
+    // Exactly what was done: the share of 3 and the count of 2.
+    EXPECT_THAT(doc.notes, ::testing::Contains(HasSubstr("2 tall under 5 er skjult («:»).")));
 }
 
 TEST(ReportBuilder, IndicatorSensitivityComesFromTheDataset) {

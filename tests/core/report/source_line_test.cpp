@@ -44,3 +44,17 @@ TEST(SourceLine, LeavesOutWhatItCannotSay) {
 }
 
 }  // namespace
+
+TEST(SourceLine, LicenceAndLinkWhenAskedAndPresent) {
+    kdx::DataSource s = imdi();
+    s.licence = "NLOD";
+    s.link = "https://www.imdi.no/tall-og-statistikk/";
+    EXPECT_EQ(source_line(s, "nb", true, true),
+              "IMDi, bosettingsstatistikk, tall per oktober 2015, lisens NLOD, "
+              "https://www.imdi.no/tall-og-statistikk/");
+    EXPECT_EQ(source_line(s, "en", true, false),
+              "IMDi, settlement statistics, figures as of October 2015, licence NLOD");
+    EXPECT_EQ(source_line(s, "nn", false, false), "IMDi, bosettingsstatistikk, tal per oktober 2015");
+    s.licence.clear();
+    EXPECT_EQ(source_line(s, "nn", true, false), "IMDi, bosettingsstatistikk, tal per oktober 2015");
+}

@@ -45,6 +45,22 @@ for year, s in sums.items():
     for name, w, g in zip(('requested', 'decided', 'settled', 'share'), want, got):
         if (w is None) != (g is None) or (w is not None and abs(w - g) > 1e-6):
             print(year, name, 'expected', w, 'found', g)
+# The outcomes table: IMDi's settled-share outcomes, recomputed for the
+# merged municipality from the summed counts, not summed and not dropped.
+shares = {}
+for row in (e for e in ET.parse(sys.argv[2]).getroot().iter() if local(e) == 'row'):
+    cells = [c for c in row if local(c) == 'cell']
+    if len(cells) != 3 or 'prosent av' not in (cells[0].text or ''): continue
+    kind = 'requested' if 'oppmoding' in cells[0].text else 'decided'
+    shares[(kind, cells[1].get('value'))] = cells[2].get('value')
+for year, s in sums.items():
+    settled = total(s['bosatt'])
+    for kind, whole in (('requested', total(s['anmodning'])), ('decided', total(s['vedtak']))):
+        want = None if None in (settled, whole) or whole == 0 else 100 * settled / whole
+        got = shares.get((kind, year))
+        got = None if got is None else float(got)
+        if (want is None) != (got is None) or (want is not None and abs(want - got) > 1e-6):
+            print(year, 'settled-share-of-' + kind, 'expected', want, 'found', got)
 )py";
 
 TEST(MergedMunicipality, VossHarmonisedTo2024SumsVossAndGranvinAndSaysSo) {
@@ -71,6 +87,32 @@ TEST(MergedMunicipality, VossHarmonisedTo2024SumsVossAndGranvinAndSaysSo) {
 
     std::string text = kdx::test::pdf::squeeze(kdx::test::pdf::pdf_text(pdf));
     EXPECT_THAT(text, HasSubstr("Tala før 2020 er summen av Voss og Granvin"));
+    EXPECT_THAT(text, HasSubstr("Busette i prosent av oppmoding"));
+}
+
+// Shares IMDi publishes per municipality are recomputed for every merger from
+// the summed counts and said once, not warned about per row; a rate the data
+// cannot give (per 1000 without populations) keeps today's warning.
+TEST(MergedMunicipality, DerivableSharesAreRecomputedAndSaidOnce) {
+    fs::path data = kdx::test::data_dir() / "imdi" / "imdi-settlement-2012-2014.csv";
+    auto r = kdx::test::run_kdx("--diagnostics all validate " + sh_quote(data.string()) +
+                                " --harmonise-to 2024");
+    // Voss and Granvin have requested and settled counts in every year.
+    EXPECT_THAT(r.err, ::testing::Not(HasSubstr("settled-share-of-requested 2012: 1234 Granvin")));
+    // Neither had a decision registered in 2012: no share of decided to give.
+    EXPECT_THAT(r.err, HasSubstr("outcome settled-share-of-decided 2012: 1234 Granvin and 1235 Voss "
+                                 "became 4621 Voss by 2024; a share or rate is not summed and the "
+                                 "data cannot give it"));
+    // Tjeldsund's decision of 2014 is missing: no share of decided to give.
+    EXPECT_THAT(r.err, HasSubstr("outcome settled-share-of-decided 2014: 1852 Tjeldsund and 1913 "
+                                 "Skånland became 5512 Dielddanuorri - Tjeldsund by 2024; a share "
+                                 "or rate is not summed and the data cannot give it"));
+    EXPECT_THAT(r.err, HasSubstr("outcome settled-per-1000 "));
+    EXPECT_THAT(r.err, ::testing::MatchesRegex(
+                           "(.|\n)*info: [0-9]+ shares and rates of merged municipalities "
+                           "recomputed from their summed counts, not summed "
+                           "\\(settled-share-of-decided [0-9]+, settled-share-of-requested "
+                           "[0-9]+\\)(.|\n)*"));
 }
 
 TEST(MergedMunicipality, AnUnmergedMunicipalityHasNoSuchNote) {

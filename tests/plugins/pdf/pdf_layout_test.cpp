@@ -5,6 +5,8 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <cmath>
 #include <map>
 
 #include "chart_axis.hpp"
@@ -300,3 +302,37 @@ TEST(Charts, GapsAreLeftOpenAndMarked) {
 }
 
 }  // namespace
+
+namespace {
+
+// The lines of a page between its margins: the running header and footer left out.
+std::size_t body_lines(const Page& page, const PageSize& size) {
+    std::vector<double> ys;
+    for (const TextItem* t : texts_on(page))
+        if (t->y > style::margin_bottom - 1 && t->y < size.height - style::margin_top + 1 &&
+            std::none_of(ys.begin(), ys.end(), [&](double y) { return std::abs(y - t->y) < 1; }))
+            ys.push_back(t->y);
+    return ys.size();
+}
+
+}  // namespace
+
+// Whatever the length of the text before them, notes and sources never make
+// a last page of their own with a few lines: the layout tightens the gaps,
+// keeps blocks with them, or ends a long table earlier.
+TEST(DocumentLayout, NotesAndSourcesNeverStandAloneOnANearlyEmptyLastPage) {
+    FakeMetrics m;
+    for (int rows = 20; rows < 80; rows += 3) {
+        for (int filler : {0, 12}) {
+            auto doc = filler_then(filler, {kdx::Heading{1, "Tabell"}, table(rows)});
+            doc.blocks.push_back(kdx::Heading{1, "Resultater"});
+            doc.blocks.push_back(kdx::Paragraph{{{"Ingen resultater er registrert.", false}}});
+            doc.notes = {"«..» betyr at tallet mangler."};
+            doc.info.sources = {"IMDi, bosettingsstatistikk, tall per oktober 2015"};
+            DisplayList list = lay_out(doc, m, {});
+            if (list.pages.size() < 2) continue;
+            EXPECT_GE(body_lines(list.pages.back(), list.size), style::min_lines_on_last_page)
+                << rows << " rows after " << filler << " lines: " << list.pages.size() << " pages";
+        }
+    }
+}
