@@ -1,7 +1,11 @@
 #include "table/repeated_keys.hpp"
 
+#include <algorithm>
+#include <cstdint>
 #include <string>
+#include <string_view>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 namespace kdx::table_detail {
@@ -23,6 +27,43 @@ constexpr Field settlement_fields[] = {
 
 std::string place(const Dataset& d, const Origin& o) { return d.location_of(o).to_string(); }
 
+// Small numbers for the few distinct texts of a key part (municipality
+// numbers, indicators), so that keys are compared as integers: a dataset may
+// hold millions of records.
+class Interned {
+  public:
+    std::uint64_t operator()(std::string_view text) {
+        return ids_.emplace(text, static_cast<std::uint64_t>(ids_.size())).first->second;
+    }
+
+  private:
+    std::unordered_map<std::string_view, std::uint64_t> ids_;
+};
+
+struct Keyed {
+    std::uint64_t high, low;  // the record's key, packed
+    std::size_t index;        // the record's place in reading order
+    bool operator<(const Keyed& o) const {
+        return high != o.high ? high < o.high : low != o.low ? low < o.low : index < o.index;
+    }
+};
+
+// (first record with the key, a later one) for each record from `from` on
+// whose key an earlier record has, in reading order of the later one.
+std::vector<std::pair<std::size_t, std::size_t>> repeats(std::vector<Keyed> keys, std::size_t from) {
+    std::sort(keys.begin(), keys.end());
+    std::vector<std::pair<std::size_t, std::size_t>> out;
+    for (std::size_t i = 1, first = 0; i < keys.size(); ++i) {
+        if (keys[i].high != keys[first].high || keys[i].low != keys[first].low) {
+            first = i;
+            continue;
+        }
+        if (keys[i].index >= from) out.emplace_back(keys[first].index, keys[i].index);
+    }
+    std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.second < b.second; });
+    return out;
+}
+
 // Removes the records whose flag is set, keeping the order of the others.
 template <typename T>
 void remove_flagged(std::vector<T>& records, const std::vector<bool>& drop) {
@@ -36,15 +77,18 @@ void remove_flagged(std::vector<T>& records, const std::vector<bool>& drop) {
 }
 
 void settlement(Dataset& d, Diagnostics& diag, std::size_t from) {
-    std::unordered_map<std::string, std::size_t> first;
+    Interned municipality;
+    std::vector<Keyed> keys;
+    keys.reserve(d.settlement.size());
+    for (std::size_t i = 0; i < d.settlement.size(); ++i) {
+        const SettlementFigures& s = d.settlement[i];
+        keys.push_back({municipality(s.municipality), static_cast<std::uint64_t>(static_cast<std::uint32_t>(s.year)), i});
+    }
     std::vector<bool> drop(d.settlement.size(), false);
     bool any = false;
-    for (std::size_t i = 0; i < d.settlement.size(); ++i) {
+    for (auto [first, i] : repeats(std::move(keys), from)) {
         SettlementFigures& s = d.settlement[i];
-        std::string key = s.municipality + '\t' + std::to_string(s.year);
-        auto [it, added] = first.emplace(std::move(key), i);
-        if (added || i < from) continue;
-        SettlementFigures& kept = d.settlement[it->second];
+        SettlementFigures& kept = d.settlement[first];
         // A figure the first record lacks is taken from the repetition (two
         // sheets giving different figures of one year); a figure both give
         // and that differs is a conflict, and the first one stays.
@@ -78,16 +122,19 @@ void settlement(Dataset& d, Diagnostics& diag, std::size_t from) {
 }
 
 void outcomes(Dataset& d, Diagnostics& diag, std::size_t from) {
-    std::unordered_map<std::string, std::size_t> first;
-    std::vector<bool> drop(d.outcomes.size(), false);
-    bool any = false;
+    Interned municipality, programme, indicator;
+    std::vector<Keyed> keys;
+    keys.reserve(d.outcomes.size());
     for (std::size_t i = 0; i < d.outcomes.size(); ++i) {
         const Outcome& o = d.outcomes[i];
-        std::string key = o.municipality + '\t' + o.programme + '\t' + std::to_string(o.year) +
-                          '\t' + o.indicator;
-        auto [it, added] = first.emplace(std::move(key), i);
-        if (added || i < from) continue;
-        const Outcome& kept = d.outcomes[it->second];
+        keys.push_back({municipality(o.municipality) << 32 | static_cast<std::uint32_t>(o.year),
+                        programme(o.programme) << 32 | indicator(o.indicator), i});
+    }
+    std::vector<bool> drop(d.outcomes.size(), false);
+    bool any = false;
+    for (auto [first, i] : repeats(std::move(keys), from)) {
+        const Outcome& o = d.outcomes[i];
+        const Outcome& kept = d.outcomes[first];
         std::string what = "outcome " + o.indicator + " " + o.municipality + " " +
                            std::to_string(o.year) + " is given twice, at " +
                            place(d, kept.origin) + " and here";
