@@ -33,6 +33,7 @@ Utf8Check check_utf8(std::istream& in) {
     std::vector<char> buffer(1 << 16);
     std::uint64_t line = 1;
     unsigned need = 0, lower = 0x80, upper = 0xBF;
+    unsigned lead = 0;  // the byte that began the sequence being checked
     while (in) {
         in.read(buffer.data(), static_cast<std::streamsize>(buffer.size()));
         std::size_t n = static_cast<std::size_t>(in.gcount());
@@ -42,6 +43,7 @@ Utf8Check check_utf8(std::istream& in) {
             if (need == 0) {
                 if (b == '\n') ++line;
                 if (b < 0x80) continue;
+                lead = b;
                 if (b >= 0xC2 && b <= 0xDF)
                     need = 1;
                 else if (b == 0xE0)
@@ -67,7 +69,9 @@ Utf8Check check_utf8(std::istream& in) {
             if (!ok) {
                 result.valid = false;
                 result.line = line;
-                result.byte = b;
+                // A broken sequence is named by its first byte: in Windows-1252
+                // text that is the letter (0xC5 'Å' in "År"), not the one after.
+                result.byte = lead;
                 return result;
             }
         }

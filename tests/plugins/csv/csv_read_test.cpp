@@ -95,6 +95,17 @@ TEST(CsvRead, LineEndsOfEveryKindAndSeparatorsByOption) {
     EXPECT_TRUE(wrong.diagnostics.has_errors());
 }
 
+// "År" in Windows-1252 is 0xC5 'r': 0xC5 would begin a two-byte UTF-8
+// letter, so the byte named is 0xC5, the letter the user sees, not the 'r'.
+TEST(CsvRead, NotUtf8NamesTheByteThatBeganTheBrokenLetter) {
+    fs::path file = scratch_dir() / "aar.csv";
+    write_file(file, "Kommune;\xC5r;Bosatt\nOslo;2018;5\n");
+    ReadResult r = read(file);
+    EXPECT_THAT(r.messages(Severity::info),
+                ElementsAre(file.string() + ":1: not UTF-8 (byte 0xC5 on this line): read as Windows-1252"));
+    EXPECT_EQ(find(r.dataset, "0301", 2018)->settled, Value(5));
+}
+
 TEST(CsvRead, EncodingOption) {
     fs::path file = data / "semicolon-latin1.csv";
     EXPECT_EQ(error_of(file, {{"encoding", "utf-8"}}),
