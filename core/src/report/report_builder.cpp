@@ -93,7 +93,8 @@ public:
         doc_.info.subject = t_.subject.empty() ? doc_.info.title : fill(t_.subject.get(lang_));
         doc_.info.author = publisher();
         doc_.info.language = lang_;
-        doc_.info.keywords = t_.keywords;
+        for (const auto& [language, word] : t_.keywords)
+            if (language.empty() || language == lang_) doc_.info.keywords.push_back(word);
         doc_.info.template_id = t_.id;
         doc_.info.generator = std::string("kdx ") + kdx::version();
         doc_.info.date = r_.date;
@@ -695,7 +696,18 @@ private:
 
     void add_outcomes(const TemplateBlock& b) {
         Table t;
-        t.caption = label("outcomes-caption", lang_);
+        // The years in the caption: the section's heading above says "Resultat".
+        t.caption = label("outcomes-caption", lang_) + " " +
+                    (first_year_ < year_ ? std::to_string(first_year_) + "\u2013" : std::string()) +
+                    std::to_string(year_);
+        // Rows by municipality, then indicator in catalogue order, then year,
+        // so that an indicator's years stand together.
+        std::map<std::string, std::size_t> rank;
+        for (const Indicator& i : builtin_indicators()) rank.emplace(i.id, rank.size());
+        for (const Indicator& i : d_.indicators) rank.emplace(i.id, rank.size());
+        std::map<std::string, std::size_t> place;  // the selection's own order
+        for (const Municipality* m : selected_) place.emplace(m->number, place.size());
+        std::vector<std::tuple<std::size_t, std::size_t, int, std::vector<TableCell>>> sorted;
         t.columns = {{label("indicator", lang_), TableColumn::Type::text},
                      {label("year", lang_), TableColumn::Type::year},
                      {label("value", lang_), TableColumn::Type::number},
@@ -732,8 +744,15 @@ private:
                 const Municipality* m = d_.find_municipality(o.municipality);
                 row.insert(row.begin(), text_cell(m ? m->name : o.municipality));
             }
-            t.rows.push_back(std::move(row));
+            auto r = rank.find(o.indicator);
+            sorted.emplace_back(place[o.municipality],
+                                r == rank.end() ? rank.size() : r->second, o.year, std::move(row));
         }
+        std::stable_sort(sorted.begin(), sorted.end(), [](const auto& a, const auto& b) {
+            return std::tie(std::get<0>(a), std::get<1>(a), std::get<2>(a)) <
+                   std::tie(std::get<0>(b), std::get<1>(b), std::get<2>(b));
+        });
+        for (auto& entry : sorted) t.rows.push_back(std::move(std::get<3>(entry)));
         if (t.rows.empty()) doc_.blocks.push_back(paragraph_of(label("no-outcomes", lang_)));
         else doc_.blocks.push_back(without_empty_columns(std::move(t)));
     }

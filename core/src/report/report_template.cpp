@@ -94,7 +94,7 @@ public:
             else if (name == "subtitle") t.subtitle = text(child);
             else if (name == "subject") t.subject = text(child);
             else if (name == "author") t.author = text(child);
-            else if (name == "keyword") t.keywords.push_back(child.text().as_string());
+            else if (name == "keyword") t.keywords.emplace_back(child.attribute("lang").as_string(), child.text().as_string());
             else if (name == "sources") t.sources = sources(child);
             else if (name == "blocks") read_blocks(child, t);
             else fail(child, "unexpected <" + name + ">; expected title, subtitle, subject, author, keyword, sources or blocks");

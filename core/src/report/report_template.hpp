@@ -66,7 +66,8 @@ struct ReportTemplate {
     bool language_from_municipality = false;
     bool public_report = true;        // apply disclosure control
     LocalText title, subtitle, subject, author;
-    std::vector<std::string> keywords;
+    // (language, word); a keyword without a language is every language's.
+    std::vector<std::pair<std::string, std::string>> keywords;
     SourceChoice sources;
     std::vector<TemplateBlock> blocks;
 };

@@ -124,3 +124,44 @@ TEST(KdxReportXml, ReportsEachMunicipalityOfAListOrAll) {
 }
 
 }  // namespace
+
+namespace {
+
+// A council report on IMDi's real file, read back with Python's xml.etree:
+// the outcomes table's caption carries its years (the heading above it is
+// the bare "Resultat"), each indicator's years stand together, and the
+// keywords are in the report's own language.
+TEST(KdxReportXml, OutcomesGroupedByIndicatorUnderACaptionWithTheYears) {
+    if (!kdx::test::have_program("/usr/bin/python3")) GTEST_SKIP() << "/usr/bin/python3 is not installed";
+    fs::path dir = kdx::test::scratch_dir();
+    auto r = run_kdx("report -t council-report -d " +
+                     sh_quote((kdx::test::data_dir() / "imdi" / "imdi-settlement-2012-2014.csv").string()) +
+                     " --municipality Voss --year 2014 --format xml --out " + sh_quote(dir.string()));
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    fs::path script = dir / "read.py";
+    kdx::test::write_file(script, R"(import sys, xml.etree.ElementTree as ET
+root = ET.parse(sys.argv[1]).getroot()
+print('keywords', ','.join(k.text for k in root.iter('{urn:kdx:report:1}keyword')))
+for t in root.iter('{urn:kdx:report:1}table'):
+    cap = t.find('{urn:kdx:report:1}caption').text
+    if not cap.startswith('Resultat'):
+        continue
+    print('caption', cap)
+    seen, last = [], None
+    for row in t.findall('{urn:kdx:report:1}row'):
+        name = row.find('{urn:kdx:report:1}cell').text
+        if name != last:
+            print('again' if name in seen else 'group', name)
+            seen.append(name)
+        last = name
+)");
+    auto py = kdx::test::run("/usr/bin/python3 " + sh_quote(script.string()) + " " +
+                             sh_quote((dir / "council-report-2014-1235-voss.xml").string()));
+    ASSERT_EQ(py.exit_code, 0) << py.err;
+    EXPECT_THAT(py.out, HasSubstr("keywords busetjing,kommunestyre"));
+    EXPECT_THAT(py.out, HasSubstr("caption Resultat 2012\xE2\x80\x93" "2014\n"));
+    EXPECT_THAT(py.out, HasSubstr("group Busette i prosent av oppmoding\n"));
+    EXPECT_THAT(py.out, ::testing::Not(HasSubstr("again ")));
+}
+
+}  // namespace
