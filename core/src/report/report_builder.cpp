@@ -674,6 +674,11 @@ private:
                      {label("years", lang_), TableColumn::Type::text}};
         if (selected_.size() > 1)
             t.columns.insert(t.columns.begin(), {label("municipality", lang_), TableColumn::Type::text});
+        // Municipalities in the selection's (Norwegian) order, each one's
+        // programmes in the order the data gives them.
+        std::map<std::string, std::size_t> place;
+        for (const Municipality* m : selected_) place.emplace(m->number, place.size());
+        std::vector<std::pair<std::size_t, std::vector<TableCell>>> sorted;
         for (const Programme& p : d_.programmes) {
             if (!selected(p.municipality)) continue;
             std::string partners, years;
@@ -688,8 +693,11 @@ private:
                 const Municipality* m = d_.find_municipality(p.municipality);
                 row.insert(row.begin(), text_cell(m ? m->name : p.municipality));
             }
-            t.rows.push_back(std::move(row));
+            sorted.emplace_back(place[p.municipality], std::move(row));
         }
+        std::stable_sort(sorted.begin(), sorted.end(),
+                         [](const auto& a, const auto& b) { return a.first < b.first; });
+        for (auto& entry : sorted) t.rows.push_back(std::move(entry.second));
         if (t.rows.empty()) doc_.blocks.push_back(paragraph_of(label("no-programmes", lang_)));
         else doc_.blocks.push_back(without_empty_columns(std::move(t)));
     }

@@ -363,6 +363,26 @@ TEST(ReportBuilder, MunicipalitiesAreInNorwegianOrder) {
     EXPECT_THAT(names, ElementsAre("Asker", "Aurland", "Bodø", "Bærum", "Zeta", "Ørsta", "Ålesund", "Ås"));
 }
 
+// The comparison's programme table lists the nominees in Norwegian order
+// (Askøy before Bergen) whatever order the data gives the programmes in.
+TEST(ReportBuilder, ProgrammesOfSeveralMunicipalitiesAreInNorwegianOrder) {
+    auto d = dataset();
+    d.programmes.push_back(kdx::test::programme("b1", "4601", kdx::ProgrammeKind::introduction_programme,
+                                                "Bergen 1", {}, {}));
+    d.programmes.push_back(kdx::test::programme("a1", "4627", kdx::ProgrammeKind::other, "Askøy 1", {}, {}));
+    d.programmes.push_back(kdx::test::programme("b2", "4601", kdx::ProgrammeKind::other, "Bergen 2", {}, {}));
+    d.nominations.push_back(kdx::test::nomination("4627", 2020, "Askøy.", {}));
+    d.nominations.push_back(kdx::test::nomination("4601", 2020, "Bergen.", {}));
+    kdx::Diagnostics diagnostics;
+    report::ReportRequest r;
+    r.year = 2020;
+    auto doc = report::build_report(shipped_template("imdi-comparison"), d, r, diagnostics);
+    const auto& t = table_with_caption(doc, "Tiltak og samarbeidspartnere");
+    std::vector<std::string> names;
+    for (std::size_t i = 0; i < t.rows.size(); ++i) names.push_back(t.rows[i][1].text);
+    EXPECT_THAT(names, ElementsAre("Askøy 1", "Bergen 1", "Bergen 2"));
+}
+
 TEST(ReportBuilder, UnknownSelectionIsAClearError) {
     kdx::Diagnostics diagnostics;
     report::ReportRequest r;
