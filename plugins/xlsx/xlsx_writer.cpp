@@ -187,6 +187,32 @@ void write_indicators(Book& book, const Dataset& d, const DatasetStyles& styles)
     out.finish();
 }
 
+// The dataset's own description and the statistics it cites: a row per
+// field (a provenance note per row), and a row per data source.
+void write_dataset_info(Book& book, const Dataset& d, const DatasetStyles& styles) {
+    RecordSheet out(book, d, styles, "Dataset", {"field", "value"});
+    auto field = [&](const char* name, const std::string& value) {
+        if (value.empty()) return;
+        out.next(Origin{}, [name] { return std::string("dataset ") + name; });
+        out.text(name).text(value);
+    };
+    field("title", d.info.title);
+    field("description", d.info.description);
+    field("language", d.info.language);
+    field("publisher", d.info.publisher);
+    for (const std::string& note : d.info.provenance) field("provenance", note);
+    out.finish();
+
+    RecordSheet sources(book, d, styles, "Data sources",
+                        {"publisher", "title_nb", "title_nn", "title_en", "as_of", "licence", "link"});
+    for (const DataSource& s : d.info.data_sources) {
+        sources.next(Origin{}, [&s] { return "data source " + s.publisher; });
+        sources.text(s.publisher).text(s.title_nb).text(s.title_nn).text(s.title_en);
+        sources.text(s.as_of).text(s.licence).text(s.link);
+    }
+    sources.finish();
+}
+
 void write_sources(Book& book, const Dataset& d, const DatasetStyles& styles) {
     RecordSheet out(book, d, styles, "Sources", {"source", "file", "sheet"});
     for (std::size_t i = 0; i < d.sources.size(); ++i) {
@@ -275,6 +301,7 @@ void write_dataset(const Dataset& dataset, const std::filesystem::path& output,
             write_outcomes(book, dataset, styles);
             write_nominations(book, dataset, styles);
             write_indicators(book, dataset, styles);
+            write_dataset_info(book, dataset, styles);
             write_sources(book, dataset, styles);
             book.close();
         });

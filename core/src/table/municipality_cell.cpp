@@ -119,6 +119,9 @@ void MunicipalityBook::note(const std::string& number, int year, const Origin& o
                             const std::string& county_name,
                             std::optional<std::int64_t> population) {
     auto it = index_.find(number);
+    // The whole country (0000) is no municipality: a row of its figures
+    // without a name adds no nameless municipality record.
+    if (it == index_.end() && number == whole_country && name.empty()) return;
     if (it == index_.end()) {
         const MunicipalityRegistry& registry = MunicipalityRegistry::builtin();
         Municipality m;

@@ -52,7 +52,7 @@ TEST_F(XlsxWriteDataset, SheetsHoldEveryRecordAsTypedCells) {
     for (const Json& s : wb["sheets"]) names.push_back(s["name"]);
     EXPECT_EQ(names, (std::vector<std::string>{"Municipalities", "Settlement", "Programmes",
                                                "Outcomes", "Nominations", "Nomination sections",
-                                               "Indicators", "Sources"}));
+                                               "Indicators", "Dataset", "Data sources", "Sources"}));
 
     const Json& settlement = *sheet(wb, "Settlement");
     EXPECT_EQ(settlement["rows"].size(), d.settlement.size() + 1);
