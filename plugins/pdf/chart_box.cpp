@@ -294,13 +294,18 @@ std::string chart_alt_text(const Chart& chart, const std::string& language) {
     std::string text = chart.kind == Chart::Kind::bar ? (en ? "Bar chart" : "Stolpediagram")
                                                       : (en ? "Line chart" : "Linjediagram");
     text += ": ";
-    if (!chart.title.empty()) text += chart.title + ". ";
     std::vector<std::string> names;
     for (const ChartSeries& s : chart.series) names.push_back(s.name);
-    text += joined(names, language);
-    if (!chart.categories.empty()) {
-        text += " " + chart.categories.front();
-        if (chart.categories.size() > 1) text += "–" + chart.categories.back();
+    // The series in the order their values follow; the title, when there is
+    // one, already says what and when.
+    if (!chart.title.empty()) {
+        text += chart.title + (names.empty() ? "" : " (" + joined(names, language) + ")");
+    } else {
+        text += joined(names, language);
+        if (!chart.categories.empty()) {
+            text += " " + chart.categories.front();
+            if (chart.categories.size() > 1) text += "\u2013" + chart.categories.back();
+        }
     }
     text += ".";
     for (std::size_t c = 0; c < chart.categories.size(); ++c) {

@@ -33,6 +33,10 @@ class KeyFiguresBox : public Box {
             cell.label =
                 small_lines(f.label, FontStyle::regular, style::small_size, inner, c, place);
             cell.value = small_lines(f.text, FontStyle::bold, style::figure_size, inner, c, place);
+            // A space after the value, unseen, so that it does not run into
+            // the change when the text is read out or extracted.
+            if (!cell.value.empty() && !cell.value.back().fragments.empty())
+                cell.value.back().fragments.back().text += ' ';
             cell.change = small_lines(change_text(f, c.language), FontStyle::regular,
                                       style::small_size, inner, c, place);
             cells_.push_back(std::move(cell));
