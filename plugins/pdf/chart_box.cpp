@@ -110,7 +110,8 @@ class ChartBox : public Box {
                       FontStyle::regular, label_size, style::muted);
             flow.advance(label_leading);
         }
-        flow.element(figure).bbox = std::vector<double>{left, flow.y(), left + flow.width(), figure_top};
+        flow.element(figure).bbox =
+            std::vector<double>{left, flow.y(), left + flow.width(), figure_top};
         flow.close();
     }
 

@@ -1,8 +1,8 @@
 // What the layout produces and the renderer paints: pages of positioned text,
 // rectangles and paths, plus bookmarks and the structure tree that says what
-// each item is (a heading, a table cell, a figure) or that it is an artifact. Kept free of PoDoFo so that layout can
-// be tested without writing a PDF. Coordinates are PDF points from the page's
-// lower left corner.
+// each item is (a heading, a table cell, a figure) or that it is an artifact.
+// Kept free of PoDoFo so that layout can be tested without writing a PDF.
+// Coordinates are PDF points from the page's lower left corner.
 #pragma once
 
 #include <cstddef>
@@ -85,10 +85,10 @@ struct StructKid {
 struct StructElement {
     std::string type;
     std::size_t parent = 0;
-    std::vector<StructKid> kids;  // in reading order
-    std::string alt;              // a Figure's alternative text
-    std::string scope;            // a TH's "Column" or "Row"
-    std::string id;               // a Note's unique ID
+    std::vector<StructKid> kids;              // in reading order
+    std::string alt;                          // a Figure's alternative text
+    std::string scope;                        // a TH's "Column" or "Row"
+    std::string id;                           // a Note's unique ID
     std::optional<std::vector<double>> bbox;  // a Figure's x1 y1 x2 y2
 };
 

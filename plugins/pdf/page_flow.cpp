@@ -41,8 +41,7 @@ void PageFlow::add(Item item) {
         bool continues = false;
         if (!items.empty())
             std::visit([&](const auto& last) { continues = last.element == e; }, items.back());
-        if (!continues)
-            list_.elements[e].kids.push_back({false, 0, page_index(), items.size()});
+        if (!continues) list_.elements[e].kids.push_back({false, 0, page_index(), items.size()});
     }
     items.push_back(std::move(item));
 }

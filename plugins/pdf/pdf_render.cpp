@@ -272,8 +272,7 @@ void render(const DisplayList& list, const FontSet& fonts, PdfMemDocument& docum
     std::vector<PageMarks> marks(list.pages.size());
     for (std::size_t p = 0; p < list.pages.size(); ++p) {
         const Page& page = list.pages[p];
-        PdfPage* pdf_page =
-            document.CreatePage(PdfRect(0, 0, list.size.width, list.size.height));
+        PdfPage* pdf_page = document.CreatePage(PdfRect(0, 0, list.size.width, list.size.height));
         PdfDictionary& d = pdf_page->GetObject()->GetDictionary();
         d.AddKey("StructParents", static_cast<pdf_int64>(p));
         d.AddKey("Tabs", PdfName("S"));

@@ -109,7 +109,8 @@ std::string xmp_packet(const DocumentInfo& info, const std::string& producer, st
          "<pdfaProperty:name>part</pdfaProperty:name>\n"
          "<pdfaProperty:valueType>Integer</pdfaProperty:valueType>\n"
          "<pdfaProperty:category>internal</pdfaProperty:category>\n"
-         "<pdfaProperty:description>Part of ISO 14289 the file conforms to</pdfaProperty:description>\n"
+         "<pdfaProperty:description>Part of ISO 14289 the file conforms "
+         "to</pdfaProperty:description>\n"
          "</rdf:li></rdf:Seq></pdfaSchema:property>\n"
          "</rdf:li></rdf:Bag></pdfaExtension:schemas>\n</rdf:Description>\n";
     x += "<rdf:Description rdf:about=\"\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\">\n";

@@ -44,8 +44,7 @@ TEST(PdfConformance, PreflightConfirmsPdfA1b) {
         auto r = run(preflight + " " + sh_quote(file.string()));
         EXPECT_EQ(r.exit_code, 0) << id << "\n" << r.out << r.err;
         EXPECT_THAT(r.out, Not(HasSubstr("not a valid"))) << id;
-        EXPECT_THAT(r.out, HasSubstr(file.filename().string() + " is a valid PDF/A-1b file"))
-            << id;
+        EXPECT_THAT(r.out, HasSubstr(file.filename().string() + " is a valid PDF/A-1b file")) << id;
     }
 }
 

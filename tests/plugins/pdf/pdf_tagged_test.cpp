@@ -109,20 +109,17 @@ TEST_P(TaggedPdf, PdfboxFindsEveryMarkedContentInTheTreeAndAltOnEveryFigure) {
     EXPECT_THAT(r.out, HasSubstr("Figures: " + std::to_string(charts)));
 }
 
-INSTANTIATE_TEST_SUITE_P(Templates, TaggedPdf,
-                         ::testing::Values(std::pair{"council-report", "nn"},
-                                           std::pair{"council-report", "en"},
-                                           std::pair{"imdi-dossier", ""},
-                                           std::pair{"county-overview", ""},
-                                           std::pair{"imdi-comparison", ""}),
-                         [](const auto& info) {
-                             std::string name = info.param.first;
-                             for (char& c : name)
-                                 if (c == '-') c = '_';
-                             return name + (*info.param.second ? std::string("_") +
-                                                                     info.param.second
-                                                               : std::string());
-                         });
+INSTANTIATE_TEST_SUITE_P(
+    Templates, TaggedPdf,
+    ::testing::Values(std::pair{"council-report", "nn"}, std::pair{"council-report", "en"},
+                      std::pair{"imdi-dossier", ""}, std::pair{"county-overview", ""},
+                      std::pair{"imdi-comparison", ""}),
+    [](const auto& info) {
+        std::string name = info.param.first;
+        for (char& c : name)
+            if (c == '-') c = '_';
+        return name + (*info.param.second ? std::string("_") + info.param.second : std::string());
+    });
 
 // The alternative text of a chart, read back by PDFBox, from a chart whose
 // figures are known: the kind of chart, the title, the series in order and
@@ -155,9 +152,9 @@ TEST(TaggedPdfFigure, AltTextGivesTheFiguresInTheReportsLanguage) {
                     HasSubstr(std::string("Figure Alt: ") +
                               (language == std::string("en") ? "Bar chart" : "Stolpediagram") +
                               ": Anmodning, vedtak og bosetting 2012\u20132014 (Anmodning, "
-                              "Vedtak " + en + " Bosatt). 2012: 40, 35 " + en +
-                              " 31. 2013: 45, " + missing + " " + en + " 32. 2014: 45, 35 " +
-                              en + " 34.\n"))
+                              "Vedtak " +
+                              en + " Bosatt). 2012: 40, 35 " + en + " 31. 2013: 45, " + missing +
+                              " " + en + " 32. 2014: 45, 35 " + en + " 34.\n"))
             << language;
     }
 }
