@@ -76,9 +76,12 @@ class ChartBox : public Box {
 
     double lead_height() const override { return height(); }
 
+    // One Figure, its alternative text made from the data.
     void place(PageFlow& flow) override {
         flow.keep(height());
-        const double left = flow.left();
+        const double left = flow.left(), figure_top = flow.y();
+        const std::size_t figure = flow.open("Figure");
+        flow.element(figure).alt = chart_alt_text(chart_, language_);
         for (const Line& l : title_) {
             flow.line(l, left,
                       flow.y() - baseline_offset(style::caption_size, style::caption_leading),
@@ -107,6 +110,9 @@ class ChartBox : public Box {
                       FontStyle::regular, label_size, style::muted);
             flow.advance(label_leading);
         }
+        flow.element(figure).bbox =
+            std::vector<double>{left, flow.y(), left + flow.width(), figure_top};
+        flow.close();
     }
 
   private:
@@ -273,7 +279,51 @@ class ChartBox : public Box {
     std::size_t category_lines_ = 0;
 };
 
+// "a, b og c": the conjunction of the language.
+std::string joined(const std::vector<std::string>& parts, const std::string& language) {
+    const std::string conjunction = language == "en" ? " and " : " og ";
+    std::string out;
+    for (std::size_t i = 0; i < parts.size(); ++i)
+        out += (i == 0 ? "" : i + 1 == parts.size() ? conjunction : ", ") + parts[i];
+    return out;
+}
+
 }  // namespace
+
+std::string chart_alt_text(const Chart& chart, const std::string& language) {
+    const bool en = language == "en", nn = language == "nn";
+    std::string text = chart.kind == Chart::Kind::bar ? (en ? "Bar chart" : "Stolpediagram")
+                                                      : (en ? "Line chart" : "Linjediagram");
+    text += ": ";
+    std::vector<std::string> names;
+    for (const ChartSeries& s : chart.series) names.push_back(s.name);
+    // The series in the order their values follow; the title, when there is
+    // one, already says what and when.
+    if (!chart.title.empty()) {
+        text += chart.title + (names.empty() ? "" : " (" + joined(names, language) + ")");
+    } else {
+        text += joined(names, language);
+        if (!chart.categories.empty()) {
+            text += " " + chart.categories.front();
+            if (chart.categories.size() > 1) text += "\u2013" + chart.categories.back();
+        }
+    }
+    text += ".";
+    for (std::size_t c = 0; c < chart.categories.size(); ++c) {
+        std::vector<std::string> values;
+        for (const ChartSeries& s : chart.series) {
+            Value v = c < s.values.size() ? s.values[c] : Value();
+            if (v.has_value())
+                values.push_back(format_value(v, chart.unit, language));
+            else if (v.is_suppressed())
+                values.push_back(en ? "suppressed" : "skjult");
+            else
+                values.push_back(en ? "missing" : nn ? "manglar" : "mangler");
+        }
+        text += " " + chart.categories[c] + ": " + joined(values, language) + ".";
+    }
+    return text;
+}
 
 std::unique_ptr<Box> make_chart(const Chart& chart, LayoutContext& context,
                                 const std::string& where) {

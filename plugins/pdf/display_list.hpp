@@ -1,10 +1,12 @@
 // What the layout produces and the renderer paints: pages of positioned text,
-// rectangles and paths, plus bookmarks. Kept free of PoDoFo so that layout can
-// be tested without writing a PDF. Coordinates are PDF points from the page's
-// lower left corner.
+// rectangles and paths, plus bookmarks and the structure tree that says what
+// each item is (a heading, a table cell, a figure) or that it is an artifact.
+// Kept free of PoDoFo so that layout can be tested without writing a PDF.
+// Coordinates are PDF points from the page's lower left corner.
 #pragma once
 
 #include <cstddef>
+#include <limits>
 #include <optional>
 #include <string>
 #include <variant>
@@ -18,6 +20,11 @@ struct Color {
     double r = 0, g = 0, b = 0;
 };
 
+// The element an item belongs to, as an index into DisplayList::elements;
+// `artifact` for what is there for the page only (running header and footer,
+// page numbers, rules, backgrounds, a repeated table header).
+constexpr std::size_t artifact = std::numeric_limits<std::size_t>::max();
+
 // Text on one baseline, in one font.
 struct TextItem {
     double x = 0, y = 0;
@@ -25,6 +32,7 @@ struct TextItem {
     FontStyle style = FontStyle::regular;
     double size = 10;
     Color color;
+    std::size_t element = artifact;
 };
 
 struct RectItem {
@@ -32,6 +40,7 @@ struct RectItem {
     std::optional<Color> fill;
     std::optional<Color> stroke;
     double line_width = 0.5;
+    std::size_t element = artifact;
 };
 
 struct Point {
@@ -46,6 +55,7 @@ struct PathItem {
     std::optional<Color> stroke;
     double line_width = 0.5;
     std::vector<double> dash;  // on/off lengths; empty for solid
+    std::size_t element = artifact;
 };
 
 using Item = std::variant<TextItem, RectItem, PathItem>;
@@ -62,6 +72,26 @@ struct Bookmark {
     double y = 0;
 };
 
+// A child of a structure element: another element, or a run of consecutive
+// items on one page (one marked-content sequence) starting at `item`.
+struct StructKid {
+    bool is_element = false;
+    std::size_t element = 0;
+    std::size_t page = 0, item = 0;
+};
+
+// A node of the structure tree (ISO 32000-1, 14.8.4): Document, H1, P, Table,
+// TH, Figure and so on. Element 0 is the Document.
+struct StructElement {
+    std::string type;
+    std::size_t parent = 0;
+    std::vector<StructKid> kids;              // in reading order
+    std::string alt;                          // a Figure's alternative text
+    std::string scope;                        // a TH's "Column" or "Row"
+    std::string id;                           // a Note's unique ID
+    std::optional<std::vector<double>> bbox;  // a Figure's x1 y1 x2 y2
+};
+
 struct PageSize {
     double width = 595.276;  // A4
     double height = 841.89;
@@ -71,6 +101,7 @@ struct DisplayList {
     PageSize size;
     std::vector<Page> pages;
     std::vector<Bookmark> bookmarks;
+    std::vector<StructElement> elements{StructElement{"Document", 0, {}, {}, {}, {}, {}}};
 };
 
 }  // namespace kdx::pdf

@@ -33,6 +33,10 @@ class KeyFiguresBox : public Box {
             cell.label =
                 small_lines(f.label, FontStyle::regular, style::small_size, inner, c, place);
             cell.value = small_lines(f.text, FontStyle::bold, style::figure_size, inner, c, place);
+            // A space after the value, unseen, so that it does not run into
+            // the change when the text is read out or extracted.
+            if (!cell.value.empty() && !cell.value.back().fragments.empty())
+                cell.value.back().fragments.back().text += ' ';
             cell.change = small_lines(change_text(f, c.language), FontStyle::regular,
                                       style::small_size, inner, c, place);
             cells_.push_back(std::move(cell));
@@ -47,7 +51,10 @@ class KeyFiguresBox : public Box {
 
     double lead_height() const override { return rows_.empty() ? 0 : rows_.front(); }
 
+    // A list: each figure an item whose label is the figure's name and whose
+    // body is its value and change.
     void place(PageFlow& flow) override {
+        flow.open("L");
         for (std::size_t r = 0; r < rows_.size(); ++r) {
             if (r > 0) flow.space(gap);
             flow.keep(rows_[r]);
@@ -58,6 +65,7 @@ class KeyFiguresBox : public Box {
             }
             flow.advance(rows_[r]);
         }
+        flow.close();
     }
 
   private:
@@ -73,11 +81,15 @@ class KeyFiguresBox : public Box {
         flow.rect(x, top - h, width_, h, style::box_fill);
         flow.rect(x, top - accent_height, width_, accent_height, style::accent);
         double y = top - accent_height - padding;
+        flow.open("LI");
+        flow.open("Lbl");
         for (const Line& l : c.label) {
             flow.line(l, x + padding, y - baseline_offset(style::small_size, style::small_leading),
                       style::small_size, style::muted);
             y -= style::small_leading;
         }
+        flow.close();
+        flow.open("LBody");
         y -= 2;
         const double leading = style::figure_size * 1.25;
         for (const Line& l : c.value) {
@@ -90,6 +102,8 @@ class KeyFiguresBox : public Box {
                       style::small_size, style::muted);
             y -= style::small_leading;
         }
+        flow.close();
+        flow.close();
     }
 
     std::size_t per_row_ = 1;

@@ -68,6 +68,11 @@ class LineBuilder {
                            ? 0
                            : m_.width(" ", word.space_style, size_);
         if (!line_.fragments.empty() && line_.width + space + word.width > max_) {
+            // The space the line breaks at stays in the text, unmeasured and
+            // invisible at the line's end: text extraction and screen readers
+            // join the lines of a paragraph with it instead of running the
+            // words together.
+            if (word.space_before) line_.fragments.back().text += ' ';
             finish();
             space = 0;
         }

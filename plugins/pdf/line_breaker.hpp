@@ -29,8 +29,9 @@ struct Line {
 };
 
 // Fills lines greedily. A word wider than `max_width` on a line of its own is
-// cut between characters, the only case where a word is split. Spaces at line
-// ends are dropped; no-break spaces (U+00A0, U+202F) keep their words together.
+// cut between characters, the only case where a word is split. A line broken
+// at a space ends with that space in its last fragment's text, though not in
+// its width; no-break spaces (U+00A0, U+202F) keep their words together.
 std::vector<Line> break_lines(const std::vector<Span>& spans, double max_width, double size,
                               const TextMetrics& metrics);
 

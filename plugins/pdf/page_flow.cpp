@@ -32,6 +32,32 @@ void PageFlow::space(double gap) {
     y_ -= gap;
 }
 
+void PageFlow::add(Item item) {
+    const std::size_t e = open_.back();
+    std::visit([&](auto& i) { i.element = e; }, item);
+    auto& items = list_.pages.back().items;
+    if (e != artifact) {
+        // A new marked-content sequence unless the item continues one.
+        bool continues = false;
+        if (!items.empty())
+            std::visit([&](const auto& last) { continues = last.element == e; }, items.back());
+        if (!continues) list_.elements[e].kids.push_back({false, 0, page_index(), items.size()});
+    }
+    items.push_back(std::move(item));
+}
+
+std::size_t PageFlow::open(std::string type) {
+    const std::size_t parent = open_.back();
+    StructElement e;
+    e.type = std::move(type);
+    e.parent = parent;
+    list_.elements.push_back(std::move(e));
+    const std::size_t index = list_.elements.size() - 1;
+    list_.elements[parent].kids.push_back({true, index, 0, 0});
+    open_.push_back(index);
+    return index;
+}
+
 void PageFlow::text(double x, double baseline, std::string text, FontStyle style, double size,
                     Color color) {
     if (text.empty()) return;
@@ -43,7 +69,7 @@ void PageFlow::line(const Line& line, double x, double baseline, double size, Co
 }
 
 void PageFlow::rect(double x, double y, double width, double height, Color fill) {
-    add(RectItem{x, y, width, height, fill, std::nullopt, 0});
+    list_.pages.back().items.push_back(RectItem{x, y, width, height, fill, std::nullopt, 0});
 }
 
 void PageFlow::rule(double x1, double x2, double y, double width, Color color) {
@@ -51,7 +77,7 @@ void PageFlow::rule(double x1, double x2, double y, double width, Color color) {
     p.points = {{x1, y}, {x2, y}};
     p.stroke = color;
     p.line_width = width;
-    add(std::move(p));
+    list_.pages.back().items.push_back(std::move(p));
 }
 
 void PageFlow::bookmark(int level, std::string title) {

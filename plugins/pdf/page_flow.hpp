@@ -1,5 +1,6 @@
 // The running position on the current page: where the next block goes, when
-// a new page starts, and the items placed so far.
+// a new page starts, the items placed so far, and the structure element they
+// belong to.
 #pragma once
 
 #include <string>
@@ -38,11 +39,21 @@ class PageFlow {
     void space(double gap);
     void advance(double height) { y_ -= height; }
 
-    void add(Item item) { list_.pages.back().items.push_back(std::move(item)); }
+    // Adds `item` to the current page as content of the open element (or as an
+    // artifact inside open_artifact()).
+    void add(Item item);
+    // Opens a structure element of `type` ("P", "TH", "Figure") as the next
+    // child of the open one; what is added until close() belongs to it.
+    std::size_t open(std::string type);
+    // What is added until close() is an artifact: it is there for the page only.
+    void open_artifact() { open_.push_back(artifact); }
+    void close() { open_.pop_back(); }
+    StructElement& element(std::size_t index) { return list_.elements[index]; }
     void text(double x, double baseline, std::string text, FontStyle style, double size,
               Color color);
     // Draws a broken line at `x` (its left edge) on `baseline`.
     void line(const Line& line, double x, double baseline, double size, Color color);
+    // Fills and rules are artifacts: backgrounds and separators.
     void rect(double x, double y, double width, double height, Color fill);
     void rule(double x1, double x2, double y, double width, Color color);
     void bookmark(int level, std::string title);
@@ -53,6 +64,7 @@ class PageFlow {
     double y_;
     std::size_t reserve_page_ = static_cast<std::size_t>(-1);
     double reserve_ = 0;
+    std::vector<std::size_t> open_{0};  // the Document, then the elements inside it
 };
 
 // Where the baseline of a line sits below the top of its line box.

@@ -2,6 +2,8 @@
 
 #include <podofo/podofo.h>
 
+#include <algorithm>
+#include <map>
 #include <sstream>
 
 namespace kdx::pdf {
@@ -14,10 +16,34 @@ PdfString utf8(const std::string& s) {
     return PdfString(reinterpret_cast<const pdf_utf8*>(s.c_str()));
 }
 
+// PdfPainter with the marked-content operators PoDoFo 0.9.8 lacks, appended
+// to the canvas as each drawing operator is, so that they stay in order.
+class MarkingPainter : public PdfPainter {
+  public:
+    void raw(const std::string& operators) {
+        m_pCanvas->Append(operators.data(), static_cast<pdf_long>(operators.size()));
+    }
+};
+
 class Painter {
   public:
     Painter(PdfPage* page, const FontSet& fonts) : fonts_(fonts) { painter_.SetPage(page); }
     void finish() { painter_.FinishPage(); }
+
+    // Ends the open marked-content sequence and begins one for an element's
+    // content with `mcid`, or an artifact when `type` is empty.
+    void begin_marked(const std::string& type, int mcid) {
+        end_marked();
+        if (type.empty())
+            painter_.raw("/Artifact BMC\n");
+        else
+            painter_.raw("/" + type + " <</MCID " + std::to_string(mcid) + ">> BDC\n");
+        open_ = true;
+    }
+    void end_marked() {
+        if (open_) painter_.raw("EMC\n");
+        open_ = false;
+    }
 
     void operator()(const TextItem& t) {
         PdfFont* font = fonts_.pdf_font(t.style);
@@ -74,8 +100,121 @@ class Painter {
     }
 
     const FontSet& fonts_;
-    PdfPainter painter_;
+    MarkingPainter painter_;
+    bool open_ = false;
 };
+
+std::size_t element_of(const Item& item) {
+    return std::visit([](const auto& i) { return i.element; }, item);
+}
+
+// The marked content of one page: the MCID of each run that starts at an
+// item, and the element each MCID belongs to (the page's ParentTree entry).
+struct PageMarks {
+    std::map<std::size_t, int> mcid_at;  // item index → MCID
+    std::vector<std::size_t> owners;     // MCID → element
+};
+
+PdfString text_string(const std::string& s) { return utf8(s); }
+
+// Writes the structure tree (ISO 32000-1, 14.7 and 14.8) for the elements
+// and the marks of each page: StructTreeRoot, one StructElem per element,
+// the ParentTree from each page's MCIDs to their elements, and the IDTree.
+void add_structure(const DisplayList& list, const std::vector<PageMarks>& marks,
+                   PdfMemDocument& doc) {
+    PdfVecObjects& objects = doc.GetObjects();
+    PdfObject* root = objects.CreateObject("StructTreeRoot");
+    std::vector<PdfObject*> elements;
+    for (std::size_t i = 0; i < list.elements.size(); ++i)
+        elements.push_back(objects.CreateObject("StructElem"));
+    auto page_ref = [&](std::size_t p) {
+        return doc.GetPage(static_cast<int>(p))->GetObject()->Reference();
+    };
+    std::vector<std::pair<std::string, PdfReference>> ids;
+    for (std::size_t i = 0; i < list.elements.size(); ++i) {
+        const StructElement& e = list.elements[i];
+        PdfDictionary& d = elements[i]->GetDictionary();
+        d.AddKey("S", PdfName(e.type));
+        d.AddKey("P", i == 0 ? root->Reference() : elements[e.parent]->Reference());
+        std::optional<std::size_t> page;
+        PdfArray kids;
+        for (const StructKid& k : e.kids) {
+            if (k.is_element) {
+                kids.push_back(elements[k.element]->Reference());
+                continue;
+            }
+            const auto mcid = static_cast<pdf_int64>(marks[k.page].mcid_at.at(k.item));
+            if (!page) {
+                page = k.page;
+                d.AddKey("Pg", page_ref(k.page));
+            }
+            if (*page == k.page) {
+                kids.push_back(PdfObject(mcid));
+            } else {
+                PdfDictionary mcr;
+                mcr.AddKey("Type", PdfName("MCR"));
+                mcr.AddKey("Pg", page_ref(k.page));
+                mcr.AddKey("MCID", mcid);
+                kids.push_back(mcr);
+            }
+        }
+        if (!kids.empty()) d.AddKey("K", kids);
+        if (!e.alt.empty()) d.AddKey("Alt", text_string(e.alt));
+        if (!e.id.empty()) {
+            d.AddKey("ID", PdfString(e.id));
+            ids.emplace_back(e.id, elements[i]->Reference());
+        }
+        if (!e.scope.empty()) {
+            PdfDictionary a;
+            a.AddKey("O", PdfName("Table"));
+            a.AddKey("Scope", PdfName(e.scope));
+            d.AddKey("A", a);
+        }
+        if (e.bbox) {
+            PdfDictionary a;
+            a.AddKey("O", PdfName("Layout"));
+            a.AddKey("Placement", PdfName("Block"));
+            PdfArray box;
+            for (double v : *e.bbox) box.push_back(PdfObject(v));
+            a.AddKey("BBox", box);
+            d.AddKey("A", a);
+        }
+    }
+    PdfDictionary& r = root->GetDictionary();
+    r.AddKey("K", elements.front()->Reference());
+    PdfArray nums;
+    for (std::size_t p = 0; p < marks.size(); ++p) {
+        PdfArray owners;
+        for (std::size_t e : marks[p].owners) owners.push_back(elements[e]->Reference());
+        PdfObject* entry = objects.CreateObject(owners);
+        nums.push_back(PdfObject(static_cast<pdf_int64>(p)));
+        nums.push_back(entry->Reference());
+    }
+    PdfDictionary parent_tree;
+    parent_tree.AddKey("Nums", nums);
+    r.AddKey("ParentTree", objects.CreateObject(parent_tree)->Reference());
+    r.AddKey("ParentTreeNextKey", static_cast<pdf_int64>(marks.size()));
+    if (!ids.empty()) {
+        std::sort(ids.begin(), ids.end(),
+                  [](const auto& a, const auto& b) { return a.first < b.first; });
+        PdfArray names;
+        for (const auto& [id, ref] : ids) {
+            names.push_back(PdfString(id));
+            names.push_back(ref);
+        }
+        PdfDictionary id_tree;
+        id_tree.AddKey("Names", names);
+        r.AddKey("IDTree", id_tree);
+    }
+    PdfDictionary& catalog = doc.GetCatalog()->GetDictionary();
+    catalog.AddKey("StructTreeRoot", root->Reference());
+    PdfDictionary mark_info;
+    mark_info.AddKey("Marked", PdfVariant(true));
+    catalog.AddKey("MarkInfo", mark_info);
+    PdfDictionary viewer;
+    viewer.AddKey("DisplayDocTitle", PdfVariant(true));
+    catalog.AddKey("ViewerPreferences", viewer);
+}
 
 // Headings nest under the nearest heading of a higher level, all under the title.
 void add_outline(const DisplayList& list, PdfMemDocument& doc) {
@@ -130,13 +269,37 @@ void add_outline(const DisplayList& list, PdfMemDocument& doc) {
 }  // namespace
 
 void render(const DisplayList& list, const FontSet& fonts, PdfMemDocument& document) {
-    for (const Page& page : list.pages) {
-        Painter painter(document.CreatePage(PdfRect(0, 0, list.size.width, list.size.height)),
-                        fonts);
-        for (const Item& item : page.items) std::visit(painter, item);
+    std::vector<PageMarks> marks(list.pages.size());
+    for (std::size_t p = 0; p < list.pages.size(); ++p) {
+        const Page& page = list.pages[p];
+        PdfPage* pdf_page = document.CreatePage(PdfRect(0, 0, list.size.width, list.size.height));
+        PdfDictionary& d = pdf_page->GetObject()->GetDictionary();
+        d.AddKey("StructParents", static_cast<pdf_int64>(p));
+        d.AddKey("Tabs", PdfName("S"));
+        Painter painter(pdf_page, fonts);
+        // Consecutive items of one element (or consecutive artifacts) share a
+        // marked-content sequence, as the layout counted them.
+        std::size_t open = artifact - 1;  // no sequence yet
+        for (std::size_t i = 0; i < page.items.size(); ++i) {
+            const std::size_t e = element_of(page.items[i]);
+            if (i == 0 || e != open) {
+                if (e == artifact) {
+                    painter.begin_marked("", 0);
+                } else {
+                    const int mcid = static_cast<int>(marks[p].owners.size());
+                    marks[p].mcid_at[i] = mcid;
+                    marks[p].owners.push_back(e);
+                    painter.begin_marked(list.elements[e].type, mcid);
+                }
+                open = e;
+            }
+            std::visit(painter, page.items[i]);
+        }
+        painter.end_marked();
         painter.finish();
     }
     add_outline(list, document);
+    add_structure(list, marks, document);
 }
 
 }  // namespace kdx::pdf

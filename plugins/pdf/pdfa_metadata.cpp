@@ -60,6 +60,12 @@ std::string creator_of(const DocumentInfo& info) {
 
 }  // namespace
 
+std::string language_tag(const std::string& language) {
+    if (language == "nb" || language == "nn") return language + "-NO";
+    if (language == "en") return "en-GB";
+    return language;
+}
+
 std::time_t document_time(Diagnostics& diagnostics) {
     const char* epoch = std::getenv("SOURCE_DATE_EPOCH");
     if (!epoch || !*epoch) return std::time(nullptr);
@@ -87,6 +93,26 @@ std::string xmp_packet(const DocumentInfo& info, const std::string& producer, st
     x += "<rdf:Description rdf:about=\"\" xmlns:pdfaid=\"http://www.aiim.org/pdfa/ns/id/\">\n"
          "<pdfaid:part>1</pdfaid:part>\n<pdfaid:conformance>B</pdfaid:conformance>\n"
          "</rdf:Description>\n";
+    // PDF/UA-1 names itself in pdfuaid, a schema PDF/A-1 does not know: it is
+    // described in an extension schema, as PDF/A-1 (6.7.8) asks.
+    x += "<rdf:Description rdf:about=\"\" xmlns:pdfuaid=\"http://www.aiim.org/pdfua/ns/id/\">\n"
+         "<pdfuaid:part>1</pdfuaid:part>\n</rdf:Description>\n";
+    x += "<rdf:Description rdf:about=\"\""
+         " xmlns:pdfaExtension=\"http://www.aiim.org/pdfa/ns/extension/\""
+         " xmlns:pdfaSchema=\"http://www.aiim.org/pdfa/ns/schema#\""
+         " xmlns:pdfaProperty=\"http://www.aiim.org/pdfa/ns/property#\">\n"
+         "<pdfaExtension:schemas><rdf:Bag><rdf:li rdf:parseType=\"Resource\">\n"
+         "<pdfaSchema:schema>PDF/UA Universal Accessibility Schema</pdfaSchema:schema>\n"
+         "<pdfaSchema:namespaceURI>http://www.aiim.org/pdfua/ns/id/</pdfaSchema:namespaceURI>\n"
+         "<pdfaSchema:prefix>pdfuaid</pdfaSchema:prefix>\n"
+         "<pdfaSchema:property><rdf:Seq><rdf:li rdf:parseType=\"Resource\">\n"
+         "<pdfaProperty:name>part</pdfaProperty:name>\n"
+         "<pdfaProperty:valueType>Integer</pdfaProperty:valueType>\n"
+         "<pdfaProperty:category>internal</pdfaProperty:category>\n"
+         "<pdfaProperty:description>Part of ISO 14289 the file conforms "
+         "to</pdfaProperty:description>\n"
+         "</rdf:li></rdf:Seq></pdfaSchema:property>\n"
+         "</rdf:li></rdf:Bag></pdfaExtension:schemas>\n</rdf:Description>\n";
     x += "<rdf:Description rdf:about=\"\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\">\n";
     x += "<dc:format>application/pdf</dc:format>\n";
     if (!info.title.empty())
@@ -104,7 +130,7 @@ std::string xmp_packet(const DocumentInfo& info, const std::string& producer, st
         x += "</rdf:Bag></dc:subject>\n";
     }
     if (!info.language.empty())
-        x += "<dc:language><rdf:Bag><rdf:li>" + escape(info.language) +
+        x += "<dc:language><rdf:Bag><rdf:li>" + escape(language_tag(info.language)) +
              "</rdf:li></rdf:Bag></dc:language>\n";
     x += "</rdf:Description>\n";
     x += "<rdf:Description rdf:about=\"\" xmlns:pdf=\"http://ns.adobe.com/pdf/1.3/\">\n";
@@ -138,7 +164,7 @@ void apply_pdfa(PdfMemDocument& document, const DocumentInfo& info, std::time_t 
     dict.AddKey("ModDate", PdfString(pdf_date(when)));
 
     PdfDictionary& catalog = document.GetCatalog()->GetDictionary();
-    if (!info.language.empty()) catalog.AddKey("Lang", PdfString(info.language));
+    if (!info.language.empty()) catalog.AddKey("Lang", PdfString(language_tag(info.language)));
 
     const std::string xmp = xmp_packet(info, producer, when);
     PdfObject* metadata = document.GetObjects().CreateObject("Metadata");

@@ -39,6 +39,9 @@ class TableBox : public Box {
                     t.rows[i][j].text, row_style(i),
                     name + ", row " + std::to_string(i + 1) + ", column " + std::to_string(j + 1));
         std::vector<double> natural(n, 0), minimum(n, 0), wanted(n, 0);
+        // The first column heads its row when it names what the row is about.
+        row_headers_ = n > 1 && (t.columns[0].type == TableColumn::Type::text ||
+                                 t.columns[0].type == TableColumn::Type::year);
         for (std::size_t j = 0; j < n; ++j) {
             numeric_.push_back(is_numeric(t.columns[j].type));
             double head =
@@ -76,30 +79,49 @@ class TableBox : public Box {
         return h;
     }
 
+    // Tagged Table, Caption, THead and TBody. On a continuation page the caption
+    // and the header row are drawn again as artifacts: the table stays one
+    // regular table whose header a screen reader reads once, and checkers see
+    // one THead (a second THead or TH row would be read as data of its own).
     void place(PageFlow& flow) override {
         flow.keep(lead_height());
-        draw_caption(flow, caption_);
-        draw_row(flow, header_, true, false);
+        flow.open("Table");
+        if (!caption_.empty()) {
+            flow.open("Caption");
+            draw_caption(flow, caption_);
+            flow.close();
+        }
+        flow.open("THead");
+        draw_row(flow, header_, true, false, true);
+        flow.close();
+        flow.open("TBody");
         for (std::size_t i = 0; i < rows_.size(); ++i) {
             double need = rows_[i].height;
             // A total row never stands alone at the top of a page.
             if (last_is_total_ && i + 2 == rows_.size()) need += rows_.back().height;
             if (need > flow.remaining() && !fresh_) {
                 flow.new_page();
+                flow.open_artifact();
                 draw_caption(flow, continued_);
-                draw_row(flow, header_, true, false);
+                draw_row(flow, header_, true, false, false);
+                flow.close();
             }
-            draw_row(flow, rows_[i], false, last_is_total_ && i + 1 == rows_.size());
+            draw_row(flow, rows_[i], false, last_is_total_ && i + 1 == rows_.size(), true);
         }
+        flow.close();
+        flow.close();
         for (const auto& note : notes_) {
             flow.advance(3);
             flow.keep(style::small_leading);
+            std::size_t e = flow.open("Note");
+            flow.element(e).id = "note-" + std::to_string(e);
             for (const Line& l : note) {
                 flow.line(l, flow.left(),
                           flow.y() - baseline_offset(style::small_size, style::small_leading),
                           style::small_size, style::muted);
                 flow.advance(style::small_leading);
             }
+            flow.close();
         }
     }
 
@@ -135,7 +157,8 @@ class TableBox : public Box {
         if (!caption.empty()) flow.advance(4);
     }
 
-    void draw_row(PageFlow& flow, const Row& row, bool header, bool total) {
+    // `tagged`: a TR of TH or TD; else the row is inside an artifact.
+    void draw_row(PageFlow& flow, const Row& row, bool header, bool total, bool tagged) {
         const double top = flow.y(), bottom = top - row.height, right = flow.left() + flow.width();
         if (header) flow.rect(flow.left(), bottom, flow.width(), row.height, style::header_fill);
         if (total) {
@@ -143,15 +166,23 @@ class TableBox : public Box {
             flow.rule(flow.left(), right, top, 0.8, style::text);
         }
         double x = flow.left();
+        if (tagged) flow.open("TR");
         for (std::size_t j = 0; j < row.cells.size(); ++j) {
+            if (tagged) {
+                const bool head = header || (row_headers_ && j == 0);
+                std::size_t e = flow.open(head ? "TH" : "TD");
+                if (head) flow.element(e).scope = header ? "Column" : "Row";
+            }
             double y = top - pad_y - baseline_offset(style::table_size, style::table_leading);
             for (const Line& l : row.cells[j]) {
                 double lx = numeric_[j] ? x + widths_[j] - pad_x - l.width : x + pad_x;
                 flow.line(l, lx, y, style::table_size, style::text);
                 y -= style::table_leading;
             }
+            if (tagged) flow.close();
             x += widths_[j];
         }
+        if (tagged) flow.close();
         flow.rule(flow.left(), right, bottom, header ? 0.8 : 0.3,
                   header ? style::accent : style::light_rule);
         flow.advance(row.height);
@@ -161,6 +192,7 @@ class TableBox : public Box {
     bool last_is_total_;
     std::size_t row_count_;
     std::vector<bool> numeric_;
+    bool row_headers_ = false;
     std::vector<double> widths_;
     std::vector<Line> caption_, continued_;
     Row header_;

@@ -54,18 +54,24 @@ class TitleBox : public Box {
     void place(PageFlow& flow) override {
         flow.keep(height());
         flow.bookmark(0, bookmark_.empty() ? std::string("–") : bookmark_);
-        title_.draw(flow, 0, title_.lines.size());
+        tagged(flow, "H1", title_);
         if (!subtitle_.lines.empty()) {
             flow.advance(3);
-            subtitle_.draw(flow, 0, subtitle_.lines.size());
+            tagged(flow, "P", subtitle_);
         }
         flow.advance(8);
-        meta_.draw(flow, 0, meta_.lines.size());
+        tagged(flow, "P", meta_);
         flow.advance(5);
         flow.rule(flow.left(), flow.left() + flow.width(), flow.y(), 1.2, style::accent);
     }
 
   private:
+    static void tagged(PageFlow& flow, const char* type, const TextLines& text) {
+        if (text.lines.empty()) return;
+        flow.open(type);
+        text.draw(flow, 0, text.lines.size());
+        flow.close();
+    }
     double height() const {
         return title_.height() + 3 + subtitle_.height() + 8 + meta_.height() + 5;
     }
@@ -94,7 +100,9 @@ class HeadingBox : public Box {
     void place(PageFlow& flow) override {
         flow.keep(lead_height());
         flow.bookmark(level_, text_);
+        flow.open("H" + std::to_string(level_));
         lines_.draw(flow, 0, lines_.lines.size());
+        flow.close();
     }
     void follow_with(const Box* next) override { next_ = next; }
     bool is_heading() const override { return true; }
@@ -126,6 +134,7 @@ class ParagraphBox : public Box {
     // the next; a paragraph of three lines or fewer is never split.
     void place(PageFlow& flow) override {
         const std::size_t n = text_.lines.size();
+        flow.open("P");
         std::size_t i = 0;
         while (i < n) {
             std::size_t rest = n - i;
@@ -144,6 +153,7 @@ class ParagraphBox : public Box {
             i += take;
             if (i < n) flow.new_page();
         }
+        flow.close();
     }
 
   private:
@@ -158,6 +168,7 @@ class NotesBox : public Box {
             blocks_.push_back(lines_of(notes[i], FontStyle::regular, style::small_size,
                                        style::small_leading, style::muted, c,
                                        "note " + std::to_string(i + 1)));
+        notes_ = notes.size();
         if (!sources.empty()) {
             std::string text = std::string(labels_for(c.language).sources) + ": ";
             for (std::size_t i = 0; i < sources.size(); ++i) text += (i ? "; " : "") + sources[i];
@@ -172,9 +183,14 @@ class NotesBox : public Box {
         if (height() < flow.page_height()) flow.keep(height());
         flow.rule(flow.left(), flow.left() + flow.width() / 3, flow.y(), 0.5, style::rule);
         flow.advance(6);
-        for (const TextLines& b : blocks_) {
+        for (std::size_t i = 0; i < blocks_.size(); ++i) {
+            const TextLines& b = blocks_[i];
             flow.keep(b.leading);
+            // A Note needs an ID unique in the document (PDF/UA-1, 7.9).
+            std::size_t e = flow.open(i < notes_ ? "Note" : "P");
+            if (i < notes_) flow.element(e).id = "note-" + std::to_string(e);
             b.draw(flow, 0, b.lines.size());
+            flow.close();
             flow.advance(2);
         }
     }
@@ -186,6 +202,7 @@ class NotesBox : public Box {
         return h;
     }
     std::vector<TextLines> blocks_;
+    std::size_t notes_ = 0;  // the first blocks are notes, the last the sources
 };
 
 class PageBreakBox : public Box {

@@ -65,7 +65,9 @@ TEST(LineBreaker, FillsLinesGreedilyAndBreaksOnlyAtSpaces) {
     FakeMetrics m;
     // 10 pt: each character 5 pt; 50 pt holds 10 characters.
     auto lines = break_lines({{"aaa bbb ccc ddddd e", FontStyle::regular}}, 50, 10, m);
-    EXPECT_THAT(texts_of(lines), ElementsAre("aaa bbb", "ccc ddddd", "e"));
+    // A line broken at a space keeps it at its end, so that extracted text
+    // reads "bbb ccc", not "bbbccc"; it is not counted in the width.
+    EXPECT_THAT(texts_of(lines), ElementsAre("aaa bbb ", "ccc ddddd ", "e"));
     for (const Line& l : lines) EXPECT_LE(l.width, 50);
     EXPECT_DOUBLE_EQ(lines[0].width, 35);  // no trailing space counted
 }
@@ -75,7 +77,7 @@ TEST(LineBreaker, KeepsNoBreakSpacesAndCutsOnlyWordsLongerThanALine) {
     auto lines =
         break_lines({{"tall 1\u00a0234\u00a0567 abcdefghijklmnop", FontStyle::regular}}, 50, 10, m);
     EXPECT_THAT(texts_of(lines),
-                ElementsAre("tall", "1\u00a0234\u00a0567", "abcdefghij", "klmnop"));
+                ElementsAre("tall ", "1\u00a0234\u00a0567 ", "abcdefghij", "klmnop"));
 }
 
 TEST(LineBreaker, EmphasisBecomesItalicFragmentsAtTheRightPlace) {

@@ -160,7 +160,7 @@ TEST(PdfFormat, WritesTitleAuthorSubjectKeywordsAndLanguage) {
     if (kdx::test::have_program("qpdf")) {
         // qpdf's QDF form writes every object plainly, whatever the writer did.
         auto qdf = run("qpdf --qdf --object-streams=disable " + sh_quote(file.string()) + " -");
-        EXPECT_THAT(qdf.out, HasSubstr("/Lang (nb)"));
+        EXPECT_THAT(qdf.out, HasSubstr("/Lang (nb-NO)"));
         EXPECT_THAT(qdf.out, HasSubstr("/S /GTS_PDFA1"));
     }
 }

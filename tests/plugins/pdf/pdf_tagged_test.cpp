@@ -1,0 +1,189 @@
+// Tagged PDF (PDF/UA-1): the structure tree and the marked content as readers
+// we did not write see them. poppler's `pdfinfo -struct-text` gives the text
+// of each element in reading order; qpdf checks the file; PDFBox walks the
+// tree (StructureCheck.java) and reports Lang, DisplayDocTitle, MarkInfo,
+// each Figure's Alt, Tables without TH, and marked content that belongs to no
+// element.
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include "pdf_test_support.hpp"
+
+namespace {
+
+using ::testing::HasSubstr;
+using ::testing::Not;
+namespace pdf = kdx::test::pdf;
+using kdx::test::run;
+using kdx::test::sh_quote;
+
+std::string struct_text(const kdx::test::fs::path& file) {
+    auto r = run("pdfinfo -struct-text " + sh_quote(file.string()));
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    return r.out;
+}
+
+// What poppler prints for an element of `type` holding `text`, squeezed.
+std::string tagged(const std::string& type, const std::string& text) {
+    return type + " \"" + text + "\"";
+}
+
+// The tags poppler shows for a table's cells include the scope attribute.
+std::string header_cell(const std::string& text, const std::string& scope) {
+    return "TH: /Scope /" + scope + " \"" + text + "\"";
+}
+
+// Headings, table captions and column headers of `doc`, in document order,
+// as pdfinfo -struct-text shows them when they are tagged as they should be.
+std::vector<std::string> expected_tags(const kdx::Document& doc) {
+    std::vector<std::string> tags{tagged("H1 (block)", doc.info.title)};
+    for (const kdx::Block& block : doc.blocks) {
+        if (auto h = std::get_if<kdx::Heading>(&block))
+            tags.push_back(tagged("H" + std::to_string(h->level) + " (block)", h->text));
+        if (auto t = std::get_if<kdx::Table>(&block)) {
+            if (!t->caption.empty()) tags.push_back(tagged("Caption", t->caption));
+            for (const kdx::TableColumn& c : t->columns)
+                tags.push_back(header_cell(c.header, "Column"));
+        }
+        if (std::get_if<kdx::Chart>(&block)) tags.push_back("Figure:");
+    }
+    return tags;
+}
+
+std::string structure_check_command() {
+    std::string classpath;
+    for (const char* jar : {"pdfbox2", "fontbox2", "commons-logging"}) {
+        std::string path = std::string("/usr/share/java/") + jar + ".jar";
+        if (!kdx::test::fs::exists(path)) return "";
+        classpath += (classpath.empty() ? "" : ":") + path;
+    }
+    if (!kdx::test::have_program("java")) return "";
+    return "java -cp " + classpath + " " +
+           sh_quote((kdx::test::source_dir() / "tests/plugins/pdf/StructureCheck.java").string());
+}
+
+class TaggedPdf : public ::testing::TestWithParam<std::pair<const char*, const char*>> {};
+
+TEST_P(TaggedPdf, PopplerReadsHeadingsTablesAndFiguresInOrder) {
+    KDX_REQUIRE_POPPLER();
+    const auto [id, language] = GetParam();
+    auto file = kdx::test::scratch_dir() / (std::string(id) + ".pdf");
+    kdx::Document doc = pdf::shipped_document(id, language);
+    pdf::write(doc, file);
+    auto info = run("pdfinfo " + sh_quote(file.string()));
+    EXPECT_THAT(info.out, HasSubstr("Tagged:          yes"));
+    std::string text = struct_text(file);
+    EXPECT_EQ(text.rfind("Document\n", 0), 0u) << text.substr(0, 200);
+    EXPECT_EQ(pdf::first_out_of_order(text, expected_tags(doc)), "") << text;
+    // The running header and footer are artifacts: no page number in the tree.
+    EXPECT_THAT(pdf::squeeze(text), Not(HasSubstr(" av 2\"")));
+    EXPECT_THAT(pdf::squeeze(text), Not(HasSubstr(" of 2\"")));
+    if (kdx::test::have_program("qpdf")) {
+        auto check = run("qpdf --check " + sh_quote(file.string()));
+        EXPECT_EQ(check.exit_code, 0) << check.out << check.err;
+    }
+}
+
+TEST_P(TaggedPdf, PdfboxFindsEveryMarkedContentInTheTreeAndAltOnEveryFigure) {
+    std::string check = structure_check_command();
+    if (check.empty()) GTEST_SKIP() << "PDFBox (libpdfbox2-java) or java is missing";
+    const auto [id, language] = GetParam();
+    auto file = kdx::test::scratch_dir() / (std::string(id) + ".pdf");
+    kdx::Document doc = pdf::shipped_document(id, language);
+    pdf::write(doc, file);
+    auto r = run(check + " " + sh_quote(file.string()));
+    EXPECT_EQ(r.exit_code, 0) << r.out << r.err;
+    EXPECT_THAT(r.out, HasSubstr("problems: 0"));
+    EXPECT_THAT(r.out, HasSubstr("Marked: true"));
+    EXPECT_THAT(r.out, HasSubstr("DisplayDocTitle: true"));
+    const std::string lang = std::string(language).empty() ? doc.info.language : language;
+    EXPECT_THAT(r.out, HasSubstr("Lang: " + lang + (lang == "en" ? "-GB" : "-NO")));
+    std::size_t charts = 0;
+    for (const kdx::Block& block : doc.blocks)
+        if (auto c = std::get_if<kdx::Chart>(&block)) {
+            ++charts;
+            // The alternative text gives the chart's title and its figures.
+            EXPECT_THAT(r.out, HasSubstr("Figure Alt: ")) << r.out;
+            EXPECT_THAT(r.out, HasSubstr(c->title)) << r.out;
+        }
+    EXPECT_THAT(r.out, HasSubstr("Figures: " + std::to_string(charts)));
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Templates, TaggedPdf,
+    ::testing::Values(std::pair{"council-report", "nn"}, std::pair{"council-report", "en"},
+                      std::pair{"imdi-dossier", ""}, std::pair{"county-overview", ""},
+                      std::pair{"imdi-comparison", ""}),
+    [](const auto& info) {
+        std::string name = info.param.first;
+        for (char& c : name)
+            if (c == '-') c = '_';
+        return name + (*info.param.second ? std::string("_") + info.param.second : std::string());
+    });
+
+// The alternative text of a chart, read back by PDFBox, from a chart whose
+// figures are known: the kind of chart, the title, the series in order and
+// each category's values, in the document's language.
+TEST(TaggedPdfFigure, AltTextGivesTheFiguresInTheReportsLanguage) {
+    std::string check = structure_check_command();
+    if (check.empty()) GTEST_SKIP() << "PDFBox (libpdfbox2-java) or java is missing";
+    kdx::Chart chart;
+    chart.kind = kdx::Chart::Kind::bar;
+    chart.title = "Anmodning, vedtak og bosetting 2012\u20132014";
+    chart.categories = {"2012", "2013", "2014"};
+    chart.series = {{"Anmodning", {kdx::Value(40), kdx::Value(45), kdx::Value(45)}},
+                    {"Vedtak", {kdx::Value(35), kdx::Value::missing(), kdx::Value(35)}},
+                    {"Bosatt", {kdx::Value(31), kdx::Value(32), kdx::Value(34)}}};
+    for (const char* language : {"nb", "nn", "en"}) {
+        kdx::Document doc;
+        doc.info.title = "Figur";
+        doc.info.language = language;
+        doc.blocks.push_back(kdx::Heading{1, "Bosetting"});
+        doc.blocks.push_back(chart);
+        auto file = kdx::test::scratch_dir() / (std::string("chart-") + language + ".pdf");
+        pdf::write(doc, file);
+        auto r = run(check + " " + sh_quote(file.string()));
+        EXPECT_EQ(r.exit_code, 0) << r.out << r.err;
+        const std::string en = language == std::string("en") ? "and" : "og";
+        const std::string missing = language == std::string("en")   ? "missing"
+                                    : language == std::string("nn") ? "manglar"
+                                                                    : "mangler";
+        EXPECT_THAT(r.out,
+                    HasSubstr(std::string("Figure Alt: ") +
+                              (language == std::string("en") ? "Bar chart" : "Stolpediagram") +
+                              ": Anmodning, vedtak og bosetting 2012\u20132014 (Anmodning, "
+                              "Vedtak " +
+                              en + " Bosatt). 2012: 40, 35 " + en + " 31. 2013: 45, " + missing +
+                              " " + en + " 32. 2014: 45, 35 " + en + " 34.\n"))
+            << language;
+    }
+}
+
+// A table that runs over a page: its caption and header row on the next page
+// are artifacts, so the tree has one THead and every data row once.
+TEST(TaggedPdfTable, ARepeatedHeaderRowIsAnArtifact) {
+    KDX_REQUIRE_POPPLER();
+    kdx::Document doc;
+    doc.info.title = "Lang tabell";
+    doc.info.language = "nb";
+    kdx::Table table = pdf::long_table(90);
+    doc.blocks.push_back(table);
+    auto file = kdx::test::scratch_dir() / "long.pdf";
+    pdf::write(doc, file);
+    ASSERT_GE(pdf::page_count(file), 2);
+    // The continuation caption is on the page (pdftotext) but not in the tree.
+    EXPECT_THAT(pdf::squeeze(pdf::pdf_text(file, 2, 2)), HasSubstr("(forts.)"));
+    std::string text = pdf::squeeze(struct_text(file));
+    EXPECT_THAT(text, Not(HasSubstr("(forts.)")));
+    auto count = [&](const std::string& needle) {
+        std::size_t n = 0;
+        for (auto at = text.find(needle); at != std::string::npos; at = text.find(needle, at + 1))
+            ++n;
+        return n;
+    };
+    EXPECT_EQ(count("THead"), 1u);
+    EXPECT_EQ(count(header_cell(table.columns[0].header, "Column")), 1u);
+    EXPECT_EQ(count("TR"), table.rows.size() + 1);
+}
+
+}  // namespace
