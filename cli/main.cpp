@@ -126,6 +126,9 @@ int main(int argc, char** argv) {
         } catch (const UsageError& e) {
             std::cerr << "kdx: error: " << sub->get_name() << ": " << e.what() << '\n';
             return exit_usage;
+        } catch (const kdx::OptionError& e) {
+            std::cerr << "kdx: error: " << sub->get_name() << ": " << e.what() << '\n';
+            return exit_usage;
         } catch (const kdx::Error& e) {
             kdx::Diagnostics one;
             one.add(e.diagnostic());

@@ -19,6 +19,8 @@ Error::Error(std::string message, Location where)
 // Defined here so that the type information lives in libkdx only.
 Error::~Error() = default;
 
+OptionError::~OptionError() = default;
+
 Diagnostic Error::diagnostic() const { return {Severity::error, message_, where_}; }
 
 }  // namespace kdx

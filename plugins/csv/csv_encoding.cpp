@@ -1,5 +1,6 @@
 #include "csv_encoding.hpp"
 
+#include <algorithm>
 #include <array>
 #include <vector>
 
@@ -24,6 +25,18 @@ void append_utf8(char32_t c, std::string& out) {
         out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
         out += static_cast<char>(0x80 | (c & 0x3F));
     }
+}
+
+// Decodes the valid UTF-8 sequence at s[i] and moves i past it.
+char32_t next_code_point(std::string_view s, std::size_t& i) {
+    auto b = [&](std::size_t k) { return static_cast<char32_t>(static_cast<unsigned char>(s[k])); };
+    char32_t c = b(i);
+    if (c < 0x80) return ++i, c;
+    if (c < 0xE0) return i += 2, ((c & 0x1F) << 6) | (b(i - 1) & 0x3F);
+    if (c < 0xF0) return i += 3, ((c & 0x0F) << 12) | ((b(i - 2) & 0x3F) << 6) | (b(i - 1) & 0x3F);
+    i += 4;
+    return ((c & 0x07) << 18) | ((b(i - 3) & 0x3F) << 12) | ((b(i - 2) & 0x3F) << 6) |
+           (b(i - 1) & 0x3F);
 }
 
 }  // namespace
@@ -93,6 +106,33 @@ void append_windows_1252(std::string_view bytes, std::string& out) {
         else
             append_utf8(b, out);
     }
+}
+
+void append_utf8_of(char32_t c, std::string& out) {
+    if (c < 0x10000) {
+        append_utf8(c, out);
+        return;
+    }
+    out += static_cast<char>(0xF0 | (c >> 18));
+    out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
+    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (c & 0x3F));
+}
+
+char32_t append_as_windows_1252(std::string_view utf8, std::string& out) {
+    for (std::size_t i = 0; i < utf8.size();) {
+        char32_t c = next_code_point(utf8, i);
+        if (c < 0x80 || (c >= 0xA0 && c <= 0xFF)) {
+            out += static_cast<char>(c);
+            continue;
+        }
+        // The five bytes Windows-1252 leaves undefined map to themselves in
+        // the table; they are not characters a reader would give back.
+        auto at = std::find(high_controls.begin(), high_controls.end(), c);
+        if (c < 0x100 || at == high_controls.end()) return c;
+        out += static_cast<char>(0x80 + (at - high_controls.begin()));
+    }
+    return 0;
 }
 
 }  // namespace kdx::csv

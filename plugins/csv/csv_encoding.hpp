@@ -28,4 +28,12 @@ Utf8Check check_utf8(std::istream& in);
 // Latin-1 reads them.
 void append_windows_1252(std::string_view bytes, std::string& out);
 
+// Appends the UTF-8 form of a code point.
+void append_utf8_of(char32_t c, std::string& out);
+
+// Appends the Windows-1252 form of valid UTF-8 text. Returns the first code
+// point Windows-1252 has no byte for (ŋ, đ, ŧ of Sámi names, the C1 controls,
+// U+FFFD), leaving `out` with the text before it, or 0 when all of it fits.
+char32_t append_as_windows_1252(std::string_view utf8, std::string& out);
+
 }  // namespace kdx::csv

@@ -92,13 +92,14 @@ const std::vector<OptionInfo>& read_option_infos() {
             {"encoding",
              OptionInfo::Type::choice,
              "auto",
-             {"auto", "utf-8", "windows-1252"},
+             {"auto", "utf-8", "utf-8-bom", "windows-1252"},
              "Text encoding; auto reads UTF-8 (a byte order mark is allowed) and falls back to "
-             "Windows-1252 (Latin-1) when the file is not valid UTF-8"},
+             "Windows-1252 (Latin-1) when the file is not valid UTF-8; utf-8-bom is utf-8 "
+             "(named as the writer names it)"},
             {"delimiter",
              OptionInfo::Type::choice,
              "auto",
-             {"auto", "comma", "semicolon", "tab"},
+             {"auto", "comma", "semicolon", "tab", ",", ";"},
              "Field separator; auto picks the one that splits most lines alike"},
         };
         o.push_back({"max-field-length",
@@ -124,12 +125,15 @@ const std::vector<OptionInfo>& read_option_infos() {
 Dataset read_csv(const std::filesystem::path& input, const Options& options,
                  Diagnostics& diagnostics) {
     std::string encoding = option(options, "encoding", "auto");
+    if (encoding == "utf-8-bom") encoding = "utf-8";
     if (encoding != "auto" && encoding != "utf-8" && encoding != "windows-1252")
-        bad_option("encoding", "auto, utf-8 or windows-1252", encoding);
+        bad_option("encoding", "auto, utf-8, utf-8-bom or windows-1252", encoding);
     std::string delimiter = option(options, "delimiter", "auto");
+    if (delimiter == ",") delimiter = "comma";
+    if (delimiter == ";") delimiter = "semicolon";
     if (delimiter != "auto" && delimiter != "comma" && delimiter != "semicolon" &&
         delimiter != "tab")
-        bad_option("delimiter", "auto, comma, semicolon or tab", delimiter);
+        bad_option("delimiter", "auto, comma (,), semicolon (;) or tab", delimiter);
 
     RecordLimits limits;
     limits.max_field_bytes = limit(options, "max-field-length", limits.max_field_bytes);

@@ -8,6 +8,8 @@
 #include <string_view>
 #include <vector>
 
+#include "csv_dialect.hpp"
+#include "csv_encoding.hpp"
 #include "kdx/atomic_file.hpp"
 #include "kdx/error.hpp"
 
@@ -53,12 +55,25 @@ std::string repair_utf8(std::string_view s) {
     return out;
 }
 
-// Writes RFC 4180 records: fields quoted when they hold a comma, quote or
-// line break, quotes doubled, records ended by CRLF. Records are gathered in
-// a buffer and written to the stream in blocks; flush() writes the rest.
+// The first text Windows-1252 cannot hold, found by a pass that writes nothing.
+struct Unencodable {
+    std::size_t record = 0;  // 1-based, the header being record 1
+    std::string key;         // the record's first field
+    std::string column;
+    std::string text;
+    char32_t code_point = 0;
+    std::size_t fields = 0;  // fields that would lose characters
+};
+
+// Writes records in the chosen dialect: fields quoted when they hold the
+// separator, a quote or a line break, quotes doubled, records ended by CRLF
+// (RFC 4180 with the default dialect). Records are gathered in a buffer and
+// written to the stream in blocks; flush() writes the rest. Without a stream
+// it only looks for text the encoding cannot hold.
 class CsvOut {
   public:
-    CsvOut(std::ostream& out, bool protect) : out_(out), protect_(protect) {
+    CsvOut(std::ostream* out, bool protect, const Dialect& dialect)
+        : out_(out), protect_(protect), dialect_(dialect) {
         buffer_.reserve(block + 4096);
     }
 
@@ -71,24 +86,37 @@ class CsvOut {
             return raw("'" + s);
         return raw(s);
     }
-    // A number as kdx writes it: plain, "" for missing, ":" for suppressed.
-    CsvOut& value(const Value& v) { return raw(to_string(v)); }
+    // A number as kdx writes it: plain, "" for missing, ":" for suppressed,
+    // with the dialect's decimal mark.
+    CsvOut& value(const Value& v) {
+        std::string s = to_string(v);
+        if (dialect_.decimal != '.') std::replace(s.begin(), s.end(), '.', dialect_.decimal);
+        return raw(s);
+    }
     CsvOut& integer(long long n) { return raw(std::to_string(n)); }
     CsvOut& year(int y) { return raw(y ? std::to_string(y) : std::string()); }
 
+    void header(const std::vector<const char*>& names) {
+        columns_.assign(names.begin(), names.end());
+        for (const char* n : names) text(n);
+        end();
+    }
+
     void end() {
         buffer_ += "\r\n";
-        first_ = true;
+        field_ = 0;
+        ++record_;
         if (buffer_.size() >= block) flush();
     }
 
     void flush() {
-        out_.write(buffer_.data(), static_cast<std::streamsize>(buffer_.size()));
+        if (out_) out_->write(buffer_.data(), static_cast<std::streamsize>(buffer_.size()));
         buffer_.clear();
     }
 
     // Fields whose bytes were not UTF-8 (a reader let them through).
     std::size_t repaired() const noexcept { return repaired_; }
+    const Unencodable& unencodable() const noexcept { return unencodable_; }
 
   private:
     CsvOut& raw(std::string_view text) {
@@ -99,9 +127,16 @@ class CsvOut {
             s = fixed;
             ++repaired_;
         }
-        if (!first_) buffer_ += ',';
-        first_ = false;
-        if (s.find_first_of(",\"\r\n") == std::string_view::npos) {
+        if (field_ == 0) key_.assign(s);
+        if (dialect_.encoding == OutputEncoding::windows_1252) {
+            encoded_.clear();
+            if (char32_t c = append_as_windows_1252(s, encoded_)) note_unencodable(s, c);
+            s = encoded_;
+        }
+        if (field_++ > 0) buffer_ += dialect_.delimiter;
+        if (!out_) return *this;
+        const char special[] = {dialect_.delimiter, '"', '\r', '\n', '\0'};
+        if (s.find_first_of(special) == std::string_view::npos) {
             buffer_ += s;
         } else {
             buffer_ += '"';
@@ -114,18 +149,31 @@ class CsvOut {
         return *this;
     }
 
+    void note_unencodable(std::string_view s, char32_t c) {
+        Unencodable& u = unencodable_;
+        if (u.fields++ > 0) return;
+        u.record = record_ + 1;
+        u.key = key_;
+        u.column = field_ < columns_.size() ? columns_[field_] : std::string();
+        u.text.assign(s);
+        u.code_point = c;
+    }
+
     static constexpr std::size_t block = 1 << 16;
     std::string buffer_;
-    std::ostream& out_;
+    std::string encoded_;
+    std::string key_;
+    std::ostream* out_;
     bool protect_;
-    bool first_ = true;
+    Dialect dialect_;
+    std::vector<std::string> columns_;
+    std::size_t field_ = 0;
+    std::size_t record_ = 0;
     std::size_t repaired_ = 0;
+    Unencodable unencodable_;
 };
 
-void header(CsvOut& out, const std::vector<const char*>& names) {
-    for (const char* n : names) out.text(n);
-    out.end();
-}
+void header(CsvOut& out, const std::vector<const char*>& names) { out.header(names); }
 
 std::string joined(const std::vector<std::string>& parts, const char* separator) {
     std::string s;
@@ -200,27 +248,68 @@ bool boolean_option(const Options& options, const std::string& name, bool fallba
     throw Error("option " + name + ": expected true or false, found \"" + v + "\"");
 }
 
+void write_table(const Dataset& d, const std::string& table, CsvOut& out,
+                 Diagnostics& diagnostics) {
+    if (table == "settlement")
+        write_settlement(d, out);
+    else if (table == "outcomes")
+        write_outcomes(d, out);
+    else if (table == "municipalities")
+        write_municipalities(d, out);
+    else if (table == "programmes")
+        write_programmes(d, out);
+    else
+        write_nominations(d, out, diagnostics);
+}
+
+std::string code_point_name(char32_t c) {
+    const char* hex = "0123456789ABCDEF";
+    std::string digits;
+    for (int shift = c > 0xFFFF ? 20 : 12; shift >= 0; shift -= 4) digits += hex[(c >> shift) & 15];
+    return "U+" + digits;
+}
+
+// Windows-1252 loses every character it lacks, so a text holding one stops
+// the write before the file is created.
+void check_windows_1252(const Dataset& d, const std::string& table, bool protect,
+                        const Dialect& dialect, const std::filesystem::path& output) {
+    Diagnostics ignored;
+    CsvOut check(nullptr, protect, dialect);
+    write_table(d, table, check, ignored);
+    const Unencodable& u = check.unencodable();
+    if (u.fields == 0) return;
+    std::string character;
+    append_utf8_of(u.code_point, character);
+    std::string more =
+        u.fields > 1 ? " (and " + std::to_string(u.fields - 1) + " more fields)" : std::string();
+    throw Error(table + " record " + std::to_string(u.record - 1) + " (" + u.key + "), " +
+                    u.column + " \"" + u.text + "\": Windows-1252 has no \"" + character + "\" (" +
+                    code_point_name(u.code_point) + ")" + more +
+                    "; encoding=utf-8-bom keeps every character, and Excel reads it; nothing "
+                    "was written",
+                Location::at(output.string()));
+}
+
 }  // namespace
 
 const std::vector<OptionInfo>& write_option_infos() {
-    static const std::vector<OptionInfo> infos{
-        {"table",
-         OptionInfo::Type::choice,
-         "settlement",
-         {"settlement", "outcomes", "municipalities", "programmes", "nominations"},
-         "Which of the dataset's tables to write"},
-        {"protect-formulas",
-         OptionInfo::Type::boolean,
-         "true",
-         {},
-         "Start text fields beginning with = + - @ (or a tab or CR) with an apostrophe so "
-         "spreadsheets do not run them as formulas; numbers are written plainly"},
-        {"bom",
-         OptionInfo::Type::boolean,
-         "false",
-         {},
-         "Start the file with a UTF-8 byte order mark, which Excel needs to read æ, ø and å"},
-    };
+    static const std::vector<OptionInfo> infos = [] {
+        std::vector<OptionInfo> o{
+            {"table",
+             OptionInfo::Type::choice,
+             "settlement",
+             {"settlement", "outcomes", "municipalities", "programmes", "nominations"},
+             "Which of the dataset's tables to write"},
+            {"protect-formulas",
+             OptionInfo::Type::boolean,
+             "true",
+             {},
+             "Start text fields beginning with = + - @ (or a tab or CR) with an apostrophe so "
+             "spreadsheets do not run them as formulas; numbers are written plainly"},
+        };
+        for (OptionInfo& d : dialect_option_infos()) o.push_back(std::move(d));
+        return o;
+    }();
     return infos;
 }
 
@@ -235,22 +324,15 @@ void write_csv(const Dataset& dataset, const std::filesystem::path& output, cons
             "nominations, found \"" +
             table + "\"");
     bool protect = boolean_option(options, "protect-formulas", true);
-    bool bom = boolean_option(options, "bom", false);
+    Dialect dialect = dialect_for(options);
+    if (dialect.encoding == OutputEncoding::windows_1252)
+        check_windows_1252(dataset, table, protect, dialect, output);
 
     AtomicFile file(output);
     std::ostream& stream = file.stream();
-    if (bom) stream << "\xEF\xBB\xBF";
-    CsvOut out(stream, protect);
-    if (table == "settlement")
-        write_settlement(dataset, out);
-    else if (table == "outcomes")
-        write_outcomes(dataset, out);
-    else if (table == "municipalities")
-        write_municipalities(dataset, out);
-    else if (table == "programmes")
-        write_programmes(dataset, out);
-    else
-        write_nominations(dataset, out, diagnostics);
+    if (dialect.encoding == OutputEncoding::utf8_bom) stream << "\xEF\xBB\xBF";
+    CsvOut out(&stream, protect, dialect);
+    write_table(dataset, table, out, diagnostics);
     out.flush();
     if (!stream)
         throw Error(std::string("could not write the file: ") + std::strerror(errno ? errno : EIO),

@@ -27,4 +27,13 @@ private:
     Location where_;
 };
 
+// Options a format cannot take together (each value valid on its own, the
+// combination not). Thrown before anything is written; the CLI exits 2, as
+// for any other usage mistake.
+class OptionError : public Error {
+public:
+    using Error::Error;
+    ~OptionError() override;
+};
+
 }  // namespace kdx

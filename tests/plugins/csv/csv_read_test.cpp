@@ -116,7 +116,7 @@ TEST(CsvRead, EncodingOption) {
     EXPECT_EQ(told.dataset.settlement.size(), 3u);
     EXPECT_THAT(told.messages(Severity::info).front(), HasSubstr("title row skipped"));
     EXPECT_EQ(error_of(file, {{"encoding", "latin-9"}}),
-              ": option encoding: expected auto, utf-8 or windows-1252, found \"latin-9\"");
+              ": option encoding: expected auto, utf-8, utf-8-bom or windows-1252, found \"latin-9\"");
 }
 
 TEST(CsvRead, FilesItCannotReadSayWhy) {
