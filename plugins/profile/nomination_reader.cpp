@@ -111,7 +111,8 @@ Dataset read_nomination(const ProfileText& profile, const Options& options, Diag
     Setting municipality, year, prize;
     auto settle = [&](Setting& s, const std::string& option, std::initializer_list<const char*> keys) {
         auto o = options.find(option);
-        if (o != options.end() && !o->second.empty()) {
+        // An empty option, or year 0 (the declared default), leaves it to the text.
+        if (o != options.end() && !o->second.empty() && !(option == "year" && o->second == "0")) {
             s = {o->second, Location::at(file), "-o " + option + "=" + o->second};
             return;
         }
@@ -183,7 +184,8 @@ Dataset read_nomination(const ProfileText& profile, const Options& options, Diag
         prize = {title_prize, where(title), quoted(title.text)};
 
     if (year.value.empty())
-        throw Error("no prize year: expected a line such as \"" + (title_text.empty() ? "Steinkjer" : title_text) +
+        throw Error("no prize year: expected a line such as \"" +
+                        (title_text.empty() || title_text.size() > 40 ? "Steinkjer" : title_text) +
                         " er nominert til Bosettings- og inkluderingsprisen 2018\", or \"år: 2018\" in a front "
                         "matter block",
                     Location::at(file));

@@ -32,9 +32,9 @@ FormatInfo ProfileFormat::info() const {
         {"municipality", OptionInfo::Type::string, "",
          {},
          "The nominee, as a number or a name (default: the title line, \"Steinkjer kommune\")"},
-        {"year", OptionInfo::Type::integer, "",
+        {"year", OptionInfo::Type::integer, "0",
          {},
-         "The prize year (default: the line \"... er nominert til <prize> <year>\")"},
+         "The prize year; 0 (the default) takes it from the line \"... er nominert til <prize> <year>\""},
         {"prize", OptionInfo::Type::string, "",
          {},
          "The prize, as its name or id (default: the nomination line, else the title's prefix)"},
@@ -46,6 +46,9 @@ Dataset ProfileFormat::read_dataset(const std::filesystem::path& input, const Op
                                     Diagnostics& diagnostics) {
     const std::string file = input.string();
     const std::string ext = extension_of(input);
+    std::error_code ec;
+    if (!std::filesystem::is_regular_file(input, ec))
+        throw Error("not a file: a profile is a text, Markdown or Word file", Location::at(file));
     ProfileText text;
     std::ifstream in(input, std::ios::binary);
     char magic[2] = {};
@@ -53,7 +56,6 @@ Dataset ProfileFormat::read_dataset(const std::filesystem::path& input, const Op
     if (ext == ".docx" || (ext != ".txt" && ext != ".md" && magic[0] == 'P' && magic[1] == 'K')) {
         text = read_docx_profile(input, file, DocxLimits{});
     } else {
-        std::error_code ec;
         if (std::filesystem::file_size(input, ec) > max_text_size)
             throw Error("the file is larger than " + std::to_string(max_text_size >> 20) +
                             " MiB, far more than a profile; refused",
