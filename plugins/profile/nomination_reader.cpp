@@ -126,7 +126,8 @@ Dataset read_nomination(const ProfileText& profile, const Options& options, Diag
     settle(municipality, "municipality", {"kommune", "municipality"});
     settle(year, "year", {"år", "aar", "year"});
     settle(prize, "prize", {"pris", "prize"});
-    for (const auto& [key, value] : profile.front_matter) {
+    for (const auto& entry : profile.front_matter) {
+        const std::string& key = entry.first;
         static const char* const known[] = {"kommune", "municipality", "år", "aar", "year", "pris", "prize"};
         if (std::none_of(std::begin(known), std::end(known), [&](const char* k) { return key == k; }))
             diagnostics.warning("front matter key \"" + key + "\" is not used (kdx reads kommune, år and pris)",
