@@ -5,6 +5,7 @@
 #include <gmock/gmock.h>
 
 #include "names_by_year.hpp"
+#include "repeated_keys_check.hpp"
 #include "read_test_support.hpp"
 
 namespace {
@@ -137,34 +138,6 @@ TEST(XlsxImport, NamesResolveInTheYearOfTheirFigures) {
         EXPECT_THAT(settled_by_number_and_year(r.dataset),
                     ::testing::UnorderedElementsAreArray(names_by_year_expected()));
     }
-}
-
-// A key given twice (5006 2018 with settled 10 and 12; 0301 2018 twice with
-// the same figures; 5001 2018 with decided in one row and settled in another)
-// is reported once per repetition, naming both places, and written once: the
-// first figures win, a figure only the repetition gives is merged in. What
-// convert writes validates without errors; the CSV it writes is read back
-// with Python's csv module.
-void check_repeated_keys(const fs::path& input, const std::string& first, const std::string& again) {
-    fs::path out = scratch_dir() / "repeated.csv";
-    auto r = run_kdx("convert " + sh_quote(input.string()) + " " + sh_quote(out.string()));
-    ASSERT_EQ(r.exit_code, 0) << r.err;
-    EXPECT_THAT(r.err, HasSubstr(again + ": warning: settlement 5006 2018 is given twice, at " +
-                                 first + " and here (settled 10 there, 12 here); the first is kept"));
-    EXPECT_THAT(r.err, HasSubstr("3 settlement records"));
-    auto v = run_kdx("validate " + sh_quote(out.string()));
-    EXPECT_EQ(v.exit_code, 0) << v.err;
-    EXPECT_THAT(v.err + v.out, HasSubstr("0 errors"));
-    if (!fs::exists("/usr/bin/python3")) GTEST_SKIP() << "/usr/bin/python3 is not installed";
-    auto py = run("/usr/bin/python3 -c " +
-                  sh_quote("import csv, sys\n"
-                           "with open(sys.argv[1], newline='', encoding='utf-8') as f:\n"
-                           "    for r in csv.DictReader(f, strict=True):\n"
-                           "        print(r['municipality'], r['year'], r['decided'] or '-', "
-                           "r['settled'] or '-')\n") +
-                  " " + sh_quote(out.string()));
-    ASSERT_EQ(py.exit_code, 0) << py.err;
-    EXPECT_EQ(py.out, "5006 2018 - 10\n0301 2018 6 5\n5001 2018 30 4\n");
 }
 
 // Writes a workbook with openpyxl: `sheets` is Python, a list of (title,
