@@ -261,6 +261,9 @@ class LongMapper : public RowMapper {
     }
 
     std::string municipality_number(const Row& row, int year) {
+        // A long table of aggregates alone (a county column, no municipality
+        // column) has no municipality rows to store.
+        if (!municipality_) return {};
         const Cell& cell = cell_of(row, *municipality_);
         MunicipalityText m = split_municipality(cell);
         if (m.number.empty() && !m.bad_number && municipality_->field == Field::municipality) {
