@@ -39,5 +39,6 @@ std::function<int()> setup_dossier(CLI::App& app, const GlobalOptions& global);
 std::function<int()> setup_plugins(CLI::App& app, const GlobalOptions& global);
 std::function<int()> setup_report(CLI::App& app, const GlobalOptions& global);
 std::function<int()> setup_validate(CLI::App& app, const GlobalOptions& global);
+std::function<int()> setup_verify(CLI::App& app, const GlobalOptions& global);
 
 }  // namespace kdx::cli

@@ -252,6 +252,7 @@ int exit_code_for(const Diagnostics& diagnostics, bool strict) {
 }  // namespace kdx::cli
 
 #include "kdx/error.hpp"
+#include "kdx/file_hash.hpp"
 #include "kdx/model.hpp"
 
 namespace kdx::cli {
@@ -268,11 +269,19 @@ std::string describe(const Dataset& d) {
 }
 
 Dataset read_input(const host::LoadedFormat& format, const fs::path& input,
-                   const Options& options, Diagnostics& diagnostics) {
+                   const Options& options, Diagnostics& diagnostics, std::string* sha256_out) {
     std::error_code ec;
     if (!fs::exists(input, ec)) throw Error("no such file", Location::at(input.string()));
     if (fs::is_directory(input, ec)) throw Error("is a folder, not a file", Location::at(input.string()));
-    return format.read_dataset(input, options, diagnostics);
+    // The hash reports record as provenance; computed beside the reading.
+    auto hashing = std::async(std::launch::async, [&input] { return file_sha256(input); });
+    Dataset dataset = format.read_dataset(input, options, diagnostics);
+    const std::string sha256 = hashing.get();
+    for (Source& s : dataset.sources)
+        if (s.sha256.empty() && (s.file == input.string() || s.file == input.filename().string()))
+            s.sha256 = sha256;
+    if (sha256_out) *sha256_out = sha256;
+    return dataset;
 }
 
 std::string nothing_read(const fs::path& input) {

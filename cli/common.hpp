@@ -69,8 +69,10 @@ std::string describe(const Dataset& dataset);
 
 // Reads `input` with the chosen format after checking that it exists and is a
 // file; throws kdx::Error otherwise.
+// The SHA-256 of the file is stored in the dataset's sources that name it,
+// and in `sha256` when given.
 Dataset read_input(const host::LoadedFormat& format, const std::filesystem::path& input,
-                   const Options& options, Diagnostics& diagnostics);
+                   const Options& options, Diagnostics& diagnostics, std::string* sha256 = nullptr);
 
 // "nothing usable was read from FILE", the one wording validate and convert share.
 std::string nothing_read(const std::filesystem::path& input);

@@ -9,8 +9,10 @@
 #include <iostream>
 
 #include "kdx/error.hpp"
+#include "kdx/file_hash.hpp"
 #include "kdx/registry.hpp"
 #include "kdx/validate.hpp"
+#include "kdx/version.hpp"
 
 namespace kdx::cli {
 
@@ -73,13 +75,48 @@ void join_nominations(Dataset& into, Dataset& from, Diagnostics& diagnostics) {
 
 }  // namespace
 
+namespace {
+
+// "xlsx 1.0.0": the plugin a format comes from, with its version.
+std::string plugin_label(const host::PluginHost& host, const host::LoadedFormat& format) {
+    for (const host::PluginRecord& p : host.plugins())
+        if (p.status == host::PluginRecord::Status::loaded && p.info.name == format.plugin())
+            return p.info.version.empty() ? p.info.name : p.info.name + " " + p.info.version;
+    return format.plugin();
+}
+
+void add_once(std::vector<std::string>& list, std::string item) {
+    if (std::find(list.begin(), list.end(), item) == list.end()) list.push_back(std::move(item));
+}
+
+}  // namespace
+
+Provenance provenance_of(const host::PluginHost& host, const ReadRecord& record,
+                         const fs::path& template_file, const std::string& template_id,
+                         const std::vector<std::string>& formats) {
+    Provenance p;
+    p.inputs = record.inputs;
+    p.template_id = template_id;
+    p.template_sha256 = file_sha256(template_file);
+    p.plugins = record.plugins;
+    for (const std::string& f : formats)
+        if (auto format = host.find(f)) add_once(p.plugins, plugin_label(host, *format));
+    p.generator = std::string("kdx ") + kdx::version();
+    return p;
+}
+
 Dataset read_files(const host::PluginHost& host, const std::vector<fs::path>& given,
-                   Diagnostics& diagnostics, int harmonise_to) {
+                   Diagnostics& diagnostics, int harmonise_to, ReadRecord* record) {
     Dataset merged;
     for (const fs::path& g : given) {
         for (const fs::path& file : data_files(host, g, diagnostics)) {
             auto reader = choose_format(host, "", file, can_read_dataset);
-            Dataset part = read_input(*reader, file, {}, diagnostics);
+            std::string sha256;
+            Dataset part = read_input(*reader, file, {}, diagnostics, &sha256);
+            if (record) {
+                record->inputs.push_back({file.filename().string(), sha256});
+                add_once(record->plugins, plugin_label(host, *reader));
+            }
             join_nominations(merged, part, diagnostics);
             merge(merged, std::move(part));
         }
@@ -89,8 +126,8 @@ Dataset read_files(const host::PluginHost& host, const std::vector<fs::path>& gi
 }
 
 Dataset read_data(const host::PluginHost& host, const std::vector<fs::path>& files,
-                  Diagnostics& diagnostics, int harmonise_to) {
-    Dataset merged = read_files(host, files, diagnostics, harmonise_to);
+                  Diagnostics& diagnostics, int harmonise_to, ReadRecord* record) {
+    Dataset merged = read_files(host, files, diagnostics, harmonise_to, record);
     check_dataset(merged, diagnostics, harmonise_to);
     return merged;
 }

@@ -13,6 +13,12 @@
 
 namespace kdx::cli {
 
+// What reading the data files used, for the reports' provenance.
+struct ReadRecord {
+    std::vector<ProvenanceFile> inputs;  // each file read, with its SHA-256
+    std::vector<std::string> plugins;    // "xlsx 1.0.0" for each plugin that read one
+};
+
 // Reads every file with the format its extension names, merges them and
 // validates the result. Diagnostics are added to `diagnostics`. A folder
 // stands for the files in it that a format reads; a nomination given again
@@ -20,12 +26,18 @@ namespace kdx::cli {
 // With `harmonise_to`, the numbers are first made those of that year, as in
 // validate and convert.
 Dataset read_data(const host::PluginHost& host, const std::vector<std::filesystem::path>& files,
-                  Diagnostics& diagnostics, int harmonise_to = 0);
+                  Diagnostics& diagnostics, int harmonise_to = 0, ReadRecord* record = nullptr);
 
 // As read_data() without the checks, for a command that checks only the part
 // of the data it reports on (check_selection()).
 Dataset read_files(const host::PluginHost& host, const std::vector<std::filesystem::path>& files,
-                   Diagnostics& diagnostics, int harmonise_to = 0);
+                   Diagnostics& diagnostics, int harmonise_to = 0, ReadRecord* record = nullptr);
+
+// A report's provenance: the files `record` read, the template file and its
+// id, and the plugins that read the data and write `formats`.
+Provenance provenance_of(const host::PluginHost& host, const ReadRecord& record,
+                         const std::filesystem::path& template_file, const std::string& template_id,
+                         const std::vector<std::string>& formats);
 
 // The problems of the part of `dataset` about the municipalities `numbers`:
 // the registry check and validation of that part alone, and of the

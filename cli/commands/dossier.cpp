@@ -29,8 +29,10 @@ int run_dossier(const DossierArgs& a, const GlobalOptions& global) {
     host::PluginHost host;
     load_plugins(host, global);
     Options options = document_options(host, split_list(a.formats), a.options);
-    report::ReportTemplate dossier = report::read_template(find_template("imdi-dossier"));
-    report::ReportTemplate comparison = report::read_template(find_template("imdi-comparison"));
+    const fs::path dossier_file = find_template("imdi-dossier");
+    const fs::path comparison_file = find_template("imdi-comparison");
+    report::ReportTemplate dossier = report::read_template(dossier_file);
+    report::ReportTemplate comparison = report::read_template(comparison_file);
     // Usage mistakes are found before any data is read.
     Diagnostics diagnostics;
     std::vector<std::string> formats;
@@ -42,7 +44,8 @@ int run_dossier(const DossierArgs& a, const GlobalOptions& global) {
     if (formats.empty()) {
         throw UsageError("no plugin writes reports as " + a.formats + " (see kdx plugins)");
     }
-    Dataset dataset = read_data(host, a.data, diagnostics, a.harmonise_to);
+    ReadRecord record;
+    Dataset dataset = read_data(host, a.data, diagnostics, a.harmonise_to, &record);
     if (diagnostics.has_errors()) {
         std::string counts = print_diagnostics(diagnostics, global);
         std::cerr << "kdx: error: no dossier written; the data has errors: " << counts << '\n';
@@ -63,6 +66,7 @@ int run_dossier(const DossierArgs& a, const GlobalOptions& global) {
     request.date = report_date();
     for (const auto& f : a.data) request.data_files.push_back(f.filename().string());
 
+    const Provenance dossier_provenance = provenance_of(host, record, dossier_file, dossier.id, formats);
     const bool progress = ::isatty(2);
     int counter = 0;
     const int total = static_cast<int>((nominations.size() + 1) * formats.size());
@@ -70,12 +74,14 @@ int run_dossier(const DossierArgs& a, const GlobalOptions& global) {
     for (const Nomination* n : nominations) {
         request.municipality = n->municipality;
         Document document = report::build_report(dossier, dataset, request, diagnostics);
+        document.info.provenance = dossier_provenance;
         const Municipality* m = dataset.find_municipality(n->municipality);
         std::string stem = report_stem(dossier.id, a.year, n->municipality, m ? m->name : "", "");
         written += render(host, document, formats, options, a.out, stem, diagnostics, progress, counter, total).written;
     }
     request.municipality.clear();
     Document all = report::build_report(comparison, dataset, request, diagnostics);
+    all.info.provenance = provenance_of(host, record, comparison_file, comparison.id, formats);
     written += render(host, all, formats, options, a.out, report_stem(comparison.id, a.year, "", "", ""), diagnostics,
                       progress, counter, total).written;
     std::string counts = print_diagnostics(diagnostics, global);

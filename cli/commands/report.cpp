@@ -151,8 +151,10 @@ int run_report(const ReportArgs& a, const GlobalOptions& global) {
     auto formats = split_list(a.formats);
     Options options = document_options(host, formats, a.options);
     report::ReportTemplate t;
+    fs::path template_file;
     try {
-        t = report::read_template(find_template(a.template_name));
+        template_file = find_template(a.template_name);
+        t = report::read_template(template_file);
     } catch (const Error& e) {
         const std::string where = e.where().to_string();
         throw UsageError("template " + (where.empty() ? a.template_name : where) + ": " +
@@ -167,7 +169,9 @@ int run_report(const ReportArgs& a, const GlobalOptions& global) {
     check_selection_options(t, a);
 
     Diagnostics read;
-    Dataset dataset = read_files(host, a.data, read, a.harmonise_to);
+    ReadRecord record;
+    Dataset dataset = read_files(host, a.data, read, a.harmonise_to, &record);
+    const Provenance provenance = provenance_of(host, record, template_file, t.id, formats);
     std::map<std::string, std::string> refused;
     if (a.harmonise_to) refused = use_whole_predecessors(dataset, a.harmonise_to, read);
 
@@ -205,6 +209,7 @@ int run_report(const ReportArgs& a, const GlobalOptions& global) {
             auto why = refused.find(subject.municipality);
             if (why != refused.end()) throw Error(why->second);
             document = report::build_report(t, dataset, request, diagnostics);
+            document.info.provenance = provenance;
         } catch (const Error& e) {
             if (subjects.size() == 1) throw;
             std::string which = !subject.county.empty()

@@ -129,7 +129,11 @@ const std::string& DataSource::title(const std::string& language) const {
 
 void merge(Dataset& into, Dataset from) {
     std::vector<std::uint32_t> source_map;
-    for (Source& s : from.sources) source_map.push_back(into.add_source(s.file, s.sheet));
+    for (Source& s : from.sources) {
+        source_map.push_back(into.add_source(s.file, s.sheet));
+        std::string& sha256 = into.sources[source_map.back() - 1].sha256;
+        if (sha256.empty()) sha256 = std::move(s.sha256);
+    }
     if (into.info.title.empty()) into.info.title = from.info.title;
     if (into.info.description.empty()) into.info.description = from.info.description;
     if (into.info.language.empty()) into.info.language = from.info.language;

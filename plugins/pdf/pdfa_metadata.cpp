@@ -58,6 +58,50 @@ std::string creator_of(const DocumentInfo& info) {
     return info.generator.empty() ? "kdx" : info.generator;
 }
 
+// What the report was made from (kdx verify reads it back), in a schema of
+// kdx's own: PDF/A-1 (6.7.8) asks for its description in the packet.
+const char* const provenance_namespace = "urn:kdx:ns:provenance:1#";
+
+std::string provenance_property(const char* name, const char* type, const char* description) {
+    return std::string("<rdf:li rdf:parseType=\"Resource\">\n<pdfaProperty:name>") + name +
+           "</pdfaProperty:name>\n<pdfaProperty:valueType>" + type +
+           "</pdfaProperty:valueType>\n<pdfaProperty:category>external</pdfaProperty:category>\n"
+           "<pdfaProperty:description>" + description + "</pdfaProperty:description>\n</rdf:li>";
+}
+
+std::string provenance_schema() {
+    return std::string("<rdf:li rdf:parseType=\"Resource\">\n"
+                       "<pdfaSchema:schema>kdx report provenance</pdfaSchema:schema>\n"
+                       "<pdfaSchema:namespaceURI>") + provenance_namespace +
+           "</pdfaSchema:namespaceURI>\n<pdfaSchema:prefix>kdxp</pdfaSchema:prefix>\n"
+           "<pdfaSchema:property><rdf:Seq>" +
+           provenance_property("inputs", "seq Text", "Each data file as sha256sum prints it: the SHA-256, two spaces, the name") +
+           provenance_property("templateId", "Text", "The report template's id") +
+           provenance_property("templateSha256", "Text", "The SHA-256 of the template file") +
+           provenance_property("plugins", "seq Text", "Each plugin that read the data or wrote the report, with its version") +
+           provenance_property("generator", "Text", "The program and version that built the report") +
+           "</rdf:Seq></pdfaSchema:property>\n</rdf:li>";
+}
+
+std::string provenance_description(const Provenance& p) {
+    std::string x = std::string("<rdf:Description rdf:about=\"\" xmlns:kdxp=\"") + provenance_namespace + "\">\n";
+    if (!p.inputs.empty()) {
+        x += "<kdxp:inputs><rdf:Seq>";
+        for (const ProvenanceFile& f : p.inputs) x += "<rdf:li>" + escape(f.sha256 + "  " + f.name) + "</rdf:li>";
+        x += "</rdf:Seq></kdxp:inputs>\n";
+    }
+    if (!p.template_sha256.empty())
+        x += "<kdxp:templateId>" + escape(p.template_id) + "</kdxp:templateId>\n<kdxp:templateSha256>" +
+             escape(p.template_sha256) + "</kdxp:templateSha256>\n";
+    if (!p.plugins.empty()) {
+        x += "<kdxp:plugins><rdf:Seq>";
+        for (const std::string& plugin : p.plugins) x += "<rdf:li>" + escape(plugin) + "</rdf:li>";
+        x += "</rdf:Seq></kdxp:plugins>\n";
+    }
+    if (!p.generator.empty()) x += "<kdxp:generator>" + escape(p.generator) + "</kdxp:generator>\n";
+    return x + "</rdf:Description>\n";
+}
+
 }  // namespace
 
 std::string language_tag(const std::string& language) {
@@ -112,7 +156,10 @@ std::string xmp_packet(const DocumentInfo& info, const std::string& producer, st
          "<pdfaProperty:description>Part of ISO 14289 the file conforms "
          "to</pdfaProperty:description>\n"
          "</rdf:li></rdf:Seq></pdfaSchema:property>\n"
-         "</rdf:li></rdf:Bag></pdfaExtension:schemas>\n</rdf:Description>\n";
+         "</rdf:li>";
+    if (!info.provenance.empty()) x += provenance_schema();
+    x += "</rdf:Bag></pdfaExtension:schemas>\n</rdf:Description>\n";
+    if (!info.provenance.empty()) x += provenance_description(info.provenance);
     x += "<rdf:Description rdf:about=\"\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\">\n";
     x += "<dc:format>application/pdf</dc:format>\n";
     if (!info.title.empty())

@@ -55,6 +55,9 @@ struct BookSettings {
     InvalidText invalid_text = InvalidText::replace;
     std::time_t created = 0;  // document property; must not be 0
     std::string title, subject, author, keywords, comments;
+    // Custom document properties (docProps/custom.xml), name -> text; Excel
+    // keeps each to 255 characters.
+    std::vector<std::pair<std::string, std::string>> custom;
 };
 
 class Book;

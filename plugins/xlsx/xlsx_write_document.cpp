@@ -437,6 +437,30 @@ class DocumentWriter {
     Style italic_ = book_.style(italic_style());
 };
 
+// What the report was made from, as custom document properties (File >
+// Properties > Custom in Excel) that `kdx verify` reads back. An input is
+// written as sha256sum prints it; a name too long for Excel's 255 characters
+// is cut, the hash is what verify compares.
+std::vector<std::pair<std::string, std::string>> provenance_properties(const Provenance& p) {
+    std::vector<std::pair<std::string, std::string>> out;
+    auto cut = [](std::string s) {
+        if (s.size() <= 255) return s;
+        std::size_t end = 255;
+        while (end > 0 && (static_cast<unsigned char>(s[end]) & 0xC0) == 0x80) --end;
+        return s.substr(0, end);
+    };
+    for (std::size_t i = 0; i < p.inputs.size(); ++i)
+        out.emplace_back("kdx input " + std::to_string(i + 1), cut(p.inputs[i].sha256 + "  " + p.inputs[i].name));
+    if (!p.template_sha256.empty()) {
+        out.emplace_back("kdx template id", cut(p.template_id));
+        out.emplace_back("kdx template sha256", p.template_sha256);
+    }
+    for (std::size_t i = 0; i < p.plugins.size(); ++i)
+        out.emplace_back("kdx plugin " + std::to_string(i + 1), cut(p.plugins[i]));
+    if (!p.generator.empty()) out.emplace_back("kdx generator", cut(p.generator));
+    return out;
+}
+
 }  // namespace
 
 void write_document(const Document& document, const std::filesystem::path& output,
@@ -454,6 +478,7 @@ void write_document(const Document& document, const std::filesystem::path& outpu
     for (const std::string& s : document.info.sources)
         comments += (comments.empty() ? "" : "\n") + s;
     settings.comments = comments;
+    settings.custom = provenance_properties(document.info.provenance);
 
     Diagnostics local;
     try {

@@ -1,5 +1,6 @@
 #include "report_writer.hpp"
 
+#include <algorithm>
 #include <fstream>
 #include <pugixml.hpp>
 #include <string_view>
@@ -111,6 +112,34 @@ class ReportBuilder {
         optional_text(n, "subject", i.subject);
         for (const std::string& k : i.keywords) text(n, "keyword", k, "keyword");
         for (const std::string& s : i.sources) text(n, "source", s, "source");
+        if (!i.provenance.empty()) provenance(n.append_child("provenance"), i.provenance);
+    }
+
+    void provenance(Node n, const Provenance& p) {
+        block_ = "info provenance";
+        auto sha256 = [&](const std::string& hex) {
+            if (!is_sha256(hex))
+                fail("sha256", "expected 64 lower-case hex digits, found \"" + clean(hex, "sha256") + "\"");
+            return hex.c_str();
+        };
+        optional_attribute(n, "generator", p.generator);
+        for (const ProvenanceFile& f : p.inputs) {
+            Node input = n.append_child("input");
+            input.append_attribute("name").set_value(clean(f.name, "name").c_str());
+            input.append_attribute("sha256").set_value(sha256(f.sha256));
+        }
+        if (!p.template_sha256.empty()) {
+            Node t = n.append_child("template");
+            t.append_attribute("id").set_value(clean(p.template_id, "id").c_str());
+            t.append_attribute("sha256").set_value(sha256(p.template_sha256));
+        }
+        for (const std::string& plugin : p.plugins) text(n, "plugin", plugin, "plugin");
+    }
+
+    static bool is_sha256(const std::string& s) {
+        return s.size() == 64 && std::all_of(s.begin(), s.end(), [](char c) {
+                   return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
+               });
     }
 
     void block(Node parent, const Heading& h) {

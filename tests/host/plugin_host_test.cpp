@@ -56,14 +56,14 @@ TEST_F(PluginHostTest, LoadsTheGoodPluginWithItsInfo) {
 TEST_F(PluginHostTest, RefusesAnotherMajorAbi) {
     const auto& r = record_of(host, "kdx_wrong_abi.so");
     EXPECT_EQ(r.status, PluginRecord::Status::failed);
-    EXPECT_EQ(r.reason, std::string("built for plugin ABI 2.0 but this kdx ") + kdx::version() +
-                            " has ABI 1.0: rebuild the plugin against this kdx");
+    EXPECT_EQ(r.reason, std::string("built for plugin ABI 3.0 but this kdx ") + kdx::version() +
+                            " has ABI 2.0: rebuild the plugin against this kdx");
 }
 
 TEST_F(PluginHostTest, RefusesANewerMinorAbi) {
     const auto& r = record_of(host, "kdx_newer_minor.so");
     EXPECT_EQ(r.status, PluginRecord::Status::failed);
-    EXPECT_THAT(r.reason, HasSubstr("built for plugin ABI 1.7 but this kdx"));
+    EXPECT_THAT(r.reason, HasSubstr("built for plugin ABI 2.7 but this kdx"));
 }
 
 TEST_F(PluginHostTest, RefusesAPluginWithoutRegistrationFunction) {
@@ -177,7 +177,7 @@ TEST(PluginsCommand, JsonCatalogue) {
         "assert [o[\"name\"] for o in f[\"write_options\"]]==[\"level\",\"style\"]; "
         "p={x[\"name\"]:x for x in c[\"plugins\"]}; "
         "assert p[\"throws\"][\"status\"]==\"failed\"; "
-        "assert \"ABI 2.0\" in p[\"wrong_abi\"][\"reason\"]; print(\"ok\")' " +
+        "assert \"ABI 3.0\" in p[\"wrong_abi\"][\"reason\"]; print(\"ok\")' " +
         sh_quote(json.string()));
     EXPECT_EQ(check.exit_code, 0) << check.err;
     EXPECT_EQ(check.out, "ok\n");
@@ -204,7 +204,7 @@ TEST(PluginsCommand, ListsFailuresWithReasonsAndExitsZero) {
     EXPECT_THAT(r.out, HasSubstr("test-good  [read, write]  .good  Test format that works  (plugin good)"));
     EXPECT_THAT(r.out, HasSubstr("FAILED  throws"));
     EXPECT_THAT(r.out, HasSubstr("registration failed: cannot start: no licence"));
-    EXPECT_THAT(r.out, HasSubstr("built for plugin ABI 2.0"));
+    EXPECT_THAT(r.out, HasSubstr("built for plugin ABI 3.0"));
 }
 
 TEST(ConvertCommand, ValidatesOptionsAgainstTheDeclaration) {

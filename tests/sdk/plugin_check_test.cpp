@@ -61,7 +61,7 @@ TEST(PluginCheck, WrongAbiFailsTheLoadCheckWithTheHostsReason) {
     CommandResult r = check(host_plugin("wrong_abi"));
     EXPECT_EQ(r.exit_code, 1) << r.out << r.err;
     EXPECT_TRUE(failed(r.out, "load")) << r.out;
-    EXPECT_NE(line_of(r.out, "load").find("built for plugin ABI 2.0"), std::string::npos) << r.out;
+    EXPECT_NE(line_of(r.out, "load").find("built for plugin ABI 3.0"), std::string::npos) << r.out;
     EXPECT_NE(r.out.find("1 of 1 checks FAILED"), std::string::npos) << r.out;
 }
 

@@ -12,6 +12,24 @@
 
 namespace kdx {
 
+// What a report was made from, so that a reader can check it (`kdx verify`).
+// Each file is named without its folder, with the SHA-256 of its bytes as 64
+// lower-case hex digits (what `sha256sum` prints).
+struct ProvenanceFile {
+    std::string name;
+    std::string sha256;
+};
+
+struct Provenance {
+    std::vector<ProvenanceFile> inputs;  // the data files, in the order read
+    std::string template_id;             // e.g. "council-report"
+    std::string template_sha256;         // of the template file used
+    std::vector<std::string> plugins;    // "xlsx 1.0.0": plugins that read inputs or write reports
+    std::string generator;               // "kdx 1.1.0"
+
+    bool empty() const noexcept { return inputs.empty() && template_sha256.empty(); }
+};
+
 struct DocumentInfo {
     std::string title;
     std::string subtitle;
@@ -24,6 +42,7 @@ struct DocumentInfo {
     std::string generator;             // "kdx 1.0.0"
     std::string date;                  // ISO date the figures were compiled
     int year = 0;                      // the year reported on (0: not known)
+    Provenance provenance;             // written into each format's metadata
 };
 
 // A stretch of text; emphasised runs are set in italics or bold by renderers.

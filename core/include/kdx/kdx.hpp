@@ -5,6 +5,7 @@
 #include "kdx/diagnostics.hpp"
 #include "kdx/document.hpp"
 #include "kdx/error.hpp"
+#include "kdx/file_hash.hpp"
 #include "kdx/format.hpp"
 #include "kdx/model.hpp"
 #include "kdx/number_format.hpp"

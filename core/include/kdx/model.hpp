@@ -27,6 +27,7 @@ struct Origin {
 struct Source {
     std::string file;
     std::string sheet;
+    std::string sha256;  // of the file's bytes, 64 lower-case hex digits; empty: not known
 };
 
 enum class LanguageForm { unspecified, bokmal, nynorsk, neutral };
