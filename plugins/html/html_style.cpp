@@ -10,7 +10,7 @@ const char* stylesheet() {
 body { margin: 0; background: #ffffff; color: #1a1a1f;
   font: 1rem/1.5 "DejaVu Sans", "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif; }
 main { max-width: 50rem; margin: 0 auto; padding: 2rem 1.25rem 3rem; }
-h1, h2, h3, h4 { color: #17344f; line-height: 1.25; }
+h1, h2, h3, h4 { color: #17344f; line-height: 1.25; overflow-wrap: break-word; hyphens: auto; }
 h1 { font-size: 1.9rem; margin: 0 0 .3rem; }
 h2 { font-size: 1.4rem; margin: 2rem 0 .5rem; }
 h3 { font-size: 1.15rem; margin: 1.6rem 0 .4rem; }
@@ -52,6 +52,11 @@ figcaption { font-weight: 700; margin-bottom: .4rem; }
 .doc-notes { margin-top: 2.5rem; padding-top: .8rem; border-top: 1px solid #5c616b;
   font-size: .85rem; color: #5c616b; }
 .doc-notes h2 { font-size: 1rem; margin: 0 0 .5rem; color: #1a1a1f; }
+@media (max-width: 30rem) {
+  main { padding: 1.25rem .75rem 2rem; }
+  h1 { font-size: 1.5rem; }
+  .key-figures .figure { font-size: 1.35rem; }
+}
 @media print {
   @page { size: A4; margin: 20mm 18mm 18mm; }
   * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
