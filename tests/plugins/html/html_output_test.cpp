@@ -224,3 +224,34 @@ TEST(HtmlCommands, DossierWritesAPageForEveryNomineeAndTheComparison) {
 }
 
 }  // namespace
+
+namespace {
+
+// A line stops at a missing or suppressed figure and starts again after it,
+// and every line differs from the others in dash as well as colour.
+TEST(HtmlOutput, ALineBreaksAtAGap) {
+    kdx::Document d = chart_document();
+    auto& chart = std::get<kdx::Chart>(d.blocks[1]);
+    chart.kind = kdx::Chart::Kind::line;
+    chart.categories.push_back("2015");
+    for (auto& s : chart.series) s.values.push_back(kdx::Value(30));
+    auto file = kdx::test::scratch_dir() / "line.html";
+    html::write(d, file);
+    const std::string page = kdx::test::read_file(file);
+    // "anmodning" has no gap: one run; "vedtak" and "bosetting" miss 2013: two runs each.
+    std::vector<std::size_t> moves;
+    for (std::size_t at = page.find("<path d=\"M"); at != std::string::npos;
+         at = page.find("<path d=\"M", at + 1)) {
+        const std::string d_attribute = page.substr(at + 9, page.find('"', at + 9) - at - 9);
+        if (d_attribute.find('L') == std::string::npos || page.compare(at, 30, "<path d=\"M0 7H26\"") == 0)
+            continue;  // a marker or a legend sample
+        moves.push_back(static_cast<std::size_t>(std::count(d_attribute.begin(), d_attribute.end(), 'M')));
+        if (moves.size() == 3) break;
+    }
+    EXPECT_EQ(moves, (std::vector<std::size_t>{1, 2, 2}));
+    EXPECT_THAT(page, HasSubstr("stroke-dasharray=\"7 3\""));
+    EXPECT_THAT(page, HasSubstr("stroke-dasharray=\"2 3\""));
+    EXPECT_EQ(html::outline(file)["charts"][0]["desc"].get<std::string>().rfind("Linjediagram: ", 0), 0u);
+}
+
+}  // namespace
