@@ -97,7 +97,8 @@ std::function<int()> setup_dossier(CLI::App& app, const GlobalOptions& global) {
     app.add_option("--year", a->year, "Prize year")->required();
     app.add_option("-d,--data", a->data, "Data files with the nominations and figures")->required();
     app.add_option("--out", a->out, "Output folder")->capture_default_str();
-    app.add_option("--format", a->formats, "Comma-separated output formats")->capture_default_str();
+    app.add_option("--format", a->formats,
+                   "Comma-separated output formats (pdf, xlsx, xml, html; see kdx plugins)")->capture_default_str();
     app.add_option("--publisher", a->publisher,
                    "Organisation that publishes the report (byline, document author)");
     app.add_option("--threshold", a->threshold, "Counts of people below this are shown as \":\"")

@@ -267,7 +267,8 @@ std::function<int()> setup_report(CLI::App& app, const GlobalOptions& global) {
                    "counties holding its municipalities")
         ->excludes(m);
     app.add_option("--year", a->year, "Report year (default: the latest with figures)");
-    app.add_option("--format", a->formats, "Comma-separated output formats")->capture_default_str();
+    app.add_option("--format", a->formats,
+                   "Comma-separated output formats (pdf, xlsx, xml, html; see kdx plugins)")->capture_default_str();
     app.add_option("--out", a->out, "Output folder")->capture_default_str();
     app.add_option("--lang", a->language, "Language: nb, nn or en (default: the template's)")
         ->check(CLI::IsMember({"nb", "nn", "en"}));

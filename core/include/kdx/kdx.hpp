@@ -2,6 +2,7 @@
 #pragma once
 
 #include "kdx/atomic_file.hpp"
+#include "kdx/chart_text.hpp"
 #include "kdx/diagnostics.hpp"
 #include "kdx/document.hpp"
 #include "kdx/error.hpp"

@@ -1,0 +1,90 @@
+#include "html_format.hpp"
+
+#include <cerrno>
+#include <cstdlib>
+#include <ctime>
+
+#include "html_page.hpp"
+#include "kdx/atomic_file.hpp"
+#include "kdx/document.hpp"
+#include "kdx/error.hpp"
+
+namespace kdx::html {
+
+namespace {
+
+PageOptions page_options(const Options& options, const std::vector<OptionInfo>& declared) {
+    PageOptions page;
+    for (const auto& option : options) {
+        const std::string& name = option.first;
+        const std::string& value = option.second;
+        std::string names;
+        for (const OptionInfo& o : declared) names += (names.empty() ? "" : ", ") + o.name;
+        if (name != "chart-table")
+            throw Error("html: unknown write option \"" + name + "\"; expected one of " + names);
+        if (value == "collapsed" || value.empty())
+            page.chart_table = ChartTable::collapsed;
+        else if (value == "open")
+            page.chart_table = ChartTable::open;
+        else if (value == "none")
+            page.chart_table = ChartTable::none;
+        else
+            throw Error("option chart-table: expected collapsed, open or none, found \"" + value +
+                        "\"");
+    }
+    return page;
+}
+
+// The day SOURCE_DATE_EPOCH names, for a Document without a date; "" when it
+// is not set (the page then carries no date rather than today's).
+std::string epoch_date(Diagnostics& diagnostics) {
+    const char* epoch = std::getenv("SOURCE_DATE_EPOCH");
+    if (!epoch || !*epoch) return "";
+    errno = 0;
+    char* end = nullptr;
+    const long long seconds = std::strtoll(epoch, &end, 10);
+    if (errno != 0 || *end != '\0' || seconds < 0) {
+        diagnostics.warning(std::string("html: SOURCE_DATE_EPOCH is \"") + epoch +
+                            "\", not a number of seconds; the page carries no date");
+        return "";
+    }
+    const std::time_t when = static_cast<std::time_t>(seconds);
+    std::tm tm{};
+    gmtime_r(&when, &tm);
+    char buffer[32];
+    std::strftime(buffer, sizeof buffer, "%Y-%m-%d", &tm);
+    return buffer;
+}
+
+}  // namespace
+
+FormatInfo HtmlFormat::info() const {
+    FormatInfo i;
+    i.name = "html";
+    i.long_name = "HTML report (accessible, self-contained)";
+    i.extensions = {"html", "htm"};
+    i.capabilities = can_write_document;
+    i.write_options = {
+        {"chart-table",
+         OptionInfo::Type::choice,
+         "collapsed",
+         {"collapsed", "open", "none"},
+         "Each chart's figures as a table under it: in a closed disclosure, open, or left out"},
+    };
+    return i;
+}
+
+void HtmlFormat::write_document(const Document& document, const std::filesystem::path& output,
+                                const Options& options, Diagnostics& diagnostics) {
+    PageOptions page = page_options(options, info().write_options);
+    Diagnostics local;
+    if (document.info.date.empty()) page.date = epoch_date(local);
+    HtmlText text(local, output.string());
+    const std::string html = page_html(document, page, text);
+    AtomicFile file(output);
+    file.stream() << html;
+    file.commit();
+    diagnostics.append(local);
+}
+
+}  // namespace kdx::html
