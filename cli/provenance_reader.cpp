@@ -140,8 +140,8 @@ std::string unescape_html(std::string s) {
     return s;
 }
 
-// <meta name="kdx:input" content="SHA256  NAME"> and the like, as the HTML
-// plugin writes them in the page's head.
+// <meta name="kdx.input" content="SHA256  NAME"> and the like, as the HTML
+// plugin writes them in the page's head (html_page.cpp).
 std::optional<Provenance> from_html(const fs::path& file) {
     const std::string text = slurp(file);
     const std::size_t head_end = text.find("</head>");
@@ -157,21 +157,21 @@ std::optional<Provenance> from_html(const fs::path& file) {
             return unescape_html(tag.substr(from, tag.find('"', from) - from));
         };
         const std::string name = attribute("name");
-        if (name.rfind("kdx:", 0) == 0) meta.emplace(name, attribute("content"));
+        if (name.rfind("kdx.", 0) == 0) meta.emplace(name, attribute("content"));
     }
-    if (meta.empty()) return std::nullopt;
     Provenance out;
-    auto range = meta.equal_range("kdx:input");
+    auto range = meta.equal_range("kdx.input");
     for (auto it = range.first; it != range.second; ++it) out.inputs.push_back(input_of(it->second));
-    range = meta.equal_range("kdx:plugin");
+    range = meta.equal_range("kdx.plugin");
     for (auto it = range.first; it != range.second; ++it) out.plugins.push_back(it->second);
     auto one = [&](const char* name) {
         auto it = meta.find(name);
         return it == meta.end() ? std::string() : it->second;
     };
-    out.template_id = one("kdx:template-id");
-    out.template_sha256 = one("kdx:template-sha256");
-    out.generator = one("kdx:generator");
+    out.template_id = one("kdx.template");
+    out.template_sha256 = one("kdx.template-sha256");
+    out.generator = one("kdx.generator");
+    if (out.empty() && out.generator.empty()) return std::nullopt;
     return out;
 }
 

@@ -82,6 +82,12 @@ class PageWriter {
         meta("dcterms.language", language_tag(info.language), "the language");
         meta("kdx.template", info.template_id, "the template id");
         if (info.year > 0) meta("kdx.year", std::to_string(info.year), "the year");
+        // What the report was made from, read back by kdx verify.
+        const Provenance& p = info.provenance;
+        for (const ProvenanceFile& f : p.inputs) meta("kdx.input", f.sha256 + "  " + f.name, "an input's name");
+        meta("kdx.template-sha256", p.template_sha256, "the template's hash");
+        for (const std::string& plugin : p.plugins) meta("kdx.plugin", plugin, "a plugin's name");
+        if (!p.empty()) meta("kdx.generator", p.generator, "the generator");
         out_ += "<style>" + std::string(stylesheet()) + "</style>\n</head>\n";
     }
 

@@ -1,6 +1,7 @@
 // Report provenance and `kdx verify`: what each report format records of the
 // files it was made from, read back with tools kdx did not write (sha256sum,
-// xmllint, pdfinfo, Python's zipfile), and the verdicts verify gives.
+// xmllint, pdfinfo, Python's zipfile and html.parser), and the verdicts verify
+// gives.
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
@@ -29,7 +30,7 @@ std::string trimmed(std::string s) {
 
 // One council report on Steinkjer 2014 from the IMDi file, in three formats.
 struct Reports {
-    fs::path folder, pdf, xlsx, xml;
+    fs::path folder, pdf, xlsx, xml, html;
 };
 
 const Reports& reports() {
@@ -41,12 +42,13 @@ const Reports& reports() {
         out.folder = fs::path(KDX_BUILD_DIR) / "test-scratch" / "verify-reports" / test->name();
         fs::remove_all(out.folder);
         auto made = run_kdx("report -t council-report -d " + sh_quote(imdi().string()) +
-                            " --municipality 5004 --year 2014 --format pdf,xlsx,xml --out " +
+                            " --municipality 5004 --year 2014 --format pdf,xlsx,xml,html --out " +
                             sh_quote(out.folder.string()));
         EXPECT_EQ(made.exit_code, 0) << made.err;
         out.pdf = kdx::test::only_file(out.folder, ".pdf");
         out.xlsx = kdx::test::only_file(out.folder, ".xlsx");
         out.xml = kdx::test::only_file(out.folder, ".xml");
+        out.html = kdx::test::only_file(out.folder, ".html");
         return out;
     }();
     return r;
@@ -88,8 +90,25 @@ TEST(ReportProvenance, TheWorkbookCarriesItAsCustomDocumentProperties) {
     EXPECT_THAT(r.out, HasSubstr("kdx plugin 3=xlsx 1.0.0"));
 }
 
+TEST(ReportProvenance, TheHtmlPageCarriesItInMetaElements) {
+    const std::string script =
+        "import sys\n"
+        "from html.parser import HTMLParser\n"
+        "class Meta(HTMLParser):\n"
+        "    def handle_starttag(self, tag, attrs):\n"
+        "        a = dict(attrs)\n"
+        "        if tag == 'meta' and a.get('name', '').startswith('kdx.'):\n"
+        "            print(a['name'] + '=' + a['content'])\n"
+        "Meta().feed(open(sys.argv[1], encoding='utf-8').read())\n";
+    auto r = run("python3 -c " + sh_quote(script) + " " + sh_quote(reports().html.string()));
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_THAT(r.out, HasSubstr("kdx.input=" + sha256sum(imdi()) + "  imdi-settlement-2012-2014.csv\n"));
+    EXPECT_THAT(r.out, HasSubstr("kdx.template-sha256=" + sha256sum(kdx::test::source_dir() / "templates/council-report.xml")));
+    EXPECT_THAT(r.out, HasSubstr("kdx.plugin=html 1.0.0\n"));
+}
+
 TEST(KdxVerify, EachFormatIsVerifiedAgainstItsInput) {
-    for (const fs::path& report : {reports().pdf, reports().xlsx, reports().xml}) {
+    for (const fs::path& report : {reports().pdf, reports().xlsx, reports().xml, reports().html}) {
         auto r = run_kdx("verify " + sh_quote(report.string()) + " " + sh_quote(imdi().string()) + " -t council-report");
         EXPECT_EQ(r.exit_code, 0) << report << "\n" << r.out << r.err;
         EXPECT_THAT(r.err, HasSubstr("kdx: verified: ")) << report;
