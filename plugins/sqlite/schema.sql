@@ -109,8 +109,7 @@ CREATE TABLE settlement (
     family_reunifications_suppressed INTEGER NOT NULL DEFAULT 0,
     source_id                        INTEGER REFERENCES sources (id),
     line                             INTEGER NOT NULL DEFAULT 0,
-    col                              INTEGER NOT NULL DEFAULT 0,
-    UNIQUE (municipality, year)
+    col                              INTEGER NOT NULL DEFAULT 0
 );
 
 CREATE TABLE programmes (
@@ -159,8 +158,6 @@ CREATE TABLE outcomes (
     line                   INTEGER NOT NULL DEFAULT 0,
     col                    INTEGER NOT NULL DEFAULT 0
 );
-CREATE UNIQUE INDEX outcomes_key
-    ON outcomes (municipality, (COALESCE(programme, '')), year, indicator);
 
 CREATE TABLE nominations (
     seq              INTEGER PRIMARY KEY,
@@ -174,8 +171,7 @@ CREATE TABLE nominations (
     votes_suppressed INTEGER NOT NULL DEFAULT 0,
     source_id        INTEGER REFERENCES sources (id),
     line             INTEGER NOT NULL DEFAULT 0,
-    col              INTEGER NOT NULL DEFAULT 0,
-    UNIQUE (prize, year, municipality)
+    col              INTEGER NOT NULL DEFAULT 0
 );
 
 CREATE TABLE nomination_sections (
@@ -187,3 +183,11 @@ CREATE TABLE nomination_sections (
 );
 
 INSERT INTO kdx_meta (key, value) VALUES ('schema_version', '2');
+
+-- @keys: the keys of the large tables. A new store creates them after its
+-- records are in (sorting once is faster than keeping an index while
+-- inserting); kdx splits this text at the line starting "-- @keys".
+CREATE UNIQUE INDEX settlement_key ON settlement (municipality, year);
+CREATE UNIQUE INDEX outcomes_key
+    ON outcomes (municipality, (COALESCE(programme, '')), year, indicator);
+CREATE UNIQUE INDEX nominations_key ON nominations (prize, year, municipality);

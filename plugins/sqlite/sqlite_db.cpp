@@ -89,8 +89,8 @@ void Statement::run() {
 }
 
 void Statement::reset() {
+    // Bindings are kept: every caller binds each parameter again.
     sqlite3_reset(st_);
-    sqlite3_clear_bindings(st_);
     rc_ = SQLITE_OK;
 }
 

@@ -242,7 +242,7 @@ Dataset read_store(const std::filesystem::path& file, Diagnostics&) {
     // Read-write when the file allows it, so that SQLite can roll back the
     // journal an import killed half-way left behind; it falls back to
     // read-only by itself for a write-protected file.
-    Db db(file, SQLITE_OPEN_READWRITE, file.string());
+    Db db(file, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, file.string());
     const int version = check_version(db);
     Dataset d;
     if (version < schema_version) {

@@ -64,8 +64,22 @@ void require_sqlite_file(const std::filesystem::path& file) {
                     " bytes where its header says " + std::to_string(pages * page_size) + ")");
 }
 
-void create_schema(Db& db) {
-    db.exec(schema_sql());
+namespace {
+
+// schema.sql before and after its "-- @keys" line.
+std::string schema_part(bool keys) {
+    const std::string all = schema_sql();
+    const std::size_t at = all.find("\n-- @keys");
+    if (at == std::string::npos) return keys ? std::string() : all;
+    return keys ? all.substr(at + 1) : all.substr(0, at + 1);
+}
+
+}  // namespace
+
+void create_keys(Db& db) { db.exec(schema_part(true)); }
+
+void create_tables(Db& db) {
+    db.exec(schema_part(false));
     db.exec("PRAGMA application_id = " + std::to_string(application_id) +
             "; PRAGMA user_version = " + std::to_string(schema_version) + ";");
 }

@@ -23,8 +23,11 @@ bool has_sqlite_header(const std::filesystem::path& file);
 // what it found instead.
 void require_sqlite_file(const std::filesystem::path& file);
 
-// Creates the latest schema in an empty database.
-void create_schema(Db& db);
+// Creates the latest schema in an empty database: the tables, then the
+// UNIQUE indexes of the large tables (see "@keys" in schema.sql), which a
+// new store creates after its records are in.
+void create_tables(Db& db);
+void create_keys(Db& db);
 
 // The store's schema version; throws kdx::Error when the database is not a
 // kdx store or its version is newer than schema_version.

@@ -45,7 +45,10 @@ void bind_value(Statement& s, int i, const Value& v) {
 
 class Importer {
   public:
-    Importer(Db& db, const Dataset& d, WriteMode mode) : db_(db), d_(d), mode_(mode) {}
+    // `keys_after`: the store is new and has no keys on its large tables
+    // yet; they are created after the records are in.
+    Importer(Db& db, const Dataset& d, WriteMode mode, bool keys_after)
+        : db_(db), d_(d), mode_(mode), keys_after_(keys_after) {}
 
     void run() {
         imports();
@@ -56,10 +59,15 @@ class Importer {
         programmes();
         records(d_.outcomes, outcome_table());
         nominations();
+        if (keys_after_) create_keys_or_report();
         if (conflicts_ > 0) {
-            std::string more =
-                conflicts_ > 1 ? "; " + std::to_string(conflicts_ - 1) + " more such records" : "";
-            throw Error(first_conflict_ + more + "; nothing was written", first_conflict_at_);
+            const std::size_t more = conflicts_ - 1;
+            const std::string rest = more == 0
+                                         ? ""
+                                         : "; " + std::to_string(more) +
+                                               (more == 1 ? " more record with a repeated key"
+                                                          : " more records with repeated keys");
+            throw Error(first_conflict_ + rest + "; nothing was written", first_conflict_at_);
         }
         check_programme_references();
     }
@@ -623,6 +631,46 @@ class Importer {
         }
     }
 
+    // Creates the UNIQUE keys of the large tables of a new store; a key given
+    // twice makes that fail, and is then found and reported like a
+    // collision on insert. In a new store a record's seq is its index + 1.
+    void create_keys_or_report() {
+        try {
+            // The index sorts run in memory up to the page cache's size, with
+            // a helper thread.
+            db_.exec("PRAGMA cache_size = -65536; PRAGMA threads = 2");
+            create_keys(db_);
+            return;
+        } catch (const Error&) {
+            const std::size_t before = conflicts_;
+            repeated(d_.settlement, "settlement", "municipality, year", settlement_table().what);
+            repeated(d_.outcomes, "outcomes",
+                     "municipality, COALESCE(programme, ''), year, indicator",
+                     outcome_table().what);
+            repeated(d_.nominations, "nominations", "prize, year, municipality",
+                     [](const Nomination& n) {
+                         return "nomination " + n.municipality + " " + std::to_string(n.year) +
+                                " (" + n.prize + ")";
+                     });
+            if (conflicts_ == before) throw;
+        }
+    }
+
+    template <typename Record, typename What>
+    void repeated(const std::vector<Record>& list, const char* table, const char* key, What what) {
+        Statement twice(db_, std::string("SELECT min(seq), max(seq) FROM ") + table + " GROUP BY " +
+                                 key + " HAVING count(*) > 1 ORDER BY 2");
+        while (twice.step()) {
+            const auto first = static_cast<std::size_t>(twice.integer(0) - 1),
+                       second = static_cast<std::size_t>(twice.integer(1) - 1);
+            if (first >= list.size() || second >= list.size()) continue;
+            const Location here = d_.location_of(list[second].origin);
+            conflict(what(list[second]) + " is given twice: at " + text_of(here) + " and at " +
+                         text_of(d_.location_of(list[first].origin)),
+                     here);
+        }
+    }
+
     // An outcome names its programme; the foreign key is checked at commit,
     // and here first for a message that names the record.
     void check_programme_references() {
@@ -657,6 +705,7 @@ class Importer {
     Db& db_;
     const Dataset& d_;
     WriteMode mode_;
+    bool keys_after_ = false;
     std::vector<std::int64_t> source_ids_;  // per Dataset::sources entry
     std::size_t conflicts_ = 0;
     std::string first_conflict_;
@@ -671,27 +720,31 @@ class Importer {
 void new_store_pragmas(Db& db) {
     db.exec(
         "PRAGMA foreign_keys = ON; PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; "
-        "PRAGMA locking_mode = EXCLUSIVE; PRAGMA cache_size = -65536;");
+        "PRAGMA locking_mode = EXCLUSIVE; PRAGMA cache_size = -8192; "
+        "PRAGMA page_size = 16384;");
 }
 
 void import_pragmas(Db& db) {
-    db.exec("PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL; PRAGMA cache_size = -65536;");
+    // A page cache that holds a large import: a page spilled from the cache
+    // before the commit costs a sync of the journal first.
+    db.exec("PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL; PRAGMA cache_size = -262144;");
 }
 
 void write_new(const Dataset& dataset, const fs::path& output, WriteMode mode) {
     write_atomically(output, [&](const fs::path& temp) {
-        Db db(temp, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, output.string());
+        Db db(temp, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
+              output.string());
         new_store_pragmas(db);
         db.exec("BEGIN");
-        create_schema(db);
-        Importer(db, dataset, mode).run();
+        create_tables(db);
+        Importer(db, dataset, mode, true).run();
         db.exec("COMMIT");
     });
 }
 
 void merge_into(const Dataset& dataset, const fs::path& output, WriteMode mode) {
     require_sqlite_file(output);
-    Db db(output, SQLITE_OPEN_READWRITE, output.string());
+    Db db(output, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, output.string());
     // Takes the write lock before reading the version, so that two imports
     // cannot both migrate or both decide a key is free.
     import_pragmas(db);
@@ -699,7 +752,7 @@ void merge_into(const Dataset& dataset, const fs::path& output, WriteMode mode) 
     try {
         const int version = check_version(db);
         if (version < schema_version) migrate(db, version);
-        Importer(db, dataset, mode).run();
+        Importer(db, dataset, mode, false).run();
         db.exec("COMMIT");
     } catch (...) {
         sqlite3_exec(db.handle(), "ROLLBACK", nullptr, nullptr, nullptr);

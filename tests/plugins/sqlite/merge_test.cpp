@@ -136,6 +136,42 @@ TEST_F(SqliteMerge, ARepeatedKeyWithinOneImportFailsEvenWithReplace) {
     EXPECT_EQ(dump(store), before);
 }
 
+TEST_F(SqliteMerge, ARepeatedKeyInANewStoreFailsAndLeavesTheEarlierFile) {
+    ASSERT_EQ(convert(sheet("a.csv", {"5004;Steinkjer;2018;60;60;58"})).exit_code, 0);
+    const std::string before = dump(store);
+    // The CSV reader keeps one of two repeated rows; a dataset from elsewhere may not.
+    Dataset twice;
+    twice.add_source("b.xlsx", "Bosetting");
+    for (std::uint32_t row : {2u, 3u, 4u}) {
+        SettlementFigures f;
+        f.municipality = row == 3 ? "1804" : "0417";
+        f.year = 2019;
+        f.settled = row;
+        f.origin = {1, row, 0};
+        twice.settlement.push_back(f);
+    }
+    EXPECT_EQ(error_of([&] { write(twice, store); }),
+              "b.xlsx:Bosetting!4:4: settlement 0417 2019 is given twice: at b.xlsx:Bosetting!4:4 "
+              "and at b.xlsx:Bosetting!2:2; nothing was written");
+    EXPECT_EQ(dump(store), before);
+    // Outcomes and nominations are keyed the same way.
+    Dataset d;
+    Nomination n;
+    n.prize = "bosettings-og-inkluderingsprisen";
+    n.year = 2018;
+    n.municipality = "5004";
+    d.nominations = {n, n};
+    Outcome o;
+    o.municipality = "5004";
+    o.indicator = "work-or-education-1y";
+    o.year = 2018;
+    d.outcomes = {o, o};
+    std::string e = error_of([&] { write(d, dir / "new.sqlite"); });
+    EXPECT_THAT(e, HasSubstr("outcome work-or-education-1y 5004 2018 is given twice"));
+    EXPECT_THAT(e, HasSubstr("; 1 more record with a repeated key;"));
+    EXPECT_FALSE(fs::exists(dir / "new.sqlite"));
+}
+
 TEST_F(SqliteMerge, MergeNeedsAFormatThatCanMerge) {
     fs::path in = sheet("a.csv", {"5004;Steinkjer;2018;60;60;58"});
     CommandResult r = run_kdx("convert " + sh_quote(in.string()) + " " +
