@@ -120,6 +120,17 @@ TEST(SqliteRoundTrip, ValidateDossierAndReportReadTheStore) {
     EXPECT_EQ(v.exit_code, 0) << v.err;
     EXPECT_THAT(v.out,
                 HasSubstr(": valid: 7 municipalities, 24 settlement records, 11 programmes"));
+    // A report from the store is the report from the file it was made of.
+    auto report = [&](const fs::path& data, const std::string& out) {
+        CommandResult r = run_kdx("report -t council-report -d " + sh_quote(data.string()) +
+                                  " --municipality 5004 --year 2014 --format xml --out " +
+                                  sh_quote((dir / out).string()));
+        EXPECT_EQ(r.exit_code, 0) << r.err;
+        return read_file(dir / out / "council-report-2014-5004-steinkjer.xml");
+    };
+    const std::string from_store = report(store, "from-store");
+    EXPECT_THAT(from_store, HasSubstr("Steinkjer"));
+    EXPECT_EQ(from_store, report(example, "from-xml"));
     if (!fs::exists(plugin_build_dir() / "kdx_pdf.so")) GTEST_SKIP() << "kdx_pdf is not built";
     fs::path out = dir / "dossiers";
     CommandResult d = run_kdx("dossier --year 2018 --format pdf -d " + sh_quote(store.string()) +
