@@ -91,3 +91,37 @@ TEST(SqliteKilledImport, LeavesTheStoreAsItWas) {
 }
 
 }  // namespace
+
+namespace {
+
+// Two imports at once into one store: the second waits for the first's
+// transaction (BEGIN IMMEDIATE and a busy timeout), and both land whole.
+TEST(SqliteConcurrentImports, BothLandWhole) {
+    if (!have_program("sqlite3")) GTEST_SKIP() << "sqlite3 is not installed (scripts/setup --test)";
+    fs::path dir = scratch_dir(), store = dir / "store.kdx.sqlite";
+    ASSERT_EQ(
+        run_kdx("convert " + sh_quote(example.string()) + " " + sh_quote(store.string())).exit_code,
+        0);
+    // Numbers 6000-7999 and 8000-9999: no key in common.
+    auto csv = [&](const std::string& name, int first) {
+        std::ofstream out(dir / name, std::ios::binary);
+        out << "Kommunenr;Kommune;År;Anmodning;Vedtak;Bosatt\n";
+        for (int m = first; m < first + 2000; ++m)
+            for (int year = 2000; year < 2010; ++year)
+                out << m << ";Kommune " << m << ';' << year << ";30;20;10\n";
+        return (dir / name).string();
+    };
+    const std::string a = csv("a.csv", 6000), b = csv("b.csv", 8000);
+    pid_t first = spawn({kdx_exe().string(), "convert", a, store.string(), "--merge"});
+    pid_t second = spawn({kdx_exe().string(), "convert", b, store.string(), "--merge"});
+    ASSERT_GT(first, 0);
+    ASSERT_GT(second, 0);
+    ChildStatus s1 = wait_for(first), s2 = wait_for(second);
+    EXPECT_TRUE(s1.exited && s1.exit_code == 0) << s1.exit_code << " " << s1.signal;
+    EXPECT_TRUE(s2.exited && s2.exit_code == 0) << s2.exit_code << " " << s2.signal;
+    EXPECT_EQ(sql(store, "SELECT count(*) FROM settlement"), "40024\n");
+    EXPECT_EQ(sql(store, "SELECT count(*) FROM imports WHERE mode = 'merge'"), "2\n");
+    EXPECT_EQ(sql(store, "PRAGMA integrity_check"), "ok\n");
+}
+
+}  // namespace
