@@ -19,6 +19,8 @@ struct ConvertArgs {
     std::string to;
     std::vector<std::string> options;
     bool strict = false;
+    bool merge = false;    // -o merge=true, for formats that declare it
+    bool replace = false;  // -o replace=true (implies merge)
     int harmonise_to = 0;  // 0: keep the numbers as they are
 };
 
@@ -30,7 +32,31 @@ int run_convert(const ConvertArgs& a, const GlobalOptions& global) {
     load_plugins(host, global);
     auto reader = choose_format(host, a.from, a.input, can_read_dataset);
     auto writer = choose_format(host, a.to, a.output, can_write_dataset);
-    Options options = parse_options(a.options, {&reader->info(), &writer->info()},
+    std::vector<std::string> option_texts = a.options;
+    if (a.merge || a.replace) {
+        const auto& declared = writer->info().write_options;
+        auto takes = [&declared](const char* name) {
+            for (const OptionInfo& o : declared)
+                if (o.name == name) return true;
+            return false;
+        };
+        std::vector<std::string> able;
+        for (const auto& f : host.formats())
+            for (const OptionInfo& o : f->info().write_options)
+                if (o.name == "merge" && f->info().can(can_write_dataset))
+                    able.push_back(f->info().name);
+        std::string flag = a.replace ? "--replace" : "--merge";
+        if (!takes("merge") || (a.replace && !takes("replace"))) {
+            std::string list;
+            for (const auto& name : able) list += (list.empty() ? "" : ", ") + name;
+            throw UsageError("format " + writer->info().name +
+                             " cannot merge into an existing file (" + flag +
+                             "); formats that can: " + (list.empty() ? "none loaded" : list));
+        }
+        option_texts.push_back("merge=true");
+        if (a.replace) option_texts.push_back("replace=true");
+    }
+    Options options = parse_options(option_texts, {&reader->info(), &writer->info()},
                                     {&reader->info().read_options, &writer->info().write_options});
 
     Diagnostics diagnostics;
@@ -58,7 +84,8 @@ int run_convert(const ConvertArgs& a, const GlobalOptions& global) {
     diagnostics.append(checks);
     diagnostics.append(writing);
     std::string counts = print_diagnostics(diagnostics, global);
-    std::cerr << "kdx: wrote " << a.output.string() << " (" << writer->info().name << "): "
+    std::cerr << (a.merge || a.replace ? "kdx: merged into " : "kdx: wrote ") << a.output.string()
+              << " (" << writer->info().name << "): "
               << describe(dataset) << "; " << counts << '\n';
     return exit_code_for(diagnostics, a.strict);
 }
@@ -74,6 +101,12 @@ std::function<int()> setup_convert(CLI::App& app, const GlobalOptions& global) {
     app.add_option("-o,--option", a->options,
                    "A read or write option key=value (see kdx plugins --format NAME)");
     app.add_flag("--strict", a->strict, "Exit 1 on warnings too");
+    app.add_flag("--merge", a->merge,
+                 "Add to the existing store OUT in one transaction (-o merge=true; a store format "
+                 "such as sqlite); a record whose key is there already fails the import");
+    app.add_flag("--replace", a->replace,
+                 "Like --merge, but a record whose key is there already is replaced "
+                 "(-o replace=true)");
     app.add_option("--harmonise-to", a->harmonise_to,
                    "Renumber municipalities to this year's numbers, summing merged ones' counts")
         ->check(CLI::Range(1990, 2100));
