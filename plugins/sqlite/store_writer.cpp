@@ -4,7 +4,7 @@
 #include <memory>
 #include <unordered_set>
 
-#include "file_hash.hpp"
+#include "import_time.hpp"
 #include "kdx/atomic_file.hpp"
 #include "kdx/error.hpp"
 #include "kdx/version.hpp"
@@ -19,7 +19,12 @@ namespace {
 
 // The SHA-256 a source's file is recorded with. One place, so that a hash
 // carried by the model itself can take over.
-std::optional<std::string> source_sha256(const Source& s) { return sha256_of_file(s.file); }
+// The hash the reading recorded (kdx computes it beside the reading, so a
+// file named only by its base name is never looked up again here).
+std::optional<std::string> source_sha256(const Source& s) {
+    if (s.sha256.empty()) return std::nullopt;
+    return s.sha256;
+}
 
 // A record of the store that a new one collides with.
 struct Existing {
