@@ -72,6 +72,7 @@ std::vector<Choice> choose_indicators(const Dataset& d, IndicatorSet set) {
                         [&](const auto& s) { return !settlement_value(s, id).is_missing(); }))
             chosen.push_back({id, Unit::persons, true});
     for (const Outcome& o : d.outcomes) {
+        if (!o.programme.empty()) continue;
         auto same = [&](const Choice& c) { return c.id == o.indicator; };
         if (std::none_of(chosen.begin(), chosen.end(), same))
             chosen.push_back({o.indicator, o.unit, false});
@@ -89,7 +90,8 @@ Cube build_cube(const Dataset& d, IndicatorSet set, Diagnostics& diagnostics) {
     std::set<int> years;
     for (const auto& s : d.settlement) years.insert(s.year);
     if (with_outcomes)
-        for (const auto& o : d.outcomes) years.insert(o.year);
+        for (const auto& o : d.outcomes)
+            if (o.programme.empty()) years.insert(o.year);
     if (years.empty())
         throw Error(with_outcomes ? "nothing to write: the dataset has no settlement figures "
                                          "and no outcomes"
@@ -107,7 +109,8 @@ Cube build_cube(const Dataset& d, IndicatorSet set, Diagnostics& diagnostics) {
     for (const auto& s : d.settlement) add_municipality(s.municipality, "");
     if (with_outcomes)
         for (const auto& o : d.outcomes)
-            add_municipality(o.municipality,
+            if (o.programme.empty())
+                add_municipality(o.municipality,
                              o.municipality == whole_country
                                  ? (cube.language == "en" ? "The whole country" : "Hele landet")
                                  : "");
@@ -128,6 +131,7 @@ Cube build_cube(const Dataset& d, IndicatorSet set, Diagnostics& diagnostics) {
     };
     cube.values.assign(cube.municipalities.size() * cube.years.size() * cube.indicators.size(),
                        Value::missing());
+    cube.sources.assign(cube.values.size(), std::nullopt);
     std::vector<bool> filled(cube.values.size(), false);
     auto put = [&](std::size_t cell, const Value& v, std::size_t indicator) {
         cube.values[cell] = v;
@@ -149,6 +153,10 @@ Cube build_cube(const Dataset& d, IndicatorSet set, Diagnostics& diagnostics) {
     }
     if (with_outcomes)
         for (const auto& o : d.outcomes) {
+            if (!o.programme.empty()) {
+                cube.programme_outcomes.push_back(&o);
+                continue;
+            }
             std::size_t i = indicator_at[o.indicator];
             std::size_t cell = cube.index(municipality_at[o.municipality], year_at(o.year), i);
             if (filled[cell]) {
@@ -162,6 +170,7 @@ Cube build_cube(const Dataset& d, IndicatorSet set, Diagnostics& diagnostics) {
                 continue;
             }
             put(cell, o.value, i);
+            cube.sources[cell] = o.source;
         }
     return cube;
 }

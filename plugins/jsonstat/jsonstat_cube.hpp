@@ -2,6 +2,7 @@
 // indicator, one cell per combination.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -32,6 +33,11 @@ struct Cube {
     // Row-major in the order municipality, year, indicator (the last varies
     // fastest, as JSON-stat requires); missing where the dataset has no figure.
     std::vector<Value> values;
+    // Where a cell holds an outcome: its Outcome::source (else nullopt).
+    std::vector<std::optional<std::string>> sources;
+    // Outcomes of a programme: the cube has no programme dimension, so the
+    // writer keeps them beside it (in the file's kdx extension).
+    std::vector<const Outcome*> programme_outcomes;
 
     std::size_t index(std::size_t municipality, std::size_t year, std::size_t indicator) const {
         return (municipality * years.size() + year) * indicators.size() + indicator;

@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "kdx/error.hpp"
+#include "kdx/model.hpp"
 
 namespace kdx::jsonstat {
 
@@ -26,7 +27,7 @@ class Parser {
         throw Error(path.empty() ? message : path + ": " + message, Location::at(file_));
     }
 
-    std::vector<Cube> top(const Json& j) {
+    std::vector<ParsedCube> top(const Json& j) {
         if (!j.is_object()) fail("", "expected a JSON-stat object, found " + kind(j));
         if (!j.contains("class") && j.contains("dataset"))
             fail("", "this is JSON-stat 1.0 (a bundle under \"dataset\"); ask SSB's API for "
@@ -38,7 +39,7 @@ class Parser {
         if (!version.is_string() || version.get<std::string>() != "2.0")
             fail("version", "expected \"2.0\", found " + version.dump());
         std::string cls = string_at(j, "class", "");
-        std::vector<Cube> cubes;
+        std::vector<ParsedCube> cubes;
         if (cls == "dataset") {
             cubes.push_back(dataset(j, ""));
         } else if (cls == "collection") {
@@ -100,8 +101,8 @@ class Parser {
         return j[member].get<std::string>();
     }
 
-    Cube dataset(const Json& j, const std::string& path) {
-        Cube cube;
+    ParsedCube dataset(const Json& j, const std::string& path) {
+        ParsedCube cube;
         cube.path = path;
         cube.label = string_at(j, "label", path, false);
         for (const char* member : {"id", "size", "dimension", "value"})
@@ -145,7 +146,56 @@ class Parser {
         values(j["value"], join(path, "value"), cells, cube);
         if (j.contains("status")) statuses(j["status"], join(path, "status"), cells, cube);
         roles(j, path, cube);
+        if (j.contains("extension") && j["extension"].is_object() &&
+            j["extension"].contains("kdx"))
+            kdx_extension(j["extension"]["kdx"], join(path, "extension.kdx"), cells, cube);
         return cube;
+    }
+
+    // What kdx's writer keeps beside the cube (jsonstat_writer.cpp).
+    void kdx_extension(const Json& own, const std::string& path, std::size_t cells, ParsedCube& cube) {
+        if (!own.is_object()) fail(path, "expected an object, found " + kind(own));
+        if (own.contains("source")) {
+            const Json& sources = own["source"];
+            if (!sources.is_object())
+                fail(path + ".source", "expected an object, found " + kind(sources));
+            for (const auto& entry : sources.items()) {
+                std::size_t at = 0;
+                if (!flat_index(entry.key(), cells, at) || !entry.value().is_string())
+                    fail(path + ".source." + entry.key(),
+                         "expected a position in \"value\" and a text");
+                cube.sources[at] = entry.value().get<std::string>();
+            }
+        }
+        if (!own.contains("programme-outcomes")) return;
+        const Json& list = own["programme-outcomes"];
+        if (!list.is_array())
+            fail(path + ".programme-outcomes", "expected an array, found " + kind(list));
+        for (std::size_t i = 0; i < list.size(); ++i) {
+            std::string at = path + ".programme-outcomes[" + std::to_string(i) + "]";
+            const Json& item = list[i];
+            if (!item.is_object()) fail(at, "expected an object, found " + kind(item));
+            ProgrammeOutcome o;
+            o.path = at;
+            o.municipality = string_at(item, "municipality", at);
+            o.programme = string_at(item, "programme", at);
+            o.indicator = string_at(item, "indicator", at);
+            o.unit = string_at(item, "unit", at);
+            o.source = string_at(item, "source", at, false);
+            if (!unit_from_string(o.unit))
+                fail(at + ".unit", "expected a kdx unit (persons, percent, per-mille, nok, "
+                                   "years, other), found \"" + o.unit + "\"");
+            if (!item.contains("year") || !item["year"].is_number_integer())
+                fail(at + ".year", "expected a year");
+            o.year = item["year"].get<int>();
+            const Json& v = item.contains("value") ? item["value"] : Json();
+            if (v.is_number())
+                o.value = v.get<double>();
+            else if (!v.is_null())
+                fail(at + ".value", "expected a number or null, found " + kind(v));
+            o.suppressed = !o.value && string_at(item, "status", at, false) == ":";
+            cube.programme_outcomes.push_back(std::move(o));
+        }
     }
 
     Dimension dimension(const Json& d, const std::string& id, const std::string& path,
@@ -219,7 +269,7 @@ class Parser {
         return at < cells;
     }
 
-    void values(const Json& v, const std::string& path, std::size_t cells, Cube& cube) {
+    void values(const Json& v, const std::string& path, std::size_t cells, ParsedCube& cube) {
         cube.values.assign(cells, std::nullopt);
         auto put = [&](const Json& x, std::size_t at, const std::string& where) {
             if (x.is_null()) return;
@@ -246,7 +296,7 @@ class Parser {
         }
     }
 
-    void statuses(const Json& s, const std::string& path, std::size_t cells, Cube& cube) {
+    void statuses(const Json& s, const std::string& path, std::size_t cells, ParsedCube& cube) {
         cube.status.assign(cells, std::string());
         auto put = [&](const Json& x, std::size_t at, const std::string& where) {
             if (x.is_null()) return;
@@ -279,7 +329,7 @@ class Parser {
         }
     }
 
-    void roles(const Json& j, const std::string& path, Cube& cube) {
+    void roles(const Json& j, const std::string& path, ParsedCube& cube) {
         if (!j.contains("role")) return;
         const Json& role = j["role"];
         if (!role.is_object()) fail(join(path, "role"), "expected an object, found " + kind(role));
@@ -302,7 +352,7 @@ class Parser {
         }
     }
 
-    static std::string sizes_text(const Cube& cube) {
+    static std::string sizes_text(const ParsedCube& cube) {
         std::string t;
         for (const Dimension& d : cube.dimensions)
             t += (t.empty() ? "" : " × ") + std::to_string(d.codes.size());
@@ -328,13 +378,13 @@ std::pair<unsigned, unsigned> line_column(const std::string& text, std::size_t o
 
 }  // namespace
 
-std::size_t Cube::stride(std::size_t dimension) const {
+std::size_t ParsedCube::stride(std::size_t dimension) const {
     std::size_t s = 1;
     for (std::size_t i = dimension + 1; i < dimensions.size(); ++i) s *= dimensions[i].codes.size();
     return s;
 }
 
-std::vector<Cube> parse_file(const std::filesystem::path& input, std::uint64_t max_bytes) {
+std::vector<ParsedCube> parse_file(const std::filesystem::path& input, std::uint64_t max_bytes) {
     const std::string file = input.string();
     std::ifstream in(input, std::ios::binary);
     if (!in) throw Error("cannot open the file for reading", Location::at(file));

@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -18,12 +19,25 @@ struct Dimension {
     std::vector<std::string> labels;  // the category labels, "" where none
 };
 
-struct Cube {
+// An outcome of a programme as kdx's writer keeps it beside the cube.
+struct ProgrammeOutcome {
+    std::string path;  // "extension.kdx.programme-outcomes[0]"
+    std::string municipality, programme, indicator, unit, source;
+    int year = 0;
+    std::optional<double> value;
+    bool suppressed = false;
+};
+
+struct ParsedCube {
     std::string path;   // JSON path of the dataset: "" at the top, "link.item[0]" in a collection
     std::string label;  // "07459: Befolkning, etter region, statistikkvariabel og år"
     std::vector<Dimension> dimensions;  // in `id` order: the last varies fastest
     std::vector<std::optional<double>> values;  // by flat index; nullopt for null or absent
     std::vector<std::string> status;            // by flat index; "" where none
+    // From kdx's own extension (files kdx wrote): outcome sources by flat
+    // index, and outcomes of programmes.
+    std::map<std::size_t, std::string> sources;
+    std::vector<ProgrammeOutcome> programme_outcomes;
     // The dimensions `role` names: index into `dimensions`, or -1.
     int geo = -1, time = -1, metric = -1;
 
@@ -34,6 +48,6 @@ struct Cube {
 // naming the file and where: a JSON syntax error at its line and column, a
 // structure error at its JSON path (`dimension "Tid": "size" says 3 but it has
 // 4 categories`). `max_bytes` bounds the file, which is parsed whole.
-std::vector<Cube> parse_file(const std::filesystem::path& input, std::uint64_t max_bytes);
+std::vector<ParsedCube> parse_file(const std::filesystem::path& input, std::uint64_t max_bytes);
 
 }  // namespace kdx::jsonstat

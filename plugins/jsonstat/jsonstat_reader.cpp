@@ -39,7 +39,7 @@ std::string quoted_list(const std::vector<std::string>& items, std::size_t shown
 }
 
 // A dimension is found by its role, else by the names SSB gives it.
-int find_dimension(const Cube& cube, int by_role, std::initializer_list<const char*> names,
+int find_dimension(const ParsedCube& cube, int by_role, std::initializer_list<const char*> names,
                    const char* prefix = nullptr) {
     if (by_role >= 0) return by_role;
     for (std::size_t i = 0; i < cube.dimensions.size(); ++i) {
@@ -122,7 +122,7 @@ struct Figure {
 
 class CubeReader {
   public:
-    CubeReader(const Cube& cube, const std::string& file, const std::set<std::string>& mapped,
+    CubeReader(const ParsedCube& cube, const std::string& file, const std::set<std::string>& mapped,
                Diagnostics& diagnostics)
         : cube_(cube), file_(file), mapped_(mapped), diagnostics_(diagnostics) {}
 
@@ -268,6 +268,12 @@ class CubeReader {
         return true;
     }
 
+    // The flat index of the figure on a row of the laid-out table, or nullopt.
+    std::optional<std::size_t> flat_of_row(std::uint32_t row) const {
+        if (row < 2 || row - 2 >= figures_.size()) return std::nullopt;
+        return figures_[row - 2].flat;
+    }
+
   private:
     [[noreturn]] void fail(const std::string& message) const {
         throw Error(cube_.path.empty() ? message : cube_.path + ": " + message,
@@ -383,7 +389,7 @@ class CubeReader {
         return t;
     }
 
-    const Cube& cube_;
+    const ParsedCube& cube_;
     std::string file_;
     const std::set<std::string>& mapped_;
     Diagnostics& diagnostics_;
@@ -428,7 +434,7 @@ Dataset read_jsonstat(const std::filesystem::path& input, const Options& options
                       Diagnostics& diagnostics) {
     const std::string file = input.string();
     TableImportOptions import_options = table_import_options(options);
-    std::vector<Cube> cubes = parse_file(input, max_file_size(options));
+    std::vector<ParsedCube> cubes = parse_file(input, max_file_size(options));
     std::set<std::string> mapped = mapping_codes(import_options.mapping_file);
 
     // Every cube is checked before anything is read: a file kdx cannot lay
@@ -436,7 +442,7 @@ Dataset read_jsonstat(const std::filesystem::path& input, const Options& options
     Diagnostics own;
     std::vector<CubeReader> readers;
     readers.reserve(cubes.size());
-    for (const Cube& cube : cubes) {
+    for (const ParsedCube& cube : cubes) {
         readers.emplace_back(cube, file, mapped, own);
         readers.back().plan();
     }
@@ -456,6 +462,35 @@ Dataset read_jsonstat(const std::filesystem::path& input, const Options& options
         for (std::size_t i = 0; i < readers.size(); ++i)
             if (readers[i].relocate(d, sheet_names[i])) break;
         diagnostics.add(std::move(d));
+    }
+    // What kdx's writer kept beside the cube: outcome sources, programmes' outcomes.
+    for (std::size_t i = 0; i < readers.size(); ++i) {
+        const ParsedCube& cube = cubes[i];
+        auto sheet = std::find_if(dataset.sources.begin(), dataset.sources.end(),
+                                  [&](const Source& s) {
+                                      return s.file == file && s.sheet == sheet_names[i];
+                                  });
+        auto source_id = static_cast<std::uint32_t>(sheet - dataset.sources.begin() + 1);
+        if (!cube.sources.empty() && sheet != dataset.sources.end())
+            for (Outcome& o : dataset.outcomes) {
+                if (o.origin.source != source_id) continue;
+                auto at = readers[i].flat_of_row(o.origin.line);
+                auto given = at ? cube.sources.find(*at) : cube.sources.end();
+                if (given != cube.sources.end()) o.source = given->second;
+            }
+        for (const ProgrammeOutcome& p : cube.programme_outcomes) {
+            Outcome o;
+            o.municipality = p.municipality;
+            o.programme = p.programme;
+            o.indicator = p.indicator;
+            o.year = p.year;
+            o.value = p.value ? Value(*p.value) : p.suppressed ? Value::suppressed()
+                                                                : Value::missing();
+            o.unit = *unit_from_string(p.unit);
+            o.source = p.source;
+            o.origin.source = dataset.add_source(file, sheet_names[i]);
+            dataset.outcomes.push_back(std::move(o));
+        }
     }
     // Records point at the file: the laid-out table's rows are no place in it.
     for (Source& s : dataset.sources)

@@ -70,6 +70,27 @@ Json dimension(const std::string& label, const std::vector<Category>& categories
     return {{"label", label}, {"category", {{"index", index}, {"label", labels}}}};
 }
 
+// What the cube has no place for, in JSON-stat's place for a producer's own
+// data (other readers ignore it): each outcome's source where it is not SSB
+// (the reader's default), by flat index, and the outcomes of programmes.
+Json kdx_extension(const Cube& cube) {
+    Json own = Json::object(), sources = Json::object();
+    for (std::size_t i = 0; i < cube.sources.size(); ++i)
+        if (cube.sources[i] && *cube.sources[i] != "SSB") sources[std::to_string(i)] = *cube.sources[i];
+    if (!sources.empty()) own["source"] = sources;
+    Json outcomes = Json::array();
+    for (const Outcome* o : cube.programme_outcomes) {
+        Json item = {{"municipality", o->municipality}, {"programme", o->programme},
+                     {"indicator", o->indicator},       {"year", o->year},
+                     {"value", number(o->value)},       {"unit", to_string(o->unit)},
+                     {"source", o->source}};
+        if (o->value.is_suppressed()) item["status"] = ":";
+        outcomes.push_back(std::move(item));
+    }
+    if (!outcomes.empty()) own["programme-outcomes"] = outcomes;
+    return own;
+}
+
 Json to_json_stat(const Dataset& d, const Cube& cube, const Options& options) {
     const bool en = cube.language == "en";
     Json j;
@@ -110,6 +131,7 @@ Json to_json_stat(const Dataset& d, const Cube& cube, const Options& options) {
     }
     j["value"] = values;
     if (!status.empty()) j["status"] = status;
+    if (Json own = kdx_extension(cube); !own.empty()) j["extension"] = {{"kdx", own}};
     Json notes = Json::array();
     if (!d.info.description.empty()) notes.push_back(d.info.description);
     if (!status.empty())

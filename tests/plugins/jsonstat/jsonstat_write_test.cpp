@@ -133,6 +133,59 @@ TEST(JsonStatWrite, RoundTripKeepsSettlementFiguresAndPopulations) {
     EXPECT_EQ(python_json(python_cells, again), python_json(python_cells, first));
 }
 
+TEST(JsonStatWrite, ProgrammeOutcomesAndSourcesKeptBesideTheCube) {
+    kdx::Dataset d = sample();
+    kdx::Outcome share;
+    share.municipality = "3001";
+    share.indicator = "settled-per-1000";
+    share.year = 2022;
+    share.value = 1.4;
+    share.unit = kdx::Unit::per_mille;
+    share.source = "IMDi";
+    kdx::Outcome intro = share;
+    intro.programme = "halden-intro";
+    intro.indicator = "work-or-education-1y";
+    intro.value = Value::suppressed();
+    intro.unit = kdx::Unit::percent;
+    d.outcomes.push_back(share);
+    d.outcomes.push_back(intro);
+    fs::path out = scratch_dir() / "programmes.json";
+    kdx::Diagnostics diagnostics;
+    format()->write_dataset(d, out, {}, diagnostics);
+    EXPECT_TRUE(diagnostics.empty());
+
+    // Python: the cube has the share, not the programme's outcome; the
+    // extension has both facts.
+    auto py = run("/usr/bin/python3 -c " + sh_quote(R"PY(
+import json, sys
+d = json.load(open(sys.argv[1], encoding="utf-8"))
+c = d["dimension"]["ContentsCode"]["category"]["index"]
+own = d["extension"]["kdx"]
+print(json.dumps([sorted(c), own["programme-outcomes"], sorted(own["source"].values())]))
+)PY") + " " + sh_quote(out.string()));
+    ASSERT_EQ(py.exit_code, 0) << py.err;
+    auto facts = nlohmann::json::parse(py.out);
+    EXPECT_EQ(facts[0], nlohmann::json::parse(
+                            R"(["decided", "population", "requested", "settled", "settled-per-1000"])"));
+    EXPECT_EQ(facts[1], nlohmann::json::parse(R"([{"municipality": "3001", "programme": "halden-intro",
+        "indicator": "work-or-education-1y", "year": 2022, "value": null, "unit": "percent",
+        "source": "IMDi", "status": ":"}])"));
+    // The populations are SSB's (no entry); the share IMDi's.
+    EXPECT_EQ(facts[2], nlohmann::json::parse(R"(["IMDi"])"));
+
+    ReadResult r = read(out);
+    EXPECT_THAT(r.messages(Severity::warning), IsEmpty());
+    const kdx::Outcome* back = find_outcome(r.dataset, "3001", "settled-per-1000", 2022);
+    ASSERT_TRUE(back);
+    EXPECT_EQ(back->value, Value(1.4));
+    EXPECT_EQ(back->source, "IMDi");
+    const kdx::Outcome* programme = find_outcome(r.dataset, "3001", "work-or-education-1y", 2022);
+    ASSERT_TRUE(programme);
+    EXPECT_EQ(programme->programme, "halden-intro");
+    EXPECT_TRUE(programme->value.is_suppressed());
+    EXPECT_EQ(programme->unit, kdx::Unit::percent);
+}
+
 TEST(JsonStatWrite, SsbAnswerConvertedAndReadBack) {
     // The real answer through kdx convert to JSON-stat and back: the same populations.
     fs::path out = scratch_dir() / "07459.jsonstat";
