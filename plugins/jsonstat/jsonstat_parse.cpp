@@ -15,9 +15,10 @@ namespace {
 
 using Json = nlohmann::json;
 
-// The most cells a cube may have: SSB's API answers at most 800,000, and a
-// `size` that multiplies beyond this is a broken or hostile file.
-constexpr std::size_t max_cells = 100'000'000;
+// The most cells a cube may have (160 MB of values): SSB's API answers at
+// most 800,000, and a `size` that multiplies beyond this is a broken or
+// hostile file.
+constexpr std::size_t max_cells = 10'000'000;
 
 class Parser {
   public:
@@ -386,6 +387,8 @@ std::size_t ParsedCube::stride(std::size_t dimension) const {
 
 std::vector<ParsedCube> parse_file(const std::filesystem::path& input, std::uint64_t max_bytes) {
     const std::string file = input.string();
+    if (std::filesystem::is_directory(input))
+        throw Error("not a file: a folder (JSON-stat is read from a .json file)", Location::at(file));
     std::ifstream in(input, std::ios::binary);
     if (!in) throw Error("cannot open the file for reading", Location::at(file));
     std::error_code ec;

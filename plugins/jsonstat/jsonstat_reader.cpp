@@ -434,23 +434,25 @@ Dataset read_jsonstat(const std::filesystem::path& input, const Options& options
                       Diagnostics& diagnostics) {
     const std::string file = input.string();
     TableImportOptions import_options = table_import_options(options);
-    std::vector<ParsedCube> cubes = parse_file(input, max_file_size(options));
-    std::set<std::string> mapped = mapping_codes(import_options.mapping_file);
-
-    // Every cube is checked before anything is read: a file kdx cannot lay
-    // out is refused whole.
     Diagnostics own;
+    std::set<std::string> mapped;
     std::vector<CubeReader> readers;
-    readers.reserve(cubes.size());
-    for (const ParsedCube& cube : cubes) {
-        readers.emplace_back(cube, file, mapped, own);
-        readers.back().plan();
-    }
+    std::vector<ParsedCube> cubes = parse_file(input, max_file_size(options));
     Dataset dataset;
     Diagnostics table;
     std::vector<std::string> sheet_names;
     {
+        // The importer checks the mapping file (size, schema) before its
+        // codes are looked at here.
         TableImporter importer(dataset, table, import_options);
+        mapped = mapping_codes(import_options.mapping_file);
+        readers.reserve(cubes.size());
+        // Every cube is checked before anything is read: a file kdx cannot lay
+        // out is refused whole.
+        for (const ParsedCube& cube : cubes) {
+            readers.emplace_back(cube, file, mapped, own);
+            readers.back().plan();
+        }
         for (std::size_t i = 0; i < readers.size(); ++i) {
             sheet_names.push_back(cubes[i].path.empty() ? "dataset" : cubes[i].path);
             readers[i].push(importer, sheet_names.back());

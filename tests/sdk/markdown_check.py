@@ -13,9 +13,6 @@ import re
 import sys
 import xml.etree.ElementTree as ET
 
-NS = "{urn:kdx:report:1}"
-
-
 def unescape(text):
     return re.sub(r"\\([\\`*_\[\]<>|#])", r"\1", text)
 

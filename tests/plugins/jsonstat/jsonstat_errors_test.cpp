@@ -103,6 +103,20 @@ TEST(JsonStatErrors, DimensionsAndIdDisagree) {
                                   ": role.geo: names \"Kommune\", which is no dimension in \"id\"");
 }
 
+TEST(JsonStatErrors, HugeCubeIsRefusedBeforeItsValues) {
+    // 4,000 regions × 3,000 years: 12,000,000 cells, more than the 10,000,000 allowed.
+    auto codes = [](int n) {
+        std::string t;
+        for (int i = 0; i < n; ++i) t += (i ? ",\"" : "\"") + std::to_string(i) + "\"";
+        return "[" + t + "]";
+    };
+    fs::path f = small("huge.json",
+                       R"("Region":{"category":{"index":)" + codes(4000) + R"(}},
+ "Tid":{"category":{"index":)" + codes(3000) + "}}",
+                       R"("id":["Region","Tid"],"size":[4000,3000],"value":{})");
+    EXPECT_EQ(error_of(f), f.string() + ": size: the cube has more than 10000000 cells");
+}
+
 TEST(JsonStatErrors, FurtherDimensionWithoutTotalIsRefused) {
     fs::path f = small("alder.json",
                        R"("Region":{"category":{"index":{"0301":0}}},
