@@ -424,7 +424,7 @@ const std::vector<OptionInfo>& read_option_infos() {
                                    {},
                                    "Largest file read, in bytes (the file is parsed whole)"}};
         for (const OptionInfo& t : table_import_option_infos())
-            if (t.name == "mapping" || t.name == "symbols") o.push_back(t);
+            if (t.name == "mapping") o.push_back(t);
         return o;
     }();
     return infos;
