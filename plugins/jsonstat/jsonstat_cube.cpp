@@ -94,9 +94,9 @@ Cube build_cube(const Dataset& d, IndicatorSet set, Diagnostics& diagnostics) {
             if (o.programme.empty()) years.insert(o.year);
     if (years.empty())
         throw Error(with_outcomes ? "nothing to write: the dataset has no settlement figures "
-                                         "and no outcomes"
-                                       : "nothing to write: the dataset has no settlement figures "
-                                         "(indicators=all also writes outcomes)");
+                                    "and no outcomes"
+                                  : "nothing to write: the dataset has no settlement figures "
+                                    "(indicators=all also writes outcomes)");
     cube.years.assign(years.begin(), years.end());
 
     // Listed municipalities first, in dataset order, then any only referenced.
@@ -111,9 +111,9 @@ Cube build_cube(const Dataset& d, IndicatorSet set, Diagnostics& diagnostics) {
         for (const auto& o : d.outcomes)
             if (o.programme.empty())
                 add_municipality(o.municipality,
-                             o.municipality == whole_country
-                                 ? (cube.language == "en" ? "The whole country" : "Hele landet")
-                                 : "");
+                                 o.municipality == whole_country
+                                     ? (cube.language == "en" ? "The whole country" : "Hele landet")
+                                     : "");
 
     std::map<std::string, std::size_t> indicator_at;
     std::vector<std::size_t> from_settlement;

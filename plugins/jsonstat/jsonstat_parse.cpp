@@ -31,8 +31,9 @@ class Parser {
     std::vector<ParsedCube> top(const Json& j) {
         if (!j.is_object()) fail("", "expected a JSON-stat object, found " + kind(j));
         if (!j.contains("class") && j.contains("dataset"))
-            fail("", "this is JSON-stat 1.0 (a bundle under \"dataset\"); ask SSB's API for "
-                     "\"json-stat2\" (JSON-stat 2.0)");
+            fail("",
+                 "this is JSON-stat 1.0 (a bundle under \"dataset\"); ask SSB's API for "
+                 "\"json-stat2\" (JSON-stat 2.0)");
         if (!j.contains("version") || !j.contains("class"))
             fail("", std::string("not JSON-stat 2.0: no \"") +
                          (j.contains("version") ? "class" : "version") + "\" member");
@@ -78,12 +79,18 @@ class Parser {
   private:
     static std::string kind(const Json& j) {
         switch (j.type()) {
-            case Json::value_t::null: return "null";
-            case Json::value_t::object: return "an object";
-            case Json::value_t::array: return "an array";
-            case Json::value_t::string: return "the text " + j.dump();
-            case Json::value_t::boolean: return j.dump();
-            default: return "the number " + j.dump();
+            case Json::value_t::null:
+                return "null";
+            case Json::value_t::object:
+                return "an object";
+            case Json::value_t::array:
+                return "an array";
+            case Json::value_t::string:
+                return "the text " + j.dump();
+            case Json::value_t::boolean:
+                return j.dump();
+            default:
+                return "the number " + j.dump();
         }
     }
 
@@ -113,8 +120,8 @@ class Parser {
         if (!ids.is_array()) fail(join(path, "id"), "expected an array, found " + kind(ids));
         if (!sizes.is_array()) fail(join(path, "size"), "expected an array, found " + kind(sizes));
         if (ids.size() != sizes.size())
-            fail(join(path, "size"), "has " + std::to_string(sizes.size()) + " entries but \"id\" " +
-                                         std::to_string(ids.size()));
+            fail(join(path, "size"), "has " + std::to_string(sizes.size()) +
+                                         " entries but \"id\" " + std::to_string(ids.size()));
         const Json& dims = j["dimension"];
         if (!dims.is_object())
             fail(join(path, "dimension"), "expected an object, found " + kind(dims));
@@ -130,14 +137,14 @@ class Parser {
                 fail(join(path, "size[" + std::to_string(i) + "]"),
                      "expected a whole number, found " + kind(size));
             if (!dims.contains(id))
-                fail(join(path, "dimension"), "dimension \"" + id +
-                                                  "\" is named in \"id\" but not described here");
+                fail(join(path, "dimension"),
+                     "dimension \"" + id + "\" is named in \"id\" but not described here");
             cube.dimensions.push_back(dimension(dims[id], id, join(path, "dimension." + id), path,
                                                 size.get<std::size_t>()));
             std::size_t n = cube.dimensions.back().codes.size();
             if (n != 0 && cells > max_cells / n)
-                fail(join(path, "size"), "the cube has more than " + std::to_string(max_cells) +
-                                             " cells");
+                fail(join(path, "size"),
+                     "the cube has more than " + std::to_string(max_cells) + " cells");
             cells *= n;
         }
         for (const auto& entry : dims.items())
@@ -147,14 +154,14 @@ class Parser {
         values(j["value"], join(path, "value"), cells, cube);
         if (j.contains("status")) statuses(j["status"], join(path, "status"), cells, cube);
         roles(j, path, cube);
-        if (j.contains("extension") && j["extension"].is_object() &&
-            j["extension"].contains("kdx"))
+        if (j.contains("extension") && j["extension"].is_object() && j["extension"].contains("kdx"))
             kdx_extension(j["extension"]["kdx"], join(path, "extension.kdx"), cells, cube);
         return cube;
     }
 
     // What kdx's writer keeps beside the cube (jsonstat_writer.cpp).
-    void kdx_extension(const Json& own, const std::string& path, std::size_t cells, ParsedCube& cube) {
+    void kdx_extension(const Json& own, const std::string& path, std::size_t cells,
+                       ParsedCube& cube) {
         if (!own.is_object()) fail(path, "expected an object, found " + kind(own));
         if (own.contains("source")) {
             const Json& sources = own["source"];
@@ -184,8 +191,10 @@ class Parser {
             o.unit = string_at(item, "unit", at);
             o.source = string_at(item, "source", at, false);
             if (!unit_from_string(o.unit))
-                fail(at + ".unit", "expected a kdx unit (persons, percent, per-mille, nok, "
-                                   "years, other), found \"" + o.unit + "\"");
+                fail(at + ".unit",
+                     "expected a kdx unit (persons, percent, per-mille, nok, "
+                     "years, other), found \"" +
+                         o.unit + "\"");
             if (!item.contains("year") || !item["year"].is_number_integer())
                 fail(at + ".year", "expected a year");
             o.year = item["year"].get<int>();
@@ -228,9 +237,9 @@ class Parser {
                 for (const auto& entry : index.items()) {
                     const Json& n = entry.value();
                     if (!n.is_number_unsigned() || n.get<std::size_t>() >= index.size())
-                        fail(at + "." + entry.key(),
-                             "expected a position from 0 to " + std::to_string(index.size() - 1) +
-                                 ", found " + n.dump());
+                        fail(at + "." + entry.key(), "expected a position from 0 to " +
+                                                         std::to_string(index.size() - 1) +
+                                                         ", found " + n.dump());
                     std::size_t k = n.get<std::size_t>();
                     if (taken[k])
                         fail(at + "." + entry.key(),
@@ -249,7 +258,8 @@ class Parser {
         }
         if (dim.codes.size() != size)
             fail(dataset_path, "dimension \"" + id + "\": \"size\" says " + std::to_string(size) +
-                           " but it has " + std::to_string(dim.codes.size()) + " categories");
+                                   " but it has " + std::to_string(dim.codes.size()) +
+                                   " categories");
         for (const std::string& code : dim.codes) {
             std::string label;
             if (labels && labels->contains(code)) {
@@ -264,7 +274,8 @@ class Parser {
     }
 
     static bool flat_index(const std::string& key, std::size_t cells, std::size_t& at) {
-        if (key.empty() || key.size() > 18 || key.find_first_not_of("0123456789") != std::string::npos)
+        if (key.empty() || key.size() > 18 ||
+            key.find_first_not_of("0123456789") != std::string::npos)
             return false;
         at = std::stoull(key);
         return at < cells;
@@ -315,7 +326,8 @@ class Parser {
                 fail(path, "has " + std::to_string(s.size()) + " entries but \"value\" " +
                                std::to_string(cells));
             } else {
-                for (std::size_t i = 0; i < cells; ++i) put(s[i], i, path + "[" + std::to_string(i) + "]");
+                for (std::size_t i = 0; i < cells; ++i)
+                    put(s[i], i, path + "[" + std::to_string(i) + "]");
             }
         } else if (s.is_object()) {
             for (const auto& entry : s.items()) {
@@ -388,7 +400,8 @@ std::size_t ParsedCube::stride(std::size_t dimension) const {
 std::vector<ParsedCube> parse_file(const std::filesystem::path& input, std::uint64_t max_bytes) {
     const std::string file = input.string();
     if (std::filesystem::is_directory(input))
-        throw Error("not a file: a folder (JSON-stat is read from a .json file)", Location::at(file));
+        throw Error("not a file: a folder (JSON-stat is read from a .json file)",
+                    Location::at(file));
     std::ifstream in(input, std::ios::binary);
     if (!in) throw Error("cannot open the file for reading", Location::at(file));
     std::error_code ec;

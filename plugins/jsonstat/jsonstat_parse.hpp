@@ -13,8 +13,8 @@
 namespace kdx::jsonstat {
 
 struct Dimension {
-    std::string id;     // "Region", "Tid", "ContentsCode"
-    std::string label;  // "region"
+    std::string id;                   // "Region", "Tid", "ContentsCode"
+    std::string label;                // "region"
     std::vector<std::string> codes;   // in index order
     std::vector<std::string> labels;  // the category labels, "" where none
 };
@@ -31,7 +31,7 @@ struct ProgrammeOutcome {
 struct ParsedCube {
     std::string path;   // JSON path of the dataset: "" at the top, "link.item[0]" in a collection
     std::string label;  // "07459: Befolkning, etter region, statistikkvariabel og år"
-    std::vector<Dimension> dimensions;  // in `id` order: the last varies fastest
+    std::vector<Dimension> dimensions;          // in `id` order: the last varies fastest
     std::vector<std::optional<double>> values;  // by flat index; nullopt for null or absent
     std::vector<std::string> status;            // by flat index; "" where none
     // From kdx's own extension (files kdx wrote): outcome sources by flat

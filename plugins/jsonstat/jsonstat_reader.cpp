@@ -20,9 +20,8 @@ std::string lower(std::string s) {
 }
 
 bool all_digits(const std::string& s, std::size_t from = 0) {
-    return s.size() > from &&
-           std::all_of(s.begin() + static_cast<std::ptrdiff_t>(from), s.end(),
-                       [](char c) { return c >= '0' && c <= '9'; });
+    return s.size() > from && std::all_of(s.begin() + static_cast<std::ptrdiff_t>(from), s.end(),
+                                          [](char c) { return c >= '0' && c <= '9'; });
 }
 
 std::string option(const Options& options, const std::string& name, const std::string& fallback) {
@@ -54,9 +53,10 @@ int find_dimension(const ParsedCube& cube, int by_role, std::initializer_list<co
 // The total category of a further dimension (Kjonn "0 Begge kjønn", Alder
 // "999 I alt"), or -1.
 int total_category(const Dimension& d) {
-    static const std::set<std::string> codes = {"0", "00", "999", "t", "tot", "total", "ialt", "alle"};
-    static const std::set<std::string> labels = {"i alt",  "alle",   "begge kjønn", "alle aldre",
-                                                 "total",  "totalt", "sum",         "both sexes",
+    static const std::set<std::string> codes = {"0",   "00",    "999",  "t",
+                                                "tot", "total", "ialt", "alle"};
+    static const std::set<std::string> labels = {"i alt",    "alle",   "begge kjønn", "alle aldre",
+                                                 "total",    "totalt", "sum",         "both sexes",
                                                  "all ages", "all"};
     for (std::size_t i = 0; i < d.codes.size(); ++i)
         if (labels.count(lower(d.labels[i]))) return static_cast<int>(i);
@@ -67,7 +67,7 @@ int total_category(const Dimension& d) {
 
 std::string category_text(const Dimension& d, std::size_t i) {
     return d.labels[i].empty() || d.labels[i] == d.codes[i] ? d.codes[i]
-                                                              : d.codes[i] + " " + d.labels[i];
+                                                            : d.codes[i] + " " + d.labels[i];
 }
 
 // "07459: Befolkning, etter region, ..." -> "Befolkning".
@@ -90,7 +90,8 @@ std::set<std::string> mapping_codes(const std::string& file) {
     for (pugi::xml_node indicators : doc.document_element().children())
         if (std::string(indicators.name()).find("indicators") != std::string::npos)
             for (pugi::xml_node i : indicators.children())
-                if (const char* code = i.attribute("code").value(); *code) codes.insert(lower(code));
+                if (const char* code = i.attribute("code").value(); *code)
+                    codes.insert(lower(code));
     return codes;
 }
 
@@ -132,11 +133,15 @@ class CubeReader {
         time_ = find_dimension(cube_, cube_.time, {"tid", "time", "år", "year"});
         content_ = find_dimension(cube_, cube_.metric, {"contentscode", "contents"});
         if (region_ < 0)
-            fail("no region dimension: kdx needs one with role \"geo\" or the id \"Region\" "
-                 "(dimensions: " + dimension_ids() + ")");
+            fail(
+                "no region dimension: kdx needs one with role \"geo\" or the id \"Region\" "
+                "(dimensions: " +
+                dimension_ids() + ")");
         if (time_ < 0)
-            fail("no time dimension: kdx needs one with role \"time\" or the id \"Tid\" "
-                 "(dimensions: " + dimension_ids() + ")");
+            fail(
+                "no time dimension: kdx needs one with role \"time\" or the id \"Tid\" "
+                "(dimensions: " +
+                dimension_ids() + ")");
         check_years();
         fixed_.assign(cube_.dimensions.size(), 0);
         for (std::size_t i = 0; i < cube_.dimensions.size(); ++i) {
@@ -151,8 +156,8 @@ class CubeReader {
                      " categories (" + quoted_list(d.codes) +
                      ") and no total: kdx keeps one figure per municipality, year and content, "
                      "and does not add categories up (they may overlap, and a suppressed one "
-                     "makes the sum unknown); ask SSB for its total (leave \"" + d.id +
-                     "\" out of the query where the table allows it) or for one category");
+                     "makes the sum unknown); ask SSB for its total (leave \"" +
+                     d.id + "\" out of the query where the table allows it) or for one category");
             fixed_[i] = static_cast<std::size_t>(total);
             diagnostics_.info("dimension \"" + d.id + "\": its total \"" +
                                   category_text(d, fixed_[i]) + "\" read, its " +
@@ -170,9 +175,12 @@ class CubeReader {
             region_labels_.emplace_back(r, std::move(label));
         }
         if (!others.empty())
-            diagnostics_.info(std::to_string(others.size()) + " categories of \"" + regions.id +
-                                  "\" skipped: they are neither municipalities, counties nor the "
-                                  "whole country (" + quoted_list(others) + ")",
+            diagnostics_.info(std::to_string(others.size()) +
+                                  (others.size() == 1 ? " category of \"" : " categories of \"") +
+                                  regions.id +
+                                  "\" skipped: neither a municipality, a county nor the whole "
+                                  "country (" +
+                                  quoted_list(others) + ")",
                               where());
     }
 
@@ -297,9 +305,9 @@ class CubeReader {
             std::string kind = "no year";
             if (code.size() > 4 && all_digits(code.substr(0, 4))) {
                 char k = static_cast<char>(std::toupper(static_cast<unsigned char>(code[4])));
-                kind = k == 'K' || k == 'Q' ? "a quarter"
-                       : k == 'M'           ? "a month"
-                       : k == 'H'           ? "a half year"
+                kind = k == 'K' || k == 'Q'   ? "a quarter"
+                       : k == 'M'             ? "a month"
+                       : k == 'H'             ? "a half year"
                        : k == 'U' || k == 'W' ? "a week"
                                               : "no year";
             }
@@ -320,7 +328,8 @@ class CubeReader {
         std::string digits = code;
         if ((code.rfind("K-", 0) == 0 || code.rfind("F-", 0) == 0)) digits = code.substr(2);
         if (!all_digits(digits)) return {};
-        bool county_prefix = code.rfind("F-", 0) == 0, municipality_prefix = code.rfind("K-", 0) == 0;
+        bool county_prefix = code.rfind("F-", 0) == 0,
+             municipality_prefix = code.rfind("K-", 0) == 0;
         if (digits.size() == 2 && !municipality_prefix) return with(code);
         if ((digits.size() == 3 || digits.size() == 4) && !county_prefix) return with(code);
         return {};
@@ -367,10 +376,11 @@ class CubeReader {
 
     void report_statuses() {
         for (const auto& entry : other_status_)
-            diagnostics_.info("status \"" + entry.first + "\" on " + std::to_string(entry.second) +
-                                  " figures: a figure is read as it is, a null as no figure "
-                                  "(SSB's \":\" is suppressed, \"..\", \"...\" and \".\" no figure)",
-                              where());
+            diagnostics_.info(
+                "status \"" + entry.first + "\" on " + std::to_string(entry.second) +
+                    " figures: a figure is read as it is, a null as no figure "
+                    "(SSB's \":\" is suppressed, \"..\", \"...\" and \".\" no figure)",
+                where());
     }
 
     std::string coordinates(const Figure& f) const {
@@ -468,10 +478,9 @@ Dataset read_jsonstat(const std::filesystem::path& input, const Options& options
     // What kdx's writer kept beside the cube: outcome sources, programmes' outcomes.
     for (std::size_t i = 0; i < readers.size(); ++i) {
         const ParsedCube& cube = cubes[i];
-        auto sheet = std::find_if(dataset.sources.begin(), dataset.sources.end(),
-                                  [&](const Source& s) {
-                                      return s.file == file && s.sheet == sheet_names[i];
-                                  });
+        auto sheet = std::find_if(
+            dataset.sources.begin(), dataset.sources.end(),
+            [&](const Source& s) { return s.file == file && s.sheet == sheet_names[i]; });
         auto source_id = static_cast<std::uint32_t>(sheet - dataset.sources.begin() + 1);
         if (!cube.sources.empty() && sheet != dataset.sources.end())
             for (Outcome& o : dataset.outcomes) {
@@ -486,8 +495,9 @@ Dataset read_jsonstat(const std::filesystem::path& input, const Options& options
             o.programme = p.programme;
             o.indicator = p.indicator;
             o.year = p.year;
-            o.value = p.value ? Value(*p.value) : p.suppressed ? Value::suppressed()
-                                                                : Value::missing();
+            o.value = p.value        ? Value(*p.value)
+                      : p.suppressed ? Value::suppressed()
+                                     : Value::missing();
             o.unit = *unit_from_string(p.unit);
             o.source = p.source;
             o.origin.source = dataset.add_source(file, sheet_names[i]);

@@ -5,10 +5,9 @@
 #include <nlohmann/json.hpp>
 #include <regex>
 
+#include "jsonstat_cube.hpp"
 #include "kdx/atomic_file.hpp"
 #include "kdx/error.hpp"
-
-#include "jsonstat_cube.hpp"
 
 namespace kdx::jsonstat {
 
@@ -76,13 +75,17 @@ Json dimension(const std::string& label, const std::vector<Category>& categories
 Json kdx_extension(const Cube& cube) {
     Json own = Json::object(), sources = Json::object();
     for (std::size_t i = 0; i < cube.sources.size(); ++i)
-        if (cube.sources[i] && *cube.sources[i] != "SSB") sources[std::to_string(i)] = *cube.sources[i];
+        if (cube.sources[i] && *cube.sources[i] != "SSB")
+            sources[std::to_string(i)] = *cube.sources[i];
     if (!sources.empty()) own["source"] = sources;
     Json outcomes = Json::array();
     for (const Outcome* o : cube.programme_outcomes) {
-        Json item = {{"municipality", o->municipality}, {"programme", o->programme},
-                     {"indicator", o->indicator},       {"year", o->year},
-                     {"value", number(o->value)},       {"unit", to_string(o->unit)},
+        Json item = {{"municipality", o->municipality},
+                     {"programme", o->programme},
+                     {"indicator", o->indicator},
+                     {"year", o->year},
+                     {"value", number(o->value)},
+                     {"unit", to_string(o->unit)},
                      {"source", o->source}};
         if (o->value.is_suppressed()) item["status"] = ":";
         outcomes.push_back(std::move(item));
@@ -167,8 +170,8 @@ void write_jsonstat(const Dataset& dataset, const std::filesystem::path& output,
     const Location where = Location::at(output.string());
     std::string set = option(options, "indicators", "all");
     if (set != "all" && set != "settlement")
-        throw Error(
-            "jsonstat option indicators: expected all or settlement, found \"" + set + "\"", where);
+        throw Error("jsonstat option indicators: expected all or settlement, found \"" + set + "\"",
+                    where);
     const bool pretty = boolean_option(options, "pretty", false);
 
     std::string text;

@@ -52,15 +52,16 @@ class Renderer {
     std::string operator()(const kdx::Paragraph& p) const {
         std::string text;
         for (const kdx::TextRun& run : p.runs)
-            text += run.emphasis && !run.text.empty() ? "*" + escape(run.text) + "*" : escape(run.text);
+            text +=
+                run.emphasis && !run.text.empty() ? "*" + escape(run.text) + "*" : escape(run.text);
         return text + "\n\n";
     }
 
     std::string operator()(const kdx::KeyFigures& k) const {
         std::string out;
         for (const kdx::KeyFigure& f : k.figures) {
-            std::string value = f.text.empty() ? kdx::format_value(f.value, f.unit, language())
-                                               : f.text;
+            std::string value =
+                f.text.empty() ? kdx::format_value(f.value, f.unit, language()) : f.text;
             out += "- **" + escape(value) + "** " + escape(f.label);
             std::string change = kdx::format_change(f.change, f.unit, language());
             if (!change.empty()) out += " (" + escape(change) + ")";

@@ -49,7 +49,8 @@ kdx::FormatInfo MarkdownFormat::info() const {
          Type::choice,
          "table",
          {"table", "title"},
-         "table: a chart as the table of its figures (Markdown has no charts); title: its title only"},
+         "table: a chart as the table of its figures (Markdown has no charts); title: its title "
+         "only"},
     };
     return i;
 }

@@ -29,12 +29,12 @@ fs::path folder() {
 
 fs::path edited(const std::string& name, const std::string& python_edit) {
     fs::path out = folder() / name;
-    auto r = run("/usr/bin/python3 -c " +
-                 sh_quote("import json, sys\n"
-                          "d = json.load(open(sys.argv[1], encoding='utf-8'))\n" +
-                          python_edit +
-                          "\njson.dump(d, open(sys.argv[2], 'w', encoding='utf-8'))\n") +
-                 " " + sh_quote(real_answer.string()) + " " + sh_quote(out.string()));
+    auto r =
+        run("/usr/bin/python3 -c " +
+            sh_quote("import json, sys\n"
+                     "d = json.load(open(sys.argv[1], encoding='utf-8'))\n" +
+                     python_edit + "\njson.dump(d, open(sys.argv[2], 'w', encoding='utf-8'))\n") +
+            " " + sh_quote(real_answer.string()) + " " + sh_quote(out.string()));
     EXPECT_EQ(r.exit_code, 0) << r.err;
     return out;
 }
@@ -67,7 +67,8 @@ TEST(JsonStatErrors, CutOffFileGivesLineAndColumn) {
 
     fs::path comma = folder() / "comma.json";
     write_file(comma, "{\"version\": \"2.0\",\n \"class\": \"dataset\",,\n}");
-    EXPECT_THAT(error_of(comma), StartsWith(comma.string() + ":2:21: not valid JSON: syntax error"));
+    EXPECT_THAT(error_of(comma),
+                StartsWith(comma.string() + ":2:21: not valid JSON: syntax error"));
 }
 
 TEST(JsonStatErrors, SizeAndCategoriesDisagree) {
@@ -91,16 +92,16 @@ TEST(JsonStatErrors, ValueCountAndSizesDisagree) {
 
 TEST(JsonStatErrors, DimensionsAndIdDisagree) {
     fs::path missing = edited("missing.json", "d['id'][1] = 'Statistikkvariabel'");
-    EXPECT_EQ(error_of(missing),
-              missing.string() + ": dimension: dimension \"Statistikkvariabel\" is named in "
-                                 "\"id\" but not described here");
-    fs::path extra = edited("extra.json",
-                            "d['dimension']['Kjonn'] = {'category': {'index': {'0': 0}}}");
+    EXPECT_EQ(error_of(missing), missing.string() +
+                                     ": dimension: dimension \"Statistikkvariabel\" is named in "
+                                     "\"id\" but not described here");
+    fs::path extra =
+        edited("extra.json", "d['dimension']['Kjonn'] = {'category': {'index': {'0': 0}}}");
     EXPECT_EQ(error_of(extra),
               extra.string() + ": dimension.Kjonn: dimension \"Kjonn\" is not named in \"id\"");
     fs::path role = edited("role.json", "d['role']['geo'] = ['Kommune']");
-    EXPECT_EQ(error_of(role), role.string() +
-                                  ": role.geo: names \"Kommune\", which is no dimension in \"id\"");
+    EXPECT_EQ(error_of(role),
+              role.string() + ": role.geo: names \"Kommune\", which is no dimension in \"id\"");
 }
 
 TEST(JsonStatErrors, HugeCubeIsRefusedBeforeItsValues) {
@@ -112,7 +113,8 @@ TEST(JsonStatErrors, HugeCubeIsRefusedBeforeItsValues) {
     };
     fs::path f = small("huge.json",
                        R"("Region":{"category":{"index":)" + codes(4000) + R"(}},
- "Tid":{"category":{"index":)" + codes(3000) + "}}",
+ "Tid":{"category":{"index":)" +
+                           codes(3000) + "}}",
                        R"("id":["Region","Tid"],"size":[4000,3000],"value":{})");
     EXPECT_EQ(error_of(f), f.string() + ": size: the cube has more than 10000000 cells");
 }
@@ -133,12 +135,13 @@ TEST(JsonStatErrors, FurtherDimensionWithoutTotalIsRefused) {
 }
 
 TEST(JsonStatErrors, QuartersAndMonthsAreRefused) {
-    fs::path q = edited("quarter.json",
-                        "d['dimension']['Tid']['category'] = {'index': {'2022K1': 0}}");
-    EXPECT_EQ(error_of(q), q.string() + ": dimension \"Tid\": \"2022K1\" is a quarter; kdx keeps "
-                                        "figures per year (\"2020\"): query a table of years");
-    fs::path m = edited("month.json",
-                        "d['dimension']['Tid']['category'] = {'index': {'2022M01': 0}}");
+    fs::path q =
+        edited("quarter.json", "d['dimension']['Tid']['category'] = {'index': {'2022K1': 0}}");
+    EXPECT_EQ(error_of(q), q.string() +
+                               ": dimension \"Tid\": \"2022K1\" is a quarter; kdx keeps "
+                               "figures per year (\"2020\"): query a table of years");
+    fs::path m =
+        edited("month.json", "d['dimension']['Tid']['category'] = {'index': {'2022M01': 0}}");
     EXPECT_THAT(error_of(m), HasSubstr("\"2022M01\" is a month"));
 }
 
@@ -173,9 +176,10 @@ TEST(JsonStatErrors, NoRegionDimension) {
  "Tid":{"category":{"index":{"2022":0}}})",
                        R"("id":["PetroleumProd","ContentsCode","Tid"],"size":[1,1,1],
  "role":{"time":["Tid"],"metric":["ContentsCode"]},"value":[19.5])");
-    EXPECT_EQ(error_of(f), f.string() + ": no region dimension: kdx needs one with role \"geo\" "
-                                        "or the id \"Region\" (dimensions: \"PetroleumProd\", "
-                                        "\"ContentsCode\", \"Tid\")");
+    EXPECT_EQ(error_of(f), f.string() +
+                               ": no region dimension: kdx needs one with role \"geo\" "
+                               "or the id \"Region\" (dimensions: \"PetroleumProd\", "
+                               "\"ContentsCode\", \"Tid\")");
 }
 
 TEST(JsonStatErrors, ConvertExitsOneAndWritesNothing) {

@@ -47,7 +47,8 @@ kdx::Dataset sample() {
     steinkjer.number = "5006";
     steinkjer.name = "Steinkjer";
     d.municipalities = {halden, steinkjer};
-    d.settlement = {figures("3001", 2021, 30, 30, 27), figures("3001", 2022, 45, 40, Value::suppressed()),
+    d.settlement = {figures("3001", 2021, 30, 30, 27),
+                    figures("3001", 2022, 45, 40, Value::suppressed()),
                     figures("5006", 2022, 20, Value::missing(), 18)};
     d.outcomes = {population("3001", 2021, 31373), population("3001", 2022, 31444),
                   population("5006", 2022, 24420), population("0000", 2022, 5425270)};
@@ -165,9 +166,11 @@ print(json.dumps([sorted(c), own["programme-outcomes"], sorted(own["source"].val
 )PY") + " " + sh_quote(out.string()));
     ASSERT_EQ(py.exit_code, 0) << py.err;
     auto facts = nlohmann::json::parse(py.out);
-    EXPECT_EQ(facts[0], nlohmann::json::parse(
-                            R"(["decided", "population", "requested", "settled", "settled-per-1000"])"));
-    EXPECT_EQ(facts[1], nlohmann::json::parse(R"([{"municipality": "3001", "programme": "halden-intro",
+    EXPECT_EQ(facts[0],
+              nlohmann::json::parse(
+                  R"(["decided", "population", "requested", "settled", "settled-per-1000"])"));
+    EXPECT_EQ(facts[1],
+              nlohmann::json::parse(R"([{"municipality": "3001", "programme": "halden-intro",
         "indicator": "work-or-education-1y", "year": 2022, "value": null, "unit": "percent",
         "source": "IMDi", "status": ":"}])"));
     // The populations are SSB's (no entry); the share IMDi's.
