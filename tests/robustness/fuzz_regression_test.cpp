@@ -82,7 +82,8 @@ TEST_P(PluginRegression, Replays) {
     if (n == 0) GTEST_SKIP() << "no inputs for " << format_name;
 }
 
-INSTANTIATE_TEST_SUITE_P(Formats, PluginRegression, ::testing::Values("csv", "xml", "xlsx"),
+INSTANTIATE_TEST_SUITE_P(Formats, PluginRegression,
+                         ::testing::Values("csv", "xml", "xlsx", "jsonstat"),
                          [](const auto& info) { return info.param; });
 
 }  // namespace

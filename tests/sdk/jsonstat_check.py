@@ -1,8 +1,13 @@
 #!/usr/bin/python3
-"""Independent checks of kdx's JSON-stat example plugin, for scripts/test-sdk.
+"""Independent checks of the JSON-stat kdx writes (the built-in jsonstat format),
+for scripts/test-sdk and the jsonstat plugin's tests.
 
   jsonstat_check.py make-sample OUT.sample
       writes a small dataset in the tests' "kdx-sample" JSON format
+  jsonstat_check.py readback BACK.sample REFERENCE.sample
+      checks that the dataset read back from kdx's JSON-stat (converted to the
+      sample format) has the reference's settlement figures and outcomes
+      (those of no programme: JSON-stat has no programme dimension)
   jsonstat_check.py check OUT.jsonstat REFERENCE.sample [--indicators all|settlement]
       checks that OUT.jsonstat is a well-formed JSON-stat 2.0 dataset and
       that its figures are those of REFERENCE.sample (missing -> null without
@@ -89,7 +94,7 @@ def check_structure(js, problems):
                         js.get("updated", "")):
         problems.append("updated is not ISO 8601: %r" % js.get("updated"))
     ids, size = js.get("id", []), js.get("size", [])
-    if ids != ["municipality", "year", "indicator"]:
+    if ids != ["Region", "Tid", "ContentsCode"]:
         problems.append("id is %r" % ids)
     if len(size) != len(ids) or not all(isinstance(n, int) and n > 0 for n in size):
         problems.append("size %r does not match id %r" % (size, ids))
@@ -110,11 +115,11 @@ def check_structure(js, problems):
     if set(js.get("dimension", {})) != set(ids):
         problems.append("dimensions %s differ from id" % sorted(js.get("dimension", {})))
     role = js.get("role", {})
-    for r, want in (("geo", ["municipality"]), ("time", ["year"]), ("metric", ["indicator"])):
+    for r, want in (("geo", ["Region"]), ("time", ["Tid"]), ("metric", ["ContentsCode"])):
         if role.get(r) != want:
             problems.append("role.%s is %r, expected %r" % (r, role.get(r), want))
-    unit = js["dimension"]["indicator"]["category"].get("unit", {})
-    if set(unit) != set(cats.get("indicator", [])):
+    unit = js["dimension"]["ContentsCode"]["category"].get("unit", {})
+    if set(unit) != set(cats.get("ContentsCode", [])):
         problems.append("metric units %s do not cover the indicators" % sorted(unit))
     if len(js.get("value", [])) != math.prod(size):
         problems.append("value has %d entries, the product of size is %d"
@@ -152,8 +157,10 @@ def check(path, ref_path, indicators):
         status = {str(i): s for i, s in enumerate(status) if s}
     elif isinstance(status, str):
         status = {str(i): status for i in range(len(values))}
-    m_ids, y_ids, i_ids = cats["municipality"], cats["year"], cats["indicator"]
-    labels = js["dimension"]["municipality"]["category"]["label"]
+    # SSB's code for the whole country is EAK; kdx's municipality number 0000.
+    m_ids = ["0000" if m == "EAK" else m for m in cats["Region"]]
+    y_ids, i_ids = cats["Tid"], cats["ContentsCode"]
+    labels = js["dimension"]["Region"]["category"]["label"]
     for mun in ref.get("municipalities", []):
         if labels.get(mun["number"]) != mun["name"]:
             problems.append("municipality %s is labelled %r, expected %r"
@@ -188,7 +195,41 @@ def check(path, ref_path, indicators):
     return problems
 
 
+def readback(back_path, ref_path):
+    with open(back_path, encoding="utf-8") as f:
+        back = json.load(f)
+    with open(ref_path, encoding="utf-8") as f:
+        ref = json.load(f)
+    problems = []
+    got = {(s["municipality"], s["year"]): s for s in back.get("settlement", [])}
+    for s in ref.get("settlement", []):
+        b = got.get((s["municipality"], s["year"]))
+        if b is None:
+            problems.append("settlement %s %s not read back" % (s["municipality"], s["year"]))
+            continue
+        for name in ("requested", "decided", "settled"):
+            if b[name] != s[name]:
+                problems.append("settlement %s %s %s: %r, read back %r"
+                                % (s["municipality"], s["year"], name, s[name], b[name]))
+    outcomes = {(o["municipality"], o["indicator"], o["year"]): o["value"]
+                for o in back.get("outcomes", [])}
+    for o in ref.get("outcomes", []):
+        key = (o["municipality"], o["indicator"], o["year"])
+        if o.get("programme") or o["value"] is None:
+            continue
+        if key not in outcomes:
+            problems.append("outcome %s %s %s not read back" % key)
+        elif outcomes[key] != o["value"]:
+            problems.append("outcome %s %s %s: %r, read back %r" % (key + (o["value"], outcomes[key])))
+    return problems
+
+
 def main(argv):
+    if len(argv) == 4 and argv[1] == "readback":
+        problems = readback(argv[2], argv[3])
+        for p in problems[:20]:
+            print("jsonstat_check: %s: %s" % (argv[2], p))
+        return 1 if problems else 0
     if len(argv) == 3 and argv[1] == "make-sample":
         make_sample(argv[2])
         return 0

@@ -2,12 +2,14 @@
 // indicator, one cell per combination.
 #pragma once
 
-#include <kdx/diagnostics.hpp>
-#include <kdx/model.hpp>
+#include <optional>
 #include <string>
 #include <vector>
 
-namespace jsonstat {
+#include "kdx/diagnostics.hpp"
+#include "kdx/model.hpp"
+
+namespace kdx::jsonstat {
 
 // One category of a dimension: its id in the file and its label.
 struct Category {
@@ -30,7 +32,12 @@ struct Cube {
     std::vector<IndicatorCategory> indicators;
     // Row-major in the order municipality, year, indicator (the last varies
     // fastest, as JSON-stat requires); missing where the dataset has no figure.
-    std::vector<kdx::Value> values;
+    std::vector<Value> values;
+    // Where a cell holds an outcome: its Outcome::source (else nullopt).
+    std::vector<std::optional<std::string>> sources;
+    // Outcomes of a programme: the cube has no programme dimension, so the
+    // writer keeps them beside it (in the file's kdx extension).
+    std::vector<const Outcome*> programme_outcomes;
 
     std::size_t index(std::size_t municipality, std::size_t year, std::size_t indicator) const {
         return (municipality * years.size() + year) * indicators.size() + indicator;
@@ -43,9 +50,9 @@ enum class IndicatorSet {
     all,         // those, the other settlement counts present, and every outcome indicator
 };
 
-// Builds the cube. Throws kdx::Error when the dataset has no figures to put in
+// Builds the cube. Throws Error when the dataset has no figures to put in
 // it; an outcome that would land in a cell already filled is left out with a
 // warning in `diagnostics`.
-Cube build_cube(const kdx::Dataset& dataset, IndicatorSet set, kdx::Diagnostics& diagnostics);
+Cube build_cube(const Dataset& dataset, IndicatorSet set, Diagnostics& diagnostics);
 
-}  // namespace jsonstat
+}  // namespace kdx::jsonstat

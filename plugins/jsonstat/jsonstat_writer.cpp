@@ -2,41 +2,41 @@
 
 #include <cstdlib>
 #include <ctime>
-#include <kdx/atomic_file.hpp>
-#include <kdx/error.hpp>
 #include <nlohmann/json.hpp>
 #include <regex>
 
 #include "jsonstat_cube.hpp"
+#include "kdx/atomic_file.hpp"
+#include "kdx/error.hpp"
 
-namespace jsonstat {
+namespace kdx::jsonstat {
 
 namespace {
 
 // ordered_json keeps keys in the order written, which makes the file readable.
 using Json = nlohmann::ordered_json;
 
-std::string option(const kdx::Options& options, const std::string& name, std::string fallback) {
+std::string option(const Options& options, const std::string& name, std::string fallback) {
     auto it = options.find(name);
     return it == options.end() ? fallback : it->second;
 }
 
-bool boolean_option(const kdx::Options& options, const std::string& name, bool fallback) {
+bool boolean_option(const Options& options, const std::string& name, bool fallback) {
     std::string v = option(options, name, fallback ? "true" : "false");
     if (v == "true" || v == "yes" || v == "1") return true;
     if (v == "false" || v == "no" || v == "0") return false;
-    throw kdx::Error("jsonstat option " + name + ": expected true or false, found \"" + v + "\"");
+    throw Error("jsonstat option " + name + ": expected true or false, found \"" + v + "\"");
 }
 
 // The "updated" time: the option, else SOURCE_DATE_EPOCH (for reproducible
 // files), else now; always UTC in ISO 8601.
-std::string updated_time(const kdx::Options& options) {
+std::string updated_time(const Options& options) {
     std::string given = option(options, "updated", "");
     if (!given.empty()) {
         static const std::regex iso(
             R"(\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2})?(Z|[+-]\d{2}:\d{2})?)?)");
         if (!std::regex_match(given, iso))
-            throw kdx::Error(
+            throw Error(
                 "jsonstat option updated: expected an ISO 8601 date such as "
                 "2019-02-13 or 2019-02-13T12:00:00Z, found \"" +
                 given + "\"");
@@ -53,7 +53,7 @@ std::string updated_time(const kdx::Options& options) {
 }
 
 // Whole numbers as integers, so counts read "12" and not "12.0".
-Json number(const kdx::Value& v) {
+Json number(const Value& v) {
     if (!v.has_value()) return nullptr;
     if (v.is_whole() && v.get() >= -9.0e15 && v.get() <= 9.0e15)
         return static_cast<std::int64_t>(v.get());
@@ -69,7 +69,32 @@ Json dimension(const std::string& label, const std::vector<Category>& categories
     return {{"label", label}, {"category", {{"index", index}, {"label", labels}}}};
 }
 
-Json to_json_stat(const kdx::Dataset& d, const Cube& cube, const kdx::Options& options) {
+// What the cube has no place for, in JSON-stat's place for a producer's own
+// data (other readers ignore it): each outcome's source where it is not SSB
+// (the reader's default), by flat index, and the outcomes of programmes.
+Json kdx_extension(const Cube& cube) {
+    Json own = Json::object(), sources = Json::object();
+    for (std::size_t i = 0; i < cube.sources.size(); ++i)
+        if (cube.sources[i] && *cube.sources[i] != "SSB")
+            sources[std::to_string(i)] = *cube.sources[i];
+    if (!sources.empty()) own["source"] = sources;
+    Json outcomes = Json::array();
+    for (const Outcome* o : cube.programme_outcomes) {
+        Json item = {{"municipality", o->municipality},
+                     {"programme", o->programme},
+                     {"indicator", o->indicator},
+                     {"year", o->year},
+                     {"value", number(o->value)},
+                     {"unit", to_string(o->unit)},
+                     {"source", o->source}};
+        if (o->value.is_suppressed()) item["status"] = ":";
+        outcomes.push_back(std::move(item));
+    }
+    if (!outcomes.empty()) own["programme-outcomes"] = outcomes;
+    return own;
+}
+
+Json to_json_stat(const Dataset& d, const Cube& cube, const Options& options) {
     const bool en = cube.language == "en";
     Json j;
     j["version"] = "2.0";
@@ -80,22 +105,26 @@ Json to_json_stat(const kdx::Dataset& d, const Cube& cube, const kdx::Options& o
     for (const auto& line : d.info.provenance) source += (source.empty() ? "" : "; ") + line;
     j["source"] = source.empty() ? "kdx" : source;
     j["updated"] = updated_time(options);
-    j["id"] = {"municipality", "year", "indicator"};
+    // SSB's dimension ids and roles, so that SSB's tools and kdx's reader
+    // take the file as they take a statbank answer; the cube's order is
+    // region, year, content (the last varies fastest).
+    j["id"] = {"Region", "Tid", "ContentsCode"};
     j["size"] = {cube.municipalities.size(), cube.years.size(), cube.indicators.size()};
-    j["role"] = {{"geo", {"municipality"}}, {"time", {"year"}}, {"metric", {"indicator"}}};
+    j["role"] = {{"geo", {"Region"}}, {"time", {"Tid"}}, {"metric", {"ContentsCode"}}};
 
+    std::vector<Category> regions;
+    for (const Category& m : cube.municipalities)
+        regions.push_back({m.id == whole_country ? std::string("EAK") : m.id, m.label});
     std::vector<Category> years;
     for (int y : cube.years) years.push_back({std::to_string(y), std::to_string(y)});
     std::vector<Category> indicators;
     for (const auto& i : cube.indicators) indicators.push_back({i.id, i.label});
-    Json metric = dimension(en ? "indicator" : "statistikkvariabel", indicators);
+    Json metric = dimension(en ? "contents" : "statistikkvariabel", indicators);
     for (const auto& i : cube.indicators)
         metric["category"]["unit"][i.id] = {{"label", i.unit_label}, {"decimals", i.decimals}};
-    j["dimension"] = {
-        {"municipality", dimension(en ? "municipality" : "kommune", cube.municipalities)},
-        {"year", dimension("år", years)},
-        {"indicator", metric}};
-    if (en) j["dimension"]["year"]["label"] = "year";
+    j["dimension"] = {{"Region", dimension("region", regions)},
+                      {"Tid", dimension(en ? "year" : "år", years)},
+                      {"ContentsCode", metric}};
 
     Json values = Json::array(), status = Json::object();
     for (std::size_t i = 0; i < cube.values.size(); ++i) {
@@ -105,6 +134,7 @@ Json to_json_stat(const kdx::Dataset& d, const Cube& cube, const kdx::Options& o
     }
     j["value"] = values;
     if (!status.empty()) j["status"] = status;
+    if (Json own = kdx_extension(cube); !own.empty()) j["extension"] = {{"kdx", own}};
     Json notes = Json::array();
     if (!d.info.description.empty()) notes.push_back(d.info.description);
     if (!status.empty())
@@ -116,14 +146,9 @@ Json to_json_stat(const kdx::Dataset& d, const Cube& cube, const kdx::Options& o
 
 }  // namespace
 
-kdx::FormatInfo JsonStatFormat::info() const {
-    using Type = kdx::OptionInfo::Type;
-    kdx::FormatInfo i;
-    i.name = "jsonstat";
-    i.long_name = "JSON-stat 2.0 dataset (as Statistics Norway's API)";
-    i.extensions = {"jsonstat", "json"};
-    i.capabilities = kdx::can_write_dataset;
-    i.write_options = {
+const std::vector<OptionInfo>& write_option_infos() {
+    using Type = OptionInfo::Type;
+    static const std::vector<OptionInfo> infos = {
         {"indicators",
          Type::choice,
          "all",
@@ -137,16 +162,16 @@ kdx::FormatInfo JsonStatFormat::info() const {
          {},
          "The dataset's \"updated\" time (ISO 8601); empty: SOURCE_DATE_EPOCH, else now"},
     };
-    return i;
+    return infos;
 }
 
-void JsonStatFormat::write_dataset(const kdx::Dataset& dataset, const std::filesystem::path& output,
-                                   const kdx::Options& options, kdx::Diagnostics& diagnostics) {
-    const kdx::Location where = kdx::Location::at(output.string());
+void write_jsonstat(const Dataset& dataset, const std::filesystem::path& output,
+                    const Options& options, Diagnostics& diagnostics) {
+    const Location where = Location::at(output.string());
     std::string set = option(options, "indicators", "all");
     if (set != "all" && set != "settlement")
-        throw kdx::Error(
-            "jsonstat option indicators: expected all or settlement, found \"" + set + "\"", where);
+        throw Error("jsonstat option indicators: expected all or settlement, found \"" + set + "\"",
+                    where);
     const bool pretty = boolean_option(options, "pretty", false);
 
     std::string text;
@@ -156,14 +181,14 @@ void JsonStatFormat::write_dataset(const kdx::Dataset& dataset, const std::files
         text = to_json_stat(dataset, cube, options).dump(pretty ? 2 : -1);
     } catch (const nlohmann::json::exception& e) {
         // dump() refuses text that is not UTF-8.
-        throw kdx::Error(std::string("cannot write JSON-stat: ") + e.what(), where);
-    } catch (const kdx::Error& e) {
+        throw Error(std::string("cannot write JSON-stat: ") + e.what(), where);
+    } catch (const Error& e) {
         if (!e.where().file.empty()) throw;
-        throw kdx::Error(e.message(), where);
+        throw Error(e.message(), where);
     }
-    kdx::AtomicFile file(output);
+    AtomicFile file(output);
     file.stream() << text << '\n';
     file.commit();
 }
 
-}  // namespace jsonstat
+}  // namespace kdx::jsonstat
