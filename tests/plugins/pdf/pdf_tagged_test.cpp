@@ -3,10 +3,14 @@
 // of each element in reading order; qpdf checks the file; PDFBox walks the
 // tree (StructureCheck.java) and reports Lang, DisplayDocTitle, MarkInfo,
 // each Figure's Alt, Tables without TH, and marked content that belongs to no
-// element.
+// element; pdf.js (tests/browser/pdf_struct_tree.mjs, what Firefox gives
+// screen readers) must see the same elements with the same text as poppler.
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <sstream>
+
+#include "kdx/chart_text.hpp"
 #include "pdf_test_support.hpp"
 
 namespace {
@@ -107,6 +111,85 @@ TEST_P(TaggedPdf, PdfboxFindsEveryMarkedContentInTheTreeAndAltOnEveryFigure) {
             EXPECT_THAT(r.out, HasSubstr(c->title)) << r.out;
         }
     EXPECT_THAT(r.out, HasSubstr("Figures: " + std::to_string(charts)));
+}
+
+// The elements that hold content, in reading order, as (role, text) with the
+// text's white space (and no-break spaces) removed; neighbours of one role are joined, so that an
+// element continued on the next page and a row of cells compare alike.
+using Leaves = std::vector<std::pair<std::string, std::string>>;
+
+void add_leaf(Leaves& leaves, std::string role, const std::string& text) {
+    // pdf.js gives a no-break space as a space; poppler keeps it.
+    std::string squeezed;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if (text.compare(i, 2, "\xC2\xA0") == 0) ++i;
+        else if (!std::isspace(static_cast<unsigned char>(text[i]))) squeezed += text[i];
+    }
+    if (!leaves.empty() && leaves.back().first == role) leaves.back().second += squeezed;
+    else leaves.emplace_back(std::move(role), std::move(squeezed));
+}
+
+// From `pdfinfo -struct-text`: an element line is its role (with " (block)"
+// or ":" after it), its text the quoted line indented under it.
+Leaves poppler_leaves(const std::string& struct_text) {
+    Leaves leaves;
+    std::vector<std::pair<std::size_t, std::string>> open;  // indent, role
+    std::istringstream in(struct_text);
+    for (std::string line; std::getline(in, line);) {
+        const std::size_t indent = line.find_first_not_of(' ');
+        if (indent == std::string::npos) continue;
+        const std::string rest = line.substr(indent);
+        if (rest[0] == '"') {
+            while (!open.empty() && open.back().first >= indent) open.pop_back();
+            if (!open.empty()) add_leaf(leaves, open.back().second, rest.substr(1, rest.rfind('"') - 1));
+        } else if (rest[0] != '/') {
+            while (!open.empty() && open.back().first >= indent) open.pop_back();
+            open.emplace_back(indent, rest.substr(0, rest.find_first_of(" :")));
+        }
+    }
+    return leaves;
+}
+
+std::string pdfjs_command() {
+    const auto browser = kdx::test::source_dir() / "tests/browser";
+    if (!kdx::test::have_program("node") || !kdx::test::fs::exists(browser / "node_modules/pdfjs-dist")) return "";
+    return "cd " + sh_quote(browser.string()) + " && node pdf_struct_tree.mjs ";
+}
+
+std::string describe(const Leaves& leaves) {
+    std::string out;
+    for (const auto& leaf : leaves) out += leaf.first + " \"" + leaf.second + "\"\n";
+    return out;
+}
+
+TEST_P(TaggedPdf, PdfjsSeesTheTreePopplerSees) {
+    KDX_REQUIRE_POPPLER();
+    const std::string pdfjs = pdfjs_command();
+    if (pdfjs.empty()) GTEST_SKIP() << "node or pdfjs-dist is missing: run npm ci in tests/browser";
+    const auto [id, language] = GetParam();
+    auto file = kdx::test::scratch_dir() / (std::string(id) + ".pdf");
+    kdx::Document doc = pdf::shipped_document(id, language);
+    pdf::write(doc, file);
+    auto r = run(pdfjs + sh_quote(file.string()));
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    Leaves from_pdfjs;
+    std::vector<std::string> alts;
+    std::istringstream in(r.out);
+    for (std::string line; std::getline(in, line);) {
+        const std::size_t tab = line.find('\t');
+        if (tab == std::string::npos) continue;
+        if (line.compare(0, tab, "ALT") == 0) alts.push_back(line.substr(tab + 1));
+        else add_leaf(from_pdfjs, line.substr(0, tab), line.substr(tab + 1));
+    }
+    const Leaves from_poppler = poppler_leaves(struct_text(file));
+    ASSERT_GT(from_poppler.size(), 10u);
+    EXPECT_EQ(describe(from_pdfjs), describe(from_poppler));
+    // Each chart's alternative text, as the document's language words it.
+    std::vector<std::string> expected;
+    for (const kdx::Block& block : doc.blocks)
+        if (auto c = std::get_if<kdx::Chart>(&block))
+            expected.push_back(kdx::chart_alt_text(*c, doc.info.language));
+    EXPECT_EQ(alts, expected);
 }
 
 INSTANTIATE_TEST_SUITE_P(
