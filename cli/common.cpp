@@ -16,6 +16,11 @@ void load_plugins(host::PluginHost& host, const GlobalOptions& global) {
     host::SearchOptions options;
     options.plugin_dirs = global.plugin_dirs;
     host.load(options);
+    // A clash between plugins changes which code runs: every command says so.
+    if (!global.quiet)
+        for (const host::PluginRecord& p : host.plugins())
+            for (const std::string& w : p.warnings)
+                std::cerr << "kdx: warning: plugin " << p.info.name << " (" << p.file.string() << "): " << w << '\n';
 }
 
 namespace {

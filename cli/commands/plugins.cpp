@@ -117,7 +117,7 @@ int run_json(const host::PluginHost& host, const host::SearchOptions& search) {
         out["plugins"].push_back({{"name", p.info.name}, {"version", p.info.version},
                                   {"description", p.info.description}, {"file", p.file.string()},
                                   {"found_by", p.found_by}, {"status", status_text(p.status)},
-                                  {"reason", p.reason}});
+                                  {"reason", p.reason}, {"warnings", p.warnings}});
     std::cout << out.dump(2) << '\n';
     return exit_ok;
 }
@@ -147,6 +147,7 @@ int run_plugins(const GlobalOptions& global, const std::string& format_name, boo
         std::cout << "  " << status << "  " << p.info.name << " " << p.info.version << "  "
                   << p.file.string() << " (" << p.found_by << ")";
         if (!p.reason.empty()) std::cout << "\n      " << p.reason;
+        for (const std::string& w : p.warnings) std::cout << "\n      warning: " << w;
         std::cout << '\n';
     }
     return exit_ok;

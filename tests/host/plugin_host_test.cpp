@@ -138,6 +138,36 @@ TEST_F(PluginHostTest, FormatsOutliveTheHost) {
     EXPECT_EQ(kept->info().name, "test-good");  // the library is still loaded
 }
 
+TEST(PluginHostClash, ASecondPluginDeclaringAFormatIsNamedAndTheFirstIsUsed) {
+    PluginHost host;
+    host.load(only({plugin_dir, plugin_dir / "clash"}));
+    const auto& twin = record_of(host, "kdx_twin.so");
+    EXPECT_EQ(twin.status, PluginRecord::Status::loaded);
+    ASSERT_EQ(twin.warnings.size(), 1u);
+    EXPECT_EQ(twin.warnings[0], "format test-good is also declared by plugin good (" +
+                                    (plugin_dir / "kdx_good.so").string() + "), found earlier; that one is used");
+    EXPECT_EQ(host.find("test-good")->plugin(), "good");
+    EXPECT_TRUE(record_of(host, "kdx_good.so").warnings.empty());
+    // Every command says so on stderr, and kdx plugins under the plugin.
+    auto r = kdx::test::run_kdx("--plugin-dir " + kdx::test::sh_quote(plugin_dir.string()) + " --plugin-dir " +
+                                kdx::test::sh_quote((plugin_dir / "clash").string()) + " plugins");
+    EXPECT_EQ(r.exit_code, 0);
+    EXPECT_THAT(r.err, HasSubstr("kdx: warning: plugin twin (" + (plugin_dir / "clash" / "kdx_twin.so").string() +
+                                 "): format test-good is also declared by plugin good"));
+    EXPECT_THAT(r.out, HasSubstr("      warning: format test-good is also declared"));
+}
+
+TEST(PluginHostClash, AFormatNameOrExtensionUsersCannotTypeIsRefused) {
+    PluginHost host;
+    host.load(only({plugin_dir / "clash"}));
+    const auto& bad = record_of(host, "kdx_bad_names.so");
+    EXPECT_EQ(bad.status, PluginRecord::Status::failed);
+    EXPECT_EQ(bad.reason, "refused: format name \"Test Good\" must be lower-case letters, digits and -; "
+                          "extension \".GOOD\" of format Test Good must be lower-case letters and digits, "
+                          "without a leading dot");
+    EXPECT_EQ(host.find("Test Good"), nullptr);
+}
+
 TEST(PluginHostSafety, RefusesPluginsOthersCanWrite) {
     fs::path dir = kdx::test::scratch_dir();
     fs::copy_file(plugin_dir / "kdx_good.so", dir / "kdx_good.so");

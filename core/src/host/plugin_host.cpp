@@ -79,6 +79,19 @@ std::string unsafe_permissions(const fs::path& file) {
     return {};
 }
 
+bool is_format_name(const std::string& name) {
+    return !name.empty() && std::all_of(name.begin(), name.end(), [](char c) {
+               return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
+           });
+}
+
+// "xlsx", "kdx.sqlite": lower-case parts joined by dots, no leading dot.
+bool is_extension(const std::string& e) {
+    if (e.empty() || e.front() == '.' || e.back() == '.' || e.find("..") != std::string::npos) return false;
+    return std::all_of(e.begin(), e.end(),
+                       [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.'; });
+}
+
 class CollectingRegistrar : public Registrar {
 public:
     void set_info(PluginInfo info) override { info_ = std::move(info); }
@@ -269,6 +282,31 @@ const PluginRecord& PluginHost::load_file(const fs::path& file, const std::strin
     }
     if (formats.empty())
         return finish(PluginRecord::Status::failed, "registered no formats");
+    // Names and extensions are what users type and what files are matched
+    // by: one that could not be typed or matched is refused here, not only
+    // by kdx-plugin-check.
+    std::vector<std::string> problems;
+    for (const auto& f : formats) {
+        const FormatInfo& info = f->info();
+        if (!is_format_name(info.name))
+            problems.push_back("format name \"" + info.name + "\" must be lower-case letters, digits and -");
+        for (const std::string& e : info.extensions)
+            if (!is_extension(e))
+                problems.push_back("extension \"" + e + "\" of format " + info.name +
+                                   " must be lower-case letters and digits, without a leading dot");
+    }
+    if (!problems.empty()) {
+        std::string reason = "refused: ";
+        for (std::size_t i = 0; i < problems.size(); ++i) reason += (i ? "; " : "") + problems[i];
+        return finish(PluginRecord::Status::failed, reason);
+    }
+    // A format name an earlier plugin declared: the earlier one is used, as
+    // with plugins of the same name (search-path order), and both are named.
+    for (const auto& f : formats)
+        if (auto earlier = find(f->info().name))
+            record.warnings.push_back("format " + f->info().name + " is also declared by plugin " +
+                                      earlier->plugin() + " (" + earlier->file().string() +
+                                      "), found earlier; that one is used");
     formats_.insert(formats_.end(), formats.begin(), formats.end());
     return finish(PluginRecord::Status::loaded, "");
 }

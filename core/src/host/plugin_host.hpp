@@ -28,6 +28,7 @@ struct PluginRecord {
     std::string found_by;  // "--plugin-dir", "KDX_PLUGIN_PATH", "install", "build tree", "explicit"
     Status status = Status::failed;
     std::string reason;    // why it failed or was skipped; empty when loaded
+    std::vector<std::string> warnings;  // loaded, but e.g. a format name an earlier plugin has
     PluginInfo info;       // name falls back to the file name when the plugin gave none
 
     // "name (file): reason"

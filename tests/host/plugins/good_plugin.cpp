@@ -6,15 +6,26 @@
 
 #include "kdx/kdx.hpp"
 
+// Other plugins are built from this file with other names (CMakeLists.txt).
+#ifndef PLUGIN_NAME
+#define PLUGIN_NAME "good"
+#endif
+#ifndef FORMAT_NAME
+#define FORMAT_NAME "test-good"
+#endif
+#ifndef FORMAT_EXTENSION
+#define FORMAT_EXTENSION "good"
+#endif
+
 namespace {
 
 class GoodFormat : public kdx::Format {
 public:
     kdx::FormatInfo info() const override {
         kdx::FormatInfo i;
-        i.name = "test-good";
+        i.name = FORMAT_NAME;
         i.long_name = "Test format that works";
-        i.extensions = {"good"};
+        i.extensions = {FORMAT_EXTENSION};
         i.capabilities = kdx::can_read_dataset | kdx::can_write_dataset;
         i.write_options = {{"level", kdx::OptionInfo::Type::integer, "1", {}, "A number"},
                            {"style", kdx::OptionInfo::Type::choice, "plain", {"plain", "fancy"},
@@ -42,7 +53,7 @@ public:
 };
 
 void register_formats(kdx::Registrar& r) {
-    r.set_info({"good", "1.2.3", "A plugin that works"});
+    r.set_info({PLUGIN_NAME, "1.2.3", "A plugin that works"});
     r.add_format(std::make_unique<GoodFormat>());
 }
 
