@@ -83,6 +83,11 @@ public:
     static std::vector<std::pair<std::filesystem::path, std::string>> search_folders(
         const SearchOptions& options);
 
+    // Format names and extensions that cannot be typed or matched make a
+    // plugin refused; kdx-plugin-check turns that off to list every problem
+    // of the plugin's declaration itself.
+    void accept_any_names() noexcept { check_names_ = false; }
+
     const std::vector<PluginRecord>& plugins() const noexcept { return plugins_; }
     const std::vector<std::shared_ptr<const LoadedFormat>>& formats() const noexcept {
         return formats_;
@@ -96,6 +101,7 @@ public:
 private:
     std::vector<PluginRecord> plugins_;
     std::vector<std::shared_ptr<const LoadedFormat>> formats_;
+    bool check_names_ = true;
 };
 
 }  // namespace kdx::host
