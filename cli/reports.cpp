@@ -7,6 +7,11 @@
 #include <cstdlib>
 #include <ctime>
 #include <iostream>
+#include <memory>
+#include <mutex>
+
+#include <unicode/translit.h>
+#include <unicode/unistr.h>
 
 #include "kdx/error.hpp"
 #include "kdx/file_hash.hpp"
@@ -204,19 +209,31 @@ std::string report_date() {
     return buffer;
 }
 
+// ICU's Latin-ASCII transliteration: Norwegian, Sámi and Kven letters keep
+// their base letter in file names (Hábmer → habmer, Porsáŋgu → porsangu,
+// Trööndelage → troondelage, Ærøy → aeroy).
 std::string slug(const std::string& text) {
+    static const std::unique_ptr<icu::Transliterator> to_ascii = [] {
+        UErrorCode status = U_ZERO_ERROR;
+        std::unique_ptr<icu::Transliterator> t(icu::Transliterator::createInstance(
+            "Any-Latin; Latin-ASCII; Lower", UTRANS_FORWARD, status));
+        return U_SUCCESS(status) ? std::move(t) : nullptr;
+    }();
+    static std::mutex guard;  // one transliterator for every thread that names files
+    std::string ascii = text;
+    if (to_ascii) {
+        icu::UnicodeString u = icu::UnicodeString::fromUTF8(text);
+        std::lock_guard<std::mutex> lock(guard);
+        to_ascii->transliterate(u);
+        ascii.clear();
+        u.toUTF8String(ascii);
+    }
     std::string out;
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        unsigned char c = static_cast<unsigned char>(text[i]);
-        std::string piece;
-        if (std::isalnum(c)) piece = static_cast<char>(std::tolower(c));
-        else if (text.compare(i, 2, "æ") == 0 || text.compare(i, 2, "Æ") == 0) piece = "ae", ++i;
-        else if (text.compare(i, 2, "ø") == 0 || text.compare(i, 2, "Ø") == 0) piece = "o", ++i;
-        else if (text.compare(i, 2, "å") == 0 || text.compare(i, 2, "Å") == 0) piece = "a", ++i;
-        else if (c >= 0x80) continue;  // other letters: dropped from file names
-        else piece = "-";
-        if (piece == "-" && (out.empty() || out.back() == '-')) continue;
-        out += piece;
+    for (char ch : ascii) {
+        unsigned char c = static_cast<unsigned char>(ch);
+        if (c >= 0x80) continue;  // what ICU could not write in ASCII
+        if (std::isalnum(c)) out += static_cast<char>(std::tolower(c));
+        else if (!out.empty() && out.back() != '-') out += '-';
     }
     while (!out.empty() && out.back() == '-') out.pop_back();
     return out.empty() ? "report" : out;

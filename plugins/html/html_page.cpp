@@ -96,16 +96,16 @@ class PageWriter {
     void title() {
         const DocumentInfo& info = d_.info;
         out_ += "<h1>" +
-                text_(info.title.empty() ? labels_for(language_).fallback_title : info.title,
+                text_.content(info.title.empty() ? labels_for(language_).fallback_title : info.title,
                       "the title") +
                 "</h1>\n";
         if (!info.subtitle.empty())
-            out_ += "<p class=\"subtitle\">" + text_(info.subtitle, "the subtitle") + "</p>\n";
+            out_ += "<p class=\"subtitle\">" + text_.content(info.subtitle, "the subtitle") + "</p>\n";
         std::string byline = info.author;
         if (!date().empty())
             byline += (byline.empty() ? "" : " \u00b7 ") + format_date(date(), language_);
         if (!byline.empty())
-            out_ += "<p class=\"byline\">" + text_(byline, "the title block") + "</p>\n";
+            out_ += "<p class=\"byline\">" + text_.content(byline, "the title block") + "</p>\n";
     }
 
     // Headings one level under the title, and never more than one level below
@@ -115,13 +115,13 @@ class PageWriter {
         level = std::min(level, last_level_ + 1);
         last_level_ = level;
         const std::string tag = "h" + std::to_string(level);
-        out_ += "<" + tag + ">" + text_(h.text, where + " (heading)") + "</" + tag + ">\n";
+        out_ += "<" + tag + ">" + text_.content(h.text, where + " (heading)") + "</" + tag + ">\n";
     }
 
     void block(const Paragraph& p, const std::string& where) {
         out_ += "<p>";
         for (const TextRun& run : p.runs) {
-            const std::string t = text_(run.text, where + " (paragraph)");
+            const std::string t = text_.content(run.text, where + " (paragraph)");
             out_ += run.emphasis ? "<em>" + t + "</em>" : t;
         }
         out_ += "</p>\n";
@@ -133,11 +133,11 @@ class PageWriter {
         out_ += "<dl class=\"key-figures\">\n";
         for (const KeyFigure& f : k.figures) {
             const std::string place = where + " (key figures), \"" + f.label + "\"";
-            out_ += "<div>\n<dt>" + text_(f.label, place) + "</dt>\n<dd class=\"figure\">" +
-                    text_(f.text, place) + "</dd>\n";
+            out_ += "<div>\n<dt>" + text_.content(f.label, place) + "</dt>\n<dd class=\"figure\">" +
+                    text_.content(f.text, place) + "</dd>\n";
             const std::string change = change_text(f, language_);
             if (!change.empty())
-                out_ += "<dd class=\"change\">" + text_(change, place) + "</dd>\n";
+                out_ += "<dd class=\"change\">" + text_.content(change, place) + "</dd>\n";
             out_ += "</div>\n";
         }
         out_ += "</dl>\n";
@@ -162,14 +162,14 @@ class PageWriter {
         if (d_.notes.empty() && d_.info.sources.empty()) return;
         const Labels& l = labels_for(language_);
         out_ += "<section class=\"doc-notes\" aria-labelledby=\"doc-notes\">\n<h2 id=\"doc-notes\">" +
-                text_(l.notes, "the notes") + "</h2>\n";
+                text_.content(l.notes, "the notes") + "</h2>\n";
         for (std::size_t i = 0; i < d_.notes.size(); ++i)
-            out_ += "<p>" + text_(d_.notes[i], "note " + std::to_string(i + 1)) + "</p>\n";
+            out_ += "<p>" + text_.content(d_.notes[i], "note " + std::to_string(i + 1)) + "</p>\n";
         if (!d_.info.sources.empty()) {
             std::string sources = std::string(l.sources) + ": ";
             for (std::size_t i = 0; i < d_.info.sources.size(); ++i)
                 sources += (i ? "; " : "") + d_.info.sources[i];
-            out_ += "<p>" + text_(sources + ".", "the sources") + "</p>\n";
+            out_ += "<p>" + text_.content(sources + ".", "the sources") + "</p>\n";
         }
         out_ += "</section>\n";
     }

@@ -20,7 +20,7 @@ std::string row_html(const Table& t, const std::vector<TableCell>& cells, bool r
         std::string attributes = head ? " scope=\"row\"" : "";
         if (is_numeric(t.columns[j].type)) attributes += " class=\"num\"";
         const char* tag = head ? "th" : "td";
-        out += std::string("<") + tag + attributes + ">" + text(cell, place) + "</" + tag + ">";
+        out += std::string("<") + tag + attributes + ">" + text.content(cell, place) + "</" + tag + ">";
     }
     return out + "</tr>\n";
 }
@@ -53,7 +53,7 @@ std::string table_html(const Table& t, const std::string& id, HtmlText& text,
     }
     out += ">\n";
     if (!t.caption.empty())
-        out += "<caption id=\"" + id + "-caption\">" + text(t.caption, where + ", caption") +
+        out += "<caption id=\"" + id + "-caption\">" + text.content(t.caption, where + ", caption") +
                "</caption>\n";
     out += "<thead>\n<tr>";
     for (std::size_t j = 0; j < t.columns.size(); ++j) {
@@ -63,7 +63,7 @@ std::string table_html(const Table& t, const std::string& id, HtmlText& text,
         if (c.header.empty())
             out += "<td" + cls + "></td>";
         else
-            out += "<th scope=\"col\"" + cls + ">" + text(c.header, place) + "</th>";
+            out += "<th scope=\"col\"" + cls + ">" + text.content(c.header, place) + "</th>";
     }
     out += "</tr>\n</thead>\n<tbody>\n";
     const std::size_t body = total ? t.rows.size() - 1 : t.rows.size();
@@ -79,7 +79,7 @@ std::string table_html(const Table& t, const std::string& id, HtmlText& text,
     out += "</table>\n</div>\n";
     for (std::size_t i = 0; i < t.notes.size(); ++i)
         out += "<p class=\"table-note\" id=\"" + id + "-note-" + std::to_string(i + 1) + "\">" +
-               text(t.notes[i], where + ", note " + std::to_string(i + 1)) + "</p>\n";
+               text.content(t.notes[i], where + ", note " + std::to_string(i + 1)) + "</p>\n";
     return out;
 }
 

@@ -3,6 +3,8 @@
 #include <cstdint>
 #include <cstdio>
 
+#include "kdx/text_language.hpp"
+
 namespace kdx::html {
 
 namespace {
@@ -46,12 +48,10 @@ std::string describe(std::string_view text, std::size_t i, std::uint32_t cp, std
     return buffer;
 }
 
-}  // namespace
-
-std::string HtmlText::operator()(std::string_view text, const std::string& where) {
+// `text` escaped; `first_bad` names the first byte or character replaced.
+std::string escaped(std::string_view text, std::string& first_bad) {
     std::string out;
     out.reserve(text.size() + text.size() / 8);
-    std::string first_bad;
     for (std::size_t i = 0; i < text.size();) {
         auto [cp, n] = decode(text, i);
         if (n == 0 || forbidden(cp)) {
@@ -70,11 +70,39 @@ std::string HtmlText::operator()(std::string_view text, const std::string& where
         }
         i += n;
     }
+    return out;
+}
+
+}  // namespace
+
+std::string HtmlText::operator()(std::string_view text, const std::string& where) {
+    std::string first_bad;
+    std::string out = escaped(text, first_bad);
+    warn(first_bad, where);
+    return out;
+}
+
+std::string HtmlText::content(std::string_view text, const std::string& where) {
+    std::string first_bad;
+    std::string out;
+    for (const LanguageSpan& span : language_spans(text)) {
+        if (span.language.empty()) {
+            out += escaped(span.text, first_bad);
+            continue;
+        }
+        out += "<span lang=\"" + std::string(span.language) + "\">";
+        out += escaped(span.text, first_bad);
+        out += "</span>";
+    }
+    warn(first_bad, where);
+    return out;
+}
+
+void HtmlText::warn(const std::string& first_bad, const std::string& where) {
     if (!first_bad.empty())
         diagnostics_.warning("html: " + where + " holds " + first_bad +
                                  ", which HTML cannot show; written as U+FFFD",
                              Location::at(file_));
-    return out;
 }
 
 }  // namespace kdx::html

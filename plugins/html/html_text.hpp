@@ -21,7 +21,15 @@ class HtmlText {
     // warning per string naming `where` ("table \"Bosetting\", row 2").
     std::string operator()(std::string_view text, const std::string& where);
 
+    // `text` escaped as element content: as operator() does, with each Sámi or
+    // Kven name form (kdx/text_language.hpp) in a <span lang="se"> (WCAG 2.1,
+    // 3.1.2 Language of Parts). Not for attributes or SVG, where a span is
+    // not allowed.
+    std::string content(std::string_view text, const std::string& where);
+
   private:
+    void warn(const std::string& first_bad, const std::string& where);
+
     Diagnostics& diagnostics_;
     std::string file_;
 };

@@ -89,6 +89,7 @@ struct StructElement {
     std::string alt;                          // a Figure's alternative text
     std::string scope;                        // a TH's "Column" or "Row"
     std::string id;                           // a Note's unique ID
+    std::string lang;                         // a Span's language (BCP 47), if not the document's
     std::optional<std::vector<double>> bbox;  // a Figure's x1 y1 x2 y2
 };
 
@@ -101,7 +102,7 @@ struct DisplayList {
     PageSize size;
     std::vector<Page> pages;
     std::vector<Bookmark> bookmarks;
-    std::vector<StructElement> elements{StructElement{"Document", 0, {}, {}, {}, {}, {}}};
+    std::vector<StructElement> elements{StructElement{"Document", 0, {}, {}, {}, {}, {}, {}}};
 };
 
 }  // namespace kdx::pdf

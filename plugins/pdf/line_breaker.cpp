@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "kdx/text_language.hpp"
 #include "utf8.hpp"
 
 namespace kdx::pdf {
@@ -12,6 +13,7 @@ struct Piece {
     std::string text;
     FontStyle style = FontStyle::regular;
     double width = 0;
+    std::string language;
 };
 
 struct Word {
@@ -19,7 +21,22 @@ struct Word {
     double width = 0;
     bool space_before = false;
     FontStyle space_style = FontStyle::regular;
+    std::string space_language;
 };
+
+// `spans` with each name form in another language split off as a span of its own.
+std::vector<Span> with_languages(const std::vector<Span>& spans) {
+    std::vector<Span> out;
+    for (const Span& span : spans) {
+        if (!span.language.empty()) {
+            out.push_back(span);
+            continue;
+        }
+        for (const LanguageSpan& part : language_spans(span.text))
+            out.push_back({std::string(part.text), span.style, std::string(part.language)});
+    }
+    return out;
+}
 
 // Words separated by ASCII spaces; a word may change style mid-way ("*12*.").
 std::vector<Word> words_of(const std::vector<Span>& spans, double size, const TextMetrics& m) {
@@ -27,6 +44,7 @@ std::vector<Word> words_of(const std::vector<Span>& spans, double size, const Te
     Word current;
     bool pending_space = false;
     FontStyle space_style = FontStyle::regular;
+    std::string space_language;
     auto finish = [&] {
         if (current.pieces.empty()) return;
         for (Piece& p : current.pieces) {
@@ -36,21 +54,26 @@ std::vector<Word> words_of(const std::vector<Span>& spans, double size, const Te
         words.push_back(std::move(current));
         current = Word{};
     };
-    for (const Span& span : spans) {
+    for (const Span& span : with_languages(spans)) {
         for (char c : span.text) {
             if (c == ' ') {
                 finish();
-                if (!words.empty() && !pending_space) space_style = span.style;
+                if (!words.empty() && !pending_space) {
+                    space_style = span.style;
+                    space_language = span.language;
+                }
                 pending_space = !words.empty();
                 continue;
             }
             if (current.pieces.empty()) {
                 current.space_before = pending_space;
                 current.space_style = space_style;
+                current.space_language = space_language;
                 pending_space = false;
             }
-            if (current.pieces.empty() || current.pieces.back().style != span.style)
-                current.pieces.push_back({"", span.style, 0});
+            if (current.pieces.empty() || current.pieces.back().style != span.style ||
+                current.pieces.back().language != span.language)
+                current.pieces.push_back({"", span.style, 0, span.language});
             current.pieces.back().text += c;
         }
     }
@@ -80,8 +103,8 @@ class LineBuilder {
             cut(word);
             return;
         }
-        if (space > 0) append(" ", word.space_style, space);
-        for (const Piece& p : word.pieces) append(p.text, p.style, p.width);
+        if (space > 0) append(" ", word.space_style, space, word.space_language);
+        for (const Piece& p : word.pieces) append(p.text, p.style, p.width, p.language);
     }
 
     std::vector<Line> done() {
@@ -90,9 +113,11 @@ class LineBuilder {
     }
 
   private:
-    void append(const std::string& text, FontStyle style, double width) {
-        if (line_.fragments.empty() || line_.fragments.back().style != style)
-            line_.fragments.push_back({"", style, line_.width, 0});
+    void append(const std::string& text, FontStyle style, double width,
+                const std::string& language) {
+        if (line_.fragments.empty() || line_.fragments.back().style != style ||
+            line_.fragments.back().language != language)
+            line_.fragments.push_back({"", style, line_.width, 0, language});
         line_.fragments.back().text += text;
         line_.fragments.back().width += width;
         line_.width += width;
@@ -107,7 +132,7 @@ class LineBuilder {
                 std::string ch = p.text.substr(start, at - start);
                 double w = m_.width(ch, p.style, size_);
                 if (!line_.fragments.empty() && line_.width + w > max_) finish();
-                append(ch, p.style, w);
+                append(ch, p.style, w, p.language);
             }
         }
     }

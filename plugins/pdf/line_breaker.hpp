@@ -13,6 +13,7 @@ namespace kdx::pdf {
 struct Span {
     std::string text;
     FontStyle style = FontStyle::regular;
+    std::string language;  // BCP 47, or empty for the document's (see break_lines)
 };
 
 // A piece of a line in one style, at `x` from the line's start.
@@ -21,6 +22,7 @@ struct Fragment {
     FontStyle style = FontStyle::regular;
     double x = 0;
     double width = 0;
+    std::string language;  // BCP 47 where the text is not in the document's language
 };
 
 struct Line {
@@ -32,6 +34,8 @@ struct Line {
 // cut between characters, the only case where a word is split. A line broken
 // at a space ends with that space in its last fragment's text, though not in
 // its width; no-break spaces (U+00A0, U+202F) keep their words together.
+// Sámi and Kven name forms in the text (kdx/text_language.hpp) become
+// fragments of their own with their language.
 std::vector<Line> break_lines(const std::vector<Span>& spans, double max_width, double size,
                               const TextMetrics& metrics);
 

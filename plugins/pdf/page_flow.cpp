@@ -65,7 +65,19 @@ void PageFlow::text(double x, double baseline, std::string text, FontStyle style
 }
 
 void PageFlow::line(const Line& line, double x, double baseline, double size, Color color) {
-    for (const Fragment& f : line.fragments) text(x + f.x, baseline, f.text, f.style, size, color);
+    for (const Fragment& f : line.fragments) {
+        // Words in another language are a Span with its /Lang (ISO 32000-1,
+        // 14.9.2), except where nobody reads them: in artifacts, and inside a
+        // Figure, which is read by its Alt.
+        const std::size_t e = open_.back();
+        if (f.language.empty() || e == artifact || list_.elements[e].type == "Figure") {
+            text(x + f.x, baseline, f.text, f.style, size, color);
+            continue;
+        }
+        element(open("Span")).lang = f.language;
+        text(x + f.x, baseline, f.text, f.style, size, color);
+        close();
+    }
 }
 
 void PageFlow::rect(double x, double y, double width, double height, Color fill) {

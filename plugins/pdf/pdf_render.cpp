@@ -160,6 +160,7 @@ void add_structure(const DisplayList& list, const std::vector<PageMarks>& marks,
         }
         if (!kids.empty()) d.AddKey("K", kids);
         if (!e.alt.empty()) d.AddKey("Alt", text_string(e.alt));
+        if (!e.lang.empty()) d.AddKey("Lang", PdfString(e.lang));
         if (!e.id.empty()) {
             d.AddKey("ID", PdfString(e.id));
             ids.emplace_back(e.id, elements[i]->Reference());

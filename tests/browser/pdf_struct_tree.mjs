@@ -1,8 +1,10 @@
 // The structure tree of a tagged PDF as pdf.js (what Firefox reads to screen
 // readers) returns it through page.getStructTree(). Prints, in reading order,
-// one line per element that holds content: "ROLE<TAB>its text", with the
-// text of its marked content from getTextContent({includeMarkedContent}).
-// Also prints "ALT<TAB>text" for each Figure, and exits 1 listing problems:
+// one line per run of an element's own content: "ROLE<TAB>its text", with the
+// text of its marked content from getTextContent({includeMarkedContent}); a
+// paragraph with a Span inside reads "P", "Span", "P".
+// Also prints "ALT<TAB>text" for each Figure and "LANG<TAB>tag<TAB>text" for
+// each element with a language of its own (/Lang), and exits 1 listing problems:
 // marked content on a page that belongs to no element (and is no artifact),
 // a Figure without alternative text, a Table without a header cell.
 //   node pdf_struct_tree.mjs FILE.pdf
@@ -43,8 +45,22 @@ for (let n = 1; n <= doc.numPages; n++) {
       if (!hasHeader(node)) problems.push(`page ${n}: a Table without a TH cell`);
     }
     for (const k of own) inTree.add(k.id);
-    if (own.length) lines.push(`${node.role}\t${own.map((k) => text.get(k.id) ?? "").join("")}`);
-    for (const k of kids) if (k.type !== "content") walk(k);
+    if (node.lang) lines.push(`LANG\t${node.lang}\t${own.map((k) => text.get(k.id) ?? "").join("")}`);
+    // Content and child elements in the order of the kids: "P: text, Span,
+    // P: more text" for a paragraph with a word in another language.
+    let run = [];
+    const flush = () => {
+      if (run.length) lines.push(`${node.role}\t${run.join("")}`);
+      run = [];
+    };
+    for (const k of kids) {
+      if (k.type === "content") run.push(text.get(k.id) ?? "");
+      else {
+        flush();
+        walk(k);
+      }
+    }
+    flush();
   };
   const tree = await page.getStructTree();
   if (!tree) problems.push(`page ${n}: no structure tree`);

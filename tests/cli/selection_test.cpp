@@ -295,3 +295,21 @@ TEST_F(KdxCliSelection, AMunicipalityThatReceivedPartOfADividedOneIsReported) {
 }
 
 }  // namespace
+
+namespace {
+
+// File names are ASCII: the letters of Sámi and Kven name forms keep their
+// base letter instead of dropping out ("hbmer", "porsgu" before).
+TEST_F(KdxCliSelection, FileNamesOfSamiNamesKeepTheirLetters) {
+    fs::path out = kdx::test::scratch_dir();
+    CommandResult r = run_kdx("report -t council-report -d " + imdi() +
+                              " --municipality 1849,2020,2021 --year 2014 --format xml --out " +
+                              sh_quote(out.string()));
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_EQ(files_in(out), (std::vector<std::string>{
+                                 "council-report-2014-1849-habmer-hamaroy.xml",
+                                 "council-report-2014-2020-porsanger-porsangu-porsanki.xml",
+                                 "council-report-2014-2021-karasjohka-karasjok.xml"}));
+}
+
+}  // namespace

@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Reads an HTML page with Python's own parser (html.parser) and prints what a
 test needs to know about it as JSON: language, title, metadata, headings,
-landmarks, tables, charts, key figures, notes, and any element that was not
+landmarks, tables, charts, key figures, notes, the text of every element
+with a lang of its own, and any element that was not
 closed as opened. Independent of kdx: the tests compare kdx's Document with
 what this parser finds in the page kdx wrote."""
 import json
@@ -22,7 +23,8 @@ class Outline(HTMLParser):
         self.out = {"lang": None, "title": "", "meta": {}, "headings": [], "main": 0,
                     "scripts": 0, "external": [], "tables": [], "charts": [],
                     "key_figures": [], "paragraphs": [], "notes": [], "page_breaks": 0,
-                    "styles": 0, "ids": []}
+                    "styles": 0, "ids": [], "lang_parts": []}
+        self.lang_open = []  # [tag, [lang, text]] of elements inside the page with a lang
         self.text_target = None  # a list to collect text into, with its key
         self.table = None
         self.row = None
@@ -45,6 +47,10 @@ class Outline(HTMLParser):
                 self.out["external"].append(f"{tag} {key}={a[key]}")
         if tag not in VOID and not (tag in SVG_SELF_CLOSING and self.where("svg")):
             self.stack.append((tag, a))
+        if "lang" in a and tag != "html":
+            part = [a["lang"], ""]
+            self.out["lang_parts"].append(part)
+            self.lang_open.append([tag, part])
         if tag == "html":
             self.out["lang"] = a.get("lang")
         elif tag == "meta" and "name" in a:
@@ -98,6 +104,8 @@ class Outline(HTMLParser):
     def handle_endtag(self, tag):
         if tag in VOID:
             return
+        if self.lang_open and self.lang_open[-1][0] == tag:
+            self.lang_open.pop()
         if not self.stack or self.stack[-1][0] != tag:
             self.errors.append(f"</{tag}> closes <{self.stack[-1][0] if self.stack else 'nothing'}>")
             # Recover as a browser would: close up to the matching element.
@@ -125,6 +133,8 @@ class Outline(HTMLParser):
             self.paragraph = None
 
     def handle_data(self, data):
+        for _, part in self.lang_open:
+            part[1] += data
         if not self.stack:
             return
         tag = self.stack[-1][0]

@@ -85,6 +85,44 @@ TEST(HtmlText, CellsKeepTheDocumentsText) {
     EXPECT_EQ(o["tables"][0]["body"][1][1]["text"], ":");
 }
 
+// WCAG 2.1, 3.1.2 Language of Parts: the Sámi and Kven forms of official names
+// carry their own lang wherever the page shows text, and the text reads the
+// same as without them. Names and languages from the registry's lists.
+TEST(HtmlText, SamiAndKvenNameFormsCarryTheirLanguage) {
+    kdx::Document d;
+    d.info.title = "Bosetting i Porsanger - Porsáŋgu - Porsanki 2014";
+    d.info.language = "nb";
+    d.blocks.push_back(kdx::Heading{1, "Hábmer - Hamarøy"});
+    d.blocks.push_back(kdx::Paragraph{{{"Også Snåase – Snåsa og ", false}, {"Guovdageaidnu", true}}});
+    kdx::Table t;
+    t.caption = "Troms og Finnmark - Romsa ja Finnmárku - Tromssa ja Finmarkku";
+    t.columns = {{"Kommune", kdx::TableColumn::Type::text}, {"Tall", kdx::TableColumn::Type::count}};
+    t.rows = {{{"Guovdageaidnu – Kautokeino", {}}, {"12", kdx::Value(12)}},
+              {{"Rosseland", {}}, {"3", kdx::Value(3)}}};
+    d.blocks.push_back(t);
+    auto file = kdx::test::scratch_dir() / "sami.html";
+    html::write(d, file);
+    json o = html::outline(file);
+    EXPECT_TRUE(o["errors"].empty()) << o["errors"].dump();
+    EXPECT_EQ(o["lang"], "nb");
+    const json expected = json::array({{"se", "Porsáŋgu"},
+                                       {"fkv", "Porsanki"},
+                                       {"smj", "Hábmer"},
+                                       {"sma", "Snåase"},
+                                       {"se", "Guovdageaidnu"},
+                                       {"se", "Romsa ja Finnmárku"},
+                                       {"fkv", "Tromssa ja Finmarkku"},
+                                       {"se", "Guovdageaidnu"}});
+    EXPECT_EQ(o["lang_parts"], expected);
+    // The texts themselves are unchanged by the spans.
+    EXPECT_EQ(o["headings"][0][1], d.info.title);
+    EXPECT_EQ(o["headings"][1][1], "Hábmer - Hamarøy");
+    EXPECT_EQ(o["tables"][0]["caption"], t.caption);
+    EXPECT_EQ(o["tables"][0]["body"][0][0]["text"], "Guovdageaidnu – Kautokeino");
+    // <title> and meta cannot hold markup: the name stays plain there.
+    EXPECT_EQ(o["title"], d.info.title);
+}
+
 TEST(HtmlText, BytesThatAreNotTextAreReplacedAndReported) {
     kdx::Document d;
     d.info.title = "Rapport";

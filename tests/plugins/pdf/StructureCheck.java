@@ -1,5 +1,6 @@
 // Reads a tagged PDF with PDFBox 2 and reports what PDF/UA-1 asks of it, one
 // finding per line: the catalog's Lang, MarkInfo and DisplayDocTitle, each
+// element's own Lang ("Span Lang: se"), each
 // page's Tabs and StructParents, every Figure's Alt, every Table's header
 // cells, and whether the marked content in the pages and the structure tree
 // agree (every MCID on a page is claimed by an element through the tree and
@@ -136,6 +137,11 @@ public class StructureCheck {
                     if (type.equals("Table")) {
                         ++tables;
                         if (!hasDescendant(e, "TH")) problem("a Table without TH");
+                    }
+                    if (e.getLanguage() != null) {
+                        System.out.println(type + " Lang: " + e.getLanguage());
+                        if (!e.getLanguage().matches("[a-z]{2,3}(-[A-Za-z0-9]{2,8})*"))
+                            problem(type + " has a Lang that is no BCP 47 tag: " + e.getLanguage());
                     }
                     if (type.equals("Note") && e.getElementIdentifier() == null)
                         problem("a Note without ID");

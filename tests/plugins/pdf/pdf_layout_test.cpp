@@ -96,6 +96,55 @@ TEST(LineBreaker, EmphasisBecomesItalicFragmentsAtTheRightPlace) {
     EXPECT_DOUBLE_EQ(f[2].x, 55);
 }
 
+TEST(LineBreaker, ASamiNameFormIsAFragmentInItsLanguage) {
+    FakeMetrics m;
+    // "i " is 10 pt wide, "Snåase" 30 pt; a line break inside a Sámi span
+    // keeps the language on both lines.
+    auto lines = break_lines({{"i Snåase – Snåsa, Romsa ja Finnmárku", FontStyle::regular}}, 140,
+                             10, m);
+    ASSERT_EQ(lines.size(), 2u);
+    const auto& f = lines[0].fragments;
+    ASSERT_EQ(f.size(), 4u);
+    EXPECT_EQ(f[0].text, "i ");
+    EXPECT_EQ(f[0].language, "");
+    EXPECT_EQ(f[1].text, "Snåase");
+    EXPECT_EQ(f[1].language, "sma");
+    EXPECT_DOUBLE_EQ(f[1].x, 10);
+    EXPECT_EQ(f[2].text, " – Snåsa, ");
+    EXPECT_DOUBLE_EQ(f[2].x, 40);
+    EXPECT_EQ(f[3].text, "Romsa ja ");
+    EXPECT_EQ(f[3].language, "se");
+    ASSERT_EQ(lines[1].fragments.size(), 1u);
+    EXPECT_EQ(lines[1].fragments[0].text, "Finnmárku");
+    EXPECT_EQ(lines[1].fragments[0].language, "se");
+}
+
+TEST(PageFlow, AFragmentInAnotherLanguageIsASpanWithItsLang) {
+    FakeMetrics m;
+    PageFlow flow(PageSize{});
+    const std::size_t p = flow.open("P");
+    for (const Line& l : break_lines({{"Bosatt i Guovdageaidnu i 2014", FontStyle::regular}}, 500, 10, m))
+        flow.line(l, flow.left(), 700, 10, {});
+    flow.close();
+    flow.open_artifact();
+    for (const Line& l : break_lines({{"Guovdageaidnu", FontStyle::regular}}, 500, 10, m))
+        flow.line(l, flow.left(), 50, 10, {});
+    flow.close();
+    const DisplayList& list = flow.list();
+    const StructElement& para = list.elements[p];
+    ASSERT_EQ(para.kids.size(), 3u);  // text, the Span, text
+    EXPECT_FALSE(para.kids[0].is_element);
+    ASSERT_TRUE(para.kids[1].is_element);
+    EXPECT_FALSE(para.kids[2].is_element);
+    const StructElement& span = list.elements[para.kids[1].element];
+    EXPECT_EQ(span.type, "Span");
+    EXPECT_EQ(span.lang, "se");
+    EXPECT_EQ(span.parent, p);
+    // In an artifact the name is drawn, with no element for it.
+    EXPECT_EQ(list.elements.size(), 3u);  // Document, P, Span
+    EXPECT_EQ(texts_on(list.pages[0]).size(), 4u);
+}
+
 // A paragraph whose lines are all the word "zq", after `filler` lines of other text.
 kdx::Document filler_then(int filler, std::vector<kdx::Block> blocks) {
     kdx::Document doc;

@@ -179,6 +179,7 @@ TEST_P(TaggedPdf, PdfjsSeesTheTreePopplerSees) {
         const std::size_t tab = line.find('\t');
         if (tab == std::string::npos) continue;
         if (line.compare(0, tab, "ALT") == 0) alts.push_back(line.substr(tab + 1));
+        else if (line.compare(0, tab, "LANG") == 0) continue;
         else add_leaf(from_pdfjs, line.substr(0, tab), line.substr(tab + 1));
     }
     const Leaves from_poppler = poppler_leaves(struct_text(file));
@@ -194,15 +195,55 @@ TEST_P(TaggedPdf, PdfjsSeesTheTreePopplerSees) {
 
 INSTANTIATE_TEST_SUITE_P(
     Templates, TaggedPdf,
-    ::testing::Values(std::pair{"council-report", "nn"}, std::pair{"council-report", "en"},
-                      std::pair{"imdi-dossier", ""}, std::pair{"county-overview", ""},
-                      std::pair{"imdi-comparison", ""}),
+    ::testing::Values(std::pair{"council-report", "nb"}, std::pair{"council-report", "nn"},
+                      std::pair{"council-report", "en"}, std::pair{"imdi-dossier", "nb"},
+                      std::pair{"imdi-dossier", "nn"}, std::pair{"imdi-dossier", "en"},
+                      std::pair{"county-overview", "nb"}, std::pair{"county-overview", "nn"},
+                      std::pair{"county-overview", "en"}, std::pair{"imdi-comparison", "nb"},
+                      std::pair{"imdi-comparison", "nn"}, std::pair{"imdi-comparison", "en"}),
     [](const auto& info) {
         std::string name = info.param.first;
         for (char& c : name)
             if (c == '-') c = '_';
         return name + (*info.param.second ? std::string("_") + info.param.second : std::string());
     });
+
+// The dossier's text names Snåase – Snåsa and Guovdageaidnu (sample_data.cpp):
+// the Southern and Northern Sámi forms are Spans with their own /Lang, as
+// pdf.js, PDFBox and poppler read them, whatever the document's language.
+TEST(TaggedPdfLanguage, SamiNameFormsAreSpansInTheirLanguage) {
+    KDX_REQUIRE_POPPLER();
+    const std::string pdfjs = pdfjs_command();
+    const std::string check = structure_check_command();
+    if (pdfjs.empty() || check.empty()) GTEST_SKIP() << "pdf.js (npm ci in tests/browser) or PDFBox is missing";
+    for (const char* language : {"nb", "en"}) {
+        auto file = kdx::test::scratch_dir() / (std::string("dossier-") + language + ".pdf");
+        pdf::write(pdf::shipped_document("imdi-dossier", language), file);
+        auto r = run(pdfjs + sh_quote(file.string()));
+        ASSERT_EQ(r.exit_code, 0) << r.err;
+        std::vector<std::string> langs;
+        std::istringstream in(r.out);
+        for (std::string line; std::getline(in, line);)
+            if (line.rfind("LANG\t", 0) == 0) {
+                std::string squeezed;
+                for (char c : line.substr(5))
+                    if (c != ' ') squeezed += c;
+                langs.push_back(squeezed);
+            }
+        EXPECT_THAT(langs, ::testing::Contains("sma\tSnåase")) << r.out;
+        EXPECT_THAT(langs, ::testing::Contains("se\tGuovdageaidnu")) << r.out;
+        // Snåsa, Steinkjer and Trøndelag are Norwegian: no other span.
+        for (const std::string& l : langs)
+            EXPECT_TRUE(l == "sma\tSnåase" || l == "se\tGuovdageaidnu") << l;
+        auto box = run(check + " " + sh_quote(file.string()));
+        EXPECT_THAT(box.out, HasSubstr("problems: 0")) << box.out;
+        EXPECT_THAT(box.out, HasSubstr("Span Lang: sma"));
+        EXPECT_THAT(box.out, HasSubstr("Span Lang: se"));
+        const std::string text = pdf::squeeze(struct_text(file));
+        EXPECT_THAT(text, HasSubstr("Span (inline) \"Snåase\"")) << text;
+        EXPECT_THAT(text, HasSubstr("Span (inline) \"Guovdageaidnu\"")) << text;
+    }
+}
 
 // The alternative text of a chart, read back by PDFBox, from a chart whose
 // figures are known: the kind of chart, the title, the series in order and
