@@ -7,6 +7,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <fstream>
 #include <regex>
 #include <sstream>
 
@@ -310,6 +311,26 @@ TEST_F(KdxCliSelection, FileNamesOfSamiNamesKeepTheirLetters) {
                                  "council-report-2014-1849-habmer-hamaroy.xml",
                                  "council-report-2014-2020-porsanger-porsangu-porsanki.xml",
                                  "council-report-2014-2021-karasjohka-karasjok.xml"}));
+}
+
+}  // namespace
+
+namespace {
+
+// Hedmark 2014: every municipality reported every figure of 2014, so no ".."
+// is shown; the county totals of earlier years, which the key figures' change
+// is computed from, once added the note on ".." to a report without one.
+TEST_F(KdxCliSelection, TheNoteOnMissingFiguresComesOnlyWithAMissingFigure) {
+    fs::path out = kdx::test::scratch_dir();
+    CommandResult r = run_kdx("report -t county-overview -d " + imdi() +
+                              " --county 04 --year 2014 --format xml --out " + sh_quote(out.string()));
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    std::ifstream in(out / "county-overview-2014-04-hedmark.xml");
+    std::stringstream xml;
+    xml << in.rdbuf();
+    ASSERT_THAT(xml.str(), HasSubstr("<cell>"));
+    EXPECT_THAT(xml.str(), Not(HasSubstr("<cell>..</cell>")));
+    EXPECT_THAT(xml.str(), Not(HasSubstr("«..»")));
 }
 
 }  // namespace

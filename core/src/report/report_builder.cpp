@@ -1,31 +1,26 @@
+// The templating and the blocks of a report; what it is about comes from
+// selection.cpp, what it may show from disclosure.cpp.
 #include "report/report_builder.hpp"
-#include "report/source_line.hpp"
 
 #include <algorithm>
 #include <cctype>
 #include <map>
-#include <set>
+#include <optional>
 #include <tuple>
 
-#include "kdx/error.hpp"
 #include "kdx/number_format.hpp"
 #include "kdx/registry.hpp"
 #include "kdx/version.hpp"
-#include "report/collation.hpp"
+#include "report/disclosure.hpp"
 #include "report/labels.hpp"
+#include "report/selection.hpp"
+#include "report/source_line.hpp"
 
 namespace kdx::report {
 
 namespace {
 
 using K = TemplateBlock::Kind;
-
-std::string base_of(const std::string& field) {
-    const std::string suffix = "-total";
-    return field.size() > suffix.size() && field.compare(field.size() - suffix.size(), suffix.size(), suffix) == 0
-               ? field.substr(0, field.size() - suffix.size())
-               : field;
-}
 
 Unit unit_of(const std::string& field) {
     return field == "settled-share-of-requested" ? Unit::percent : Unit::persons;
@@ -38,16 +33,6 @@ TableColumn::Type column_type(Unit unit) {
         case Unit::persons: return TableColumn::Type::count;
         default: return TableColumn::Type::number;
     }
-}
-
-Value raw_figure(const SettlementFigures* s, const std::string& field) {
-    if (!s) return Value::missing();
-    if (field == "requested") return s->requested;
-    if (field == "decided") return s->decided;
-    if (field == "settled") return s->settled;
-    if (field == "unaccompanied-minors") return s->unaccompanied_minors;
-    if (field == "family-reunifications") return s->family_reunifications;
-    return Value::missing();
 }
 
 // "*text*" marks emphasis.
@@ -68,26 +53,22 @@ Paragraph paragraph_of(const std::string& text) {
     return p;
 }
 
-// The municipality's language decision: the dataset's when it has one, else
-// the registry's for the number in `year` (an old number takes its
-// successor's). Neutral and unknown leave the template's language (bokmål).
-LanguageForm municipality_language(const Municipality& m, int year) {
-    if (m.language != LanguageForm::unspecified) return m.language;
-    const MunicipalityRegistry& registry = MunicipalityRegistry::builtin();
-    // A harmonised dataset keeps the target year's numbers on older years.
-    for (int y : {year, registry.last_reform_year()})
-        if (auto known = registry.find(m.number, y)) return known->language;
-    return LanguageForm::unspecified;
-}
-
 class Builder {
 public:
     Builder(const ReportTemplate& t, const Dataset& d, const ReportRequest& r, Diagnostics& diag)
         : t_(t), d_(d), r_(r), diag_(diag) {}
 
     Document build() {
-        select();
-        choose_language();
+        selection_ = select(t_, d_, r_);
+        selected_ = selection_.municipalities;
+        subject_ = selection_.subject;
+        county_name_ = selection_.county_name;
+        winners_ = selection_.winners;
+        nomination_year_ = selection_.nomination_year;
+        year_ = selection_.year;
+        first_year_ = selection_.first_year;
+        lang_ = selection_.language;
+        disclosure_.emplace(t_, d_, selection_, r_.threshold);
         doc_.info.title = fill(t_.title.get(lang_));
         if (!t_.subtitle.empty()) doc_.info.subtitle = fill(t_.subtitle.get(lang_));
         doc_.info.subject = t_.subject.empty() ? doc_.info.title : fill(t_.subject.get(lang_));
@@ -113,12 +94,8 @@ public:
                 doc_.info.sources.push_back(std::move(line));
         }
         doc_.info.year = year_;
-        require_nomination();
-        plan_secondary_suppression();
         for (const TemplateBlock& b : t_.blocks) add_block(b);
-        add_suppression_note();
-        if (missing_any_) doc_.notes.push_back(label("missing-note", lang_));
-        if (partial_total_) doc_.notes.push_back(label("partial-total-note", lang_));
+        for (std::string& n : disclosure_->notes(lang_)) doc_.notes.push_back(std::move(n));
         note_merged_figures();
         return std::move(doc_);
     }
@@ -133,298 +110,6 @@ private:
         for (const DataSource& s : d_.info.data_sources)
             if (!s.publisher.empty()) return s.publisher;
         return {};
-    }
-
-    // ---- selection -------------------------------------------------------
-    void select() {
-        using S = ReportTemplate::Scope;
-        nomination_year_ = r_.prize_year;
-        switch (t_.scope) {
-            case S::municipality: {
-                if (r_.municipality.empty())
-                    throw Error("template " + t_.id + " is about one municipality: give --municipality NUMBER");
-                subject_ = d_.find_municipality(r_.municipality);
-                if (!subject_) throw Error("municipality " + r_.municipality + " is not in the data");
-                selected_ = {subject_};
-                break;
-            }
-            case S::county:
-                if (r_.county.empty())
-                    throw Error("template " + t_.id + " is about one county: give --county NUMBER");
-                for (const Municipality& m : d_.municipalities)
-                    if (m.county_number == r_.county) selected_.push_back(&m);
-                if (selected_.empty()) throw Error("no municipality of county " + r_.county + " is in the data");
-                county_name_ = selected_.front()->county_name;
-                break;
-            case S::nominees: {
-                int year = r_.prize_year ? r_.prize_year : r_.year;
-                if (year == 0)
-                    for (const Nomination& n : d_.nominations) year = std::max(year, n.year);
-                for (const Nomination* n : d_.nominations_in(year))
-                    if (const Municipality* m = d_.find_municipality(n->municipality)) {
-                        if (std::find(selected_.begin(), selected_.end(), m) == selected_.end())
-                            selected_.push_back(m);
-                        if (n->status == NominationStatus::winner) winners_.push_back(m->name);
-                    }
-                if (selected_.empty())
-                    throw Error("no nominees for " + (year ? std::to_string(year) : std::string("any year")) + " are in the data");
-                nomination_year_ = year;
-                break;
-            }
-            case S::all:
-                for (const Municipality& m : d_.municipalities) selected_.push_back(&m);
-                if (selected_.empty()) throw Error("the data has no municipalities");
-                break;
-        }
-        // Tables, charts and lists of names read in Norwegian order.
-        std::stable_sort(selected_.begin(), selected_.end(), [](const Municipality* a, const Municipality* b) {
-            return norwegian_less(a->name, b->name);
-        });
-        if (selected_.size() == 1) subject_ = selected_.front();
-        year_ = r_.year;
-        if (year_ == 0) {
-            std::set<std::string> numbers;
-            for (const Municipality* m : selected_) numbers.insert(m->number);
-            for (const SettlementFigures& s : d_.settlement)
-                if (numbers.count(s.municipality) && (!r_.up_to_year || s.year <= r_.up_to_year))
-                    year_ = std::max(year_, s.year);
-            if (year_ == 0) year_ = nomination_year_;
-            if (year_ == 0) throw Error("no year given and the selection has no settlement figures");
-        }
-        first_year_ = year_ - t_.years + 1;
-        if (r_.year) require_figures_in(year_);
-    }
-
-    // A year the data has nothing on for the selection would give a report of
-    // ".." only: refuse it and say which years there are.
-    void require_figures_in(int year) const {
-        std::set<std::string> numbers;
-        for (const Municipality* m : selected_) numbers.insert(m->number);
-        std::set<int> years;
-        for (const SettlementFigures& s : d_.settlement)
-            if (numbers.count(s.municipality)) years.insert(s.year);
-        for (const Outcome& o : d_.outcomes)
-            if (numbers.count(o.municipality)) years.insert(o.year);
-        if (years.count(year)) return;
-        std::string which = subject_ ? subject_->name + " (" + subject_->number + ")"
-                            : !county_name_.empty() ? "county " + r_.county + " (" + county_name_ + ")"
-                                                    : "the selection";
-        if (years.empty()) throw Error("the data has no figures for " + which);
-        std::string list;
-        int run_start = *years.begin(), previous = run_start;
-        auto close_run = [&] {
-            list += (list.empty() ? "" : ", ") + std::to_string(run_start) +
-                    (previous == run_start ? "" : "–" + std::to_string(previous));
-        };
-        for (int y : years) {
-            if (y == run_start) continue;
-            if (y != previous + 1) close_run(), run_start = y;
-            previous = y;
-        }
-        close_run();
-        throw Error("the data has no figures for " + which + " in " + std::to_string(year) +
-                    "; it covers " + list);
-    }
-
-    // A dossier of a given year is about a nominee of that year: for any
-    // other municipality it is refused, naming that year's nominees.
-    void require_nomination() const {
-        int year = r_.prize_year ? r_.prize_year : r_.year;
-        if (!subject_ || year == 0 || t_.scope != ReportTemplate::Scope::municipality) return;
-        bool uses_nomination = std::any_of(t_.blocks.begin(), t_.blocks.end(), [](const TemplateBlock& b) {
-            return b.kind == K::nomination_summary || b.kind == K::nomination_sections;
-        });
-        if (!uses_nomination) return;
-        std::vector<std::string> nominees;
-        for (const Nomination* n : d_.nominations_in(year)) {
-            if (n->municipality == subject_->number) return;
-            const Municipality* m = d_.find_municipality(n->municipality);
-            nominees.push_back(m ? m->name + " (" + m->number + ")" : n->municipality);
-        }
-        std::stable_sort(nominees.begin(), nominees.end(), norwegian_less);
-        std::string which = subject_->name + " (" + subject_->number + ")";
-        if (nominees.empty())
-            throw Error(which + " was not nominated in " + std::to_string(year) + "; the data has no nominees that year");
-        std::string list;
-        for (std::size_t i = 0; i < nominees.size(); ++i)
-            list += (i == 0 ? "" : i + 1 == nominees.size() ? " and " : ", ") + nominees[i];
-        throw Error(which + " was not nominated in " + std::to_string(year) + "; the nominees of " +
-                    std::to_string(year) + " are " + list);
-    }
-
-    void choose_language() {
-        lang_ = t_.language;
-        if (t_.language_from_municipality && subject_) {
-            LanguageForm form = municipality_language(*subject_, year_);
-            if (form == LanguageForm::nynorsk) lang_ = "nn";
-            else if (form == LanguageForm::bokmal) lang_ = "nb";
-        }
-        if (!r_.language.empty()) lang_ = r_.language;
-    }
-
-    // ---- figures ---------------------------------------------------------
-    // Disclosure control follows the indicator (catalogue or dataset): IMDi's
-    // settlement counts are public administrative figures and are never
-    // hidden; person statistics are.
-    bool counts_people(const std::string& field) const {
-        const Indicator* i = d_.find_indicator(field);
-        return i && i->person_statistic;
-    }
-
-    // A count as a public report may show it.
-    Value shown(const Value& v, bool people) {
-        if (t_.public_report && people && needs_suppression(v, r_.threshold)) return Value::suppressed();
-        return v;
-    }
-
-    // A per-year figure of one municipality, suppressed where needed: below
-    // the threshold, or as the second cell that keeps it from being worked
-    // out from a total.
-    Value figure_of(const Municipality& m, const std::string& field, int year) {
-        if (field == "settled-share-of-requested")
-            return share(figure_of(m, "settled", year), figure_of(m, "requested", year));
-        Value v = shown(raw_figure(d_.find_settlement(m.number, year), field), counts_people(field));
-        if (!v.is_suppressed() && secondary_.count({m.number, year, field})) v = Value::suppressed();
-        note(v);
-        return v;
-    }
-
-    // Sum over parts. A part the source suppressed makes the sum unknown;
-    // missing parts are left out. Parts kdx hid are in the sum: the table
-    // hides a second part instead (plan_secondary_suppression()), so the
-    // total stays true. Only when no second part could be hidden (a single
-    // contributing part) is the total hidden instead.
-    Value sum(const std::vector<Value>& raw, const std::vector<Value>& parts) {
-        double total = 0;
-        int present = 0, protected_parts = 0, missing = 0;
-        for (std::size_t i = 0; i < raw.size(); ++i) {
-            if (raw[i].is_suppressed()) return Value::suppressed();
-            if (parts[i].is_suppressed()) ++protected_parts;
-            if (raw[i].has_value()) total += raw[i].get(), ++present;
-            else ++missing;
-        }
-        if (present == 0) return Value::missing();
-        if (missing > 0 && raw.size() > 1) partial_total_ = true;
-        if (protected_parts == 1) return Value::suppressed();
-        return Value(total);
-    }
-
-    Value figure(const std::string& field, const std::vector<const Municipality*>& ms, int year) {
-        if (field == "settled-share-of-requested")
-            return share(figure("settled", ms, year), figure("requested", ms, year));
-        std::string base = base_of(field);
-        bool over_years = base != field;
-        std::vector<Value> raw, parts;
-        for (const Municipality* m : ms)
-            for (int y = over_years ? first_year_ : year; y <= year; ++y) {
-                raw.push_back(raw_figure(d_.find_settlement(m->number, y), base));
-                parts.push_back(figure_of(*m, base, y));
-            }
-        if (raw.size() == 1) {
-            // A cell the reader sees: counted for the note.
-            const Municipality* m = ms.front();
-            if (parts.front().is_suppressed() && !raw.front().is_suppressed())
-                (secondary_.count({m->number, year, base}) ? secondary_shown_ : primary_shown_)
-                    .insert({m->number, year, base});
-            return parts.front();
-        }
-        Value v = sum(raw, parts);
-        Value result = shown(v, counts_people(base));
-        if (result.is_suppressed() && v.has_value())
-            primary_shown_.insert({"*", over_years ? -year : year, base});
-        note(result);
-        return result;
-    }
-
-    // ---- secondary suppression ------------------------------------------
-    // A total the report shows, with the cells it is the sum of.
-    using Cell = std::tuple<std::string, int, std::string>;  // number, year, field
-
-    // SSB's secondary suppression: wherever a total is shown (per year over
-    // the selected municipalities; per municipality over the years when the
-    // template shows a "-total"), a single hidden cell could be worked out
-    // from the total and the visible cells, so the smallest other cell that
-    // contributes to it is hidden too, until no total has exactly one
-    // hidden cell. Totals are never hidden for this.
-    void plan_secondary_suppression() {
-        if (!t_.public_report) return;
-        bool totals_over_years = false;
-        for (const TemplateBlock& b : t_.blocks) {
-            for (const std::string& f : b.fields)
-                if (base_of(f) != f) totals_over_years = true;
-            for (const auto& [lang, text] : b.text.by_language)
-                if (text.find("-total}") != std::string::npos) totals_over_years = true;
-        }
-        std::vector<std::vector<std::pair<const Municipality*, int>>> totals;
-        if (selected_.size() > 1)
-            for (int y = first_year_; y <= year_; ++y) {
-                totals.emplace_back();
-                for (const Municipality* m : selected_) totals.back().emplace_back(m, y);
-            }
-        if (totals_over_years && year_ > first_year_)
-            for (const Municipality* m : selected_) {
-                totals.emplace_back();
-                for (int y = first_year_; y <= year_; ++y) totals.back().emplace_back(m, y);
-            }
-        for (const char* field : {"requested", "decided", "settled", "unaccompanied-minors",
-                                  "family-reunifications"}) {
-            if (!counts_people(field)) continue;
-            for (bool changed = true; changed;) {
-                changed = false;
-                for (const auto& cells : totals) {
-                    int hidden = 0;
-                    const std::pair<const Municipality*, int>* pick = nullptr;
-                    double pick_value = 0;
-                    for (const auto& c : cells) {
-                        Value raw = raw_figure(d_.find_settlement(c.first->number, c.second), field);
-                        if (!raw.has_value()) continue;
-                        if (needs_suppression(raw, r_.threshold) ||
-                            secondary_.count({c.first->number, c.second, field})) {
-                            ++hidden;
-                            continue;
-                        }
-                        // The smallest contributing cell, a zero only when there is no other.
-                        double rank = raw.get() > 0 ? raw.get() : 1e300;
-                        if (!pick || rank < pick_value) pick = &c, pick_value = rank;
-                    }
-                    if (hidden == 1 && pick) {
-                        secondary_.insert({pick->first->number, pick->second, field});
-                        changed = true;
-                    }
-                }
-            }
-        }
-    }
-
-    void add_suppression_note() {
-        // Exactly what was done: "2 tall under 5 er skjult, og 1 til slik at
-        // de ikke kan regnes ut fra summen."
-        const std::size_t n = primary_shown_.size() + outcomes_hidden_;
-        if (n > 0) {
-            std::string text = label(n == 1 ? "hidden-one" : "hidden-many", lang_);
-            if (!secondary_shown_.empty())
-                text += label(n == 1 ? "hidden-more-one" : "hidden-more-many", lang_);
-            text += label("hidden-end", lang_);
-            auto put = [&text](const std::string& key, const std::string& value) {
-                for (std::size_t at; (at = text.find(key)) != std::string::npos;) text.replace(at, key.size(), value);
-            };
-            put("{n}", std::to_string(n));
-            put("{more}", std::to_string(secondary_shown_.size()));
-            doc_.notes.push_back(fill(text));
-        } else if (suppressed_any_) {
-            doc_.notes.push_back(label("source-suppressed-note", lang_));
-        }
-    }
-
-    Value share(const Value& part, const Value& whole) {
-        if (part.is_suppressed() || whole.is_suppressed()) return Value::suppressed();
-        if (!part.has_value() || !whole.has_value() || whole.get() == 0) return Value::missing();
-        return Value(100.0 * part.get() / whole.get());
-    }
-
-    void note(const Value& v) {
-        if (v.is_suppressed()) suppressed_any_ = true;
-        if (v.is_missing()) missing_any_ = true;
     }
 
     // A column with nothing in any row (no programme has years, no outcome a
@@ -461,7 +146,7 @@ private:
             for (const Municipality* m : selected_) names.push_back(m->name);
             return join(names);
         }
-        Value v = figure(f, selected_, year_);
+        Value v = disclosure_->figure(f, selected_, year_, Use::in_words);
         if (v.has_value()) return format_value(v, unit_of(f), lang_);
         // ":" and ".." belong in tables; a sentence says it in words.
         std::string kind = unit_of(f) == Unit::percent ? "share" : "count";
@@ -608,12 +293,13 @@ private:
             KeyFigure kf;
             kf.label = label(f, lang_);
             kf.unit = unit_of(f);
-            kf.value = figure(f, selected_, year_);
+            kf.value = disclosure_->figure(f, selected_, year_, Use::shown);
             // The label carries the year: a dossier's figures may be years
             // older than the prize they are shown for.
             if (base_of(f) == f) {
                 kf.label += " " + std::to_string(year_);
-                Value before = figure(f, selected_, year_ - 1);
+                // Last year's figure gives the change only; it is not shown.
+                Value before = disclosure_->figure(f, selected_, year_ - 1, Use::computed);
                 if (kf.value.has_value() && before.has_value()) kf.change = kf.value.get() - before.get();
             } else {
                 kf.label += " " + std::to_string(first_year_) + "–" + std::to_string(year_);
@@ -640,7 +326,7 @@ private:
         c.y_title = label("persons", lang_);
         for (const char* f : {"requested", "decided", "settled"}) {
             ChartSeries s{label(f, lang_), {}};
-            for (int y = first_year_; y <= year_; ++y) s.values.push_back(figure(f, selected_, y));
+            for (int y = first_year_; y <= year_; ++y) s.values.push_back(disclosure_->figure(f, selected_, y, Use::shown));
             c.series.push_back(std::move(s));
         }
         doc_.blocks.push_back(std::move(c));
@@ -654,15 +340,10 @@ private:
         for (const auto& f : fields) t.columns.push_back({label(f, lang_), column_type(unit_of(f))});
         for (int y = first_year_; y <= year_; ++y) {
             std::vector<TableCell> row{{std::to_string(y), Value(y)}};
-            for (const auto& f : fields) row.push_back(cell(figure(f, selected_, y), unit_of(f)));
+            for (const auto& f : fields) row.push_back(cell(disclosure_->figure(f, selected_, y, Use::shown), unit_of(f)));
             t.rows.push_back(std::move(row));
         }
         doc_.blocks.push_back(std::move(t));
-    }
-
-    bool selected(const std::string& number) const {
-        return std::any_of(selected_.begin(), selected_.end(),
-                           [&](const Municipality* m) { return m->number == number; });
     }
 
     void add_programmes() {
@@ -680,7 +361,7 @@ private:
         for (const Municipality* m : selected_) place.emplace(m->number, place.size());
         std::vector<std::pair<std::size_t, std::vector<TableCell>>> sorted;
         for (const Programme& p : d_.programmes) {
-            if (!selected(p.municipality)) continue;
+            if (!selection_.contains(p.municipality)) continue;
             std::string partners, years;
             for (const auto& partner : p.partners) partners += (partners.empty() ? "" : ", ") + partner;
             if (!p.years.empty()) {
@@ -724,19 +405,10 @@ private:
         if (selected_.size() > 1)
             t.columns.insert(t.columns.begin(), {label("municipality", lang_), TableColumn::Type::text});
         for (const Outcome& o : d_.outcomes) {
-            if (!selected(o.municipality) || o.year < first_year_ || o.year > year_) continue;
+            if (!selection_.contains(o.municipality) || o.year < first_year_ || o.year > year_) continue;
             const Indicator* indicator = d_.find_indicator(o.indicator);
             Unit unit = indicator ? indicator->unit : o.unit;
-            // Outcomes of an indicator kdx does not know are treated as
-            // person statistics: hiding too much is the safer mistake.
-            bool people = indicator ? indicator->person_statistic : true;
-            Value v = people && unit == Unit::persons ? shown(o.value, true) : o.value;
-            // A share of fewer people than the threshold could identify them.
-            if (people && t_.public_report && !v.is_suppressed() && o.cohort_size.has_value() &&
-                o.cohort_size.get() < r_.threshold)
-                v = Value::suppressed();
-            if (v.is_suppressed() && !o.value.is_suppressed()) ++outcomes_hidden_;
-            note(v);
+            Value v = disclosure_->outcome(o);
             Value national, target;
             for (const Outcome& n : d_.outcomes)
                 if (n.municipality == whole_country && n.indicator == o.indicator && n.year == o.year && n.programme.empty())
@@ -775,7 +447,7 @@ private:
         for (const auto& f : fields) t.columns.push_back({label(f, lang_), column_type(unit_of(f))});
         for (const Municipality* m : selected_) {
             std::vector<TableCell> row{text_cell(m->name), text_cell(m->number)};
-            for (const auto& f : fields) row.push_back(cell(figure(f, {m}, year_), unit_of(f)));
+            for (const auto& f : fields) row.push_back(cell(disclosure_->figure(f, {m}, year_, Use::shown), unit_of(f)));
             t.rows.push_back(std::move(row));
         }
         if (b.totals && t_.scope == ReportTemplate::Scope::nominees) {
@@ -784,10 +456,8 @@ private:
             if (const SettlementFigures* n = d_.find_settlement(whole_country, year_)) {
                 std::vector<TableCell> row{text_cell(label("national", lang_)), text_cell("")};
                 for (const auto& f : fields) {
-                    Value v = f == "settled-share-of-requested"
-                                  ? share(raw_figure(n, "settled"), raw_figure(n, "requested"))
-                                  : raw_figure(n, f);
-                    note(v);
+                    Value v = source_figure(n, f);
+                    disclosure_->shown(v);
                     row.push_back(cell(v, unit_of(f)));
                 }
                 t.rows.push_back(std::move(row));
@@ -795,7 +465,7 @@ private:
             }
         } else if (b.totals) {
             std::vector<TableCell> row{text_cell(label("total", lang_)), text_cell("")};
-            for (const auto& f : fields) row.push_back(cell(figure(f, selected_, year_), unit_of(f)));
+            for (const auto& f : fields) row.push_back(cell(disclosure_->figure(f, selected_, year_, Use::shown), unit_of(f)));
             t.rows.push_back(std::move(row));
             t.last_row_is_total = true;
         }
@@ -812,7 +482,7 @@ private:
         for (const Municipality* m : selected_) c.categories.push_back(m->name);
         for (int y = first_year_; y <= year_; ++y) {
             ChartSeries s{std::to_string(y), {}};
-            for (const Municipality* m : selected_) s.values.push_back(figure(b.field, {m}, y));
+            for (const Municipality* m : selected_) s.values.push_back(disclosure_->figure(b.field, {m}, y, Use::shown));
             c.series.push_back(std::move(s));
         }
         doc_.blocks.push_back(std::move(c));
@@ -831,19 +501,11 @@ private:
     int nomination_year_ = 0;
     int year_ = 0;
     int first_year_ = 0;
-    bool suppressed_any_ = false;
-    std::set<Cell> secondary_;                       // hidden so that no hidden cell can be worked out
-    std::set<Cell> primary_shown_, secondary_shown_;  // hidden cells the reader sees, for the note
-    std::size_t outcomes_hidden_ = 0;
-    bool missing_any_ = false;
-    bool partial_total_ = false;
+    Selection selection_;
+    std::optional<Disclosure> disclosure_;  // made once the selection is known
 };
 
 }  // namespace
-
-bool needs_suppression(const Value& count, int threshold) {
-    return count.has_value() && count.get() > 0 && count.get() < threshold;
-}
 
 Document build_report(const ReportTemplate& report_template, const Dataset& dataset,
                       const ReportRequest& request, Diagnostics& diagnostics) {

@@ -31,7 +31,4 @@ struct ReportRequest {
 Document build_report(const ReportTemplate& report_template, const Dataset& dataset,
                       const ReportRequest& request, Diagnostics& diagnostics);
 
-// Counts of people that a public report shows as ":": 1 to threshold - 1.
-bool needs_suppression(const Value& count, int threshold);
-
 }  // namespace kdx::report
