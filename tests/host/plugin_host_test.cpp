@@ -2,6 +2,7 @@
 // plugins staying usable beside the broken ones.
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include "host/plugin_host.hpp"
 #include "kdx/error.hpp"
@@ -191,6 +192,46 @@ TEST(PluginHostSafety, RefusesPluginsOthersCanWrite) {
     fs::permissions(dir, fs::perms::group_write | fs::perms::others_write, fs::perm_options::remove);
     PluginHost fixed;
     EXPECT_EQ(fixed.load_file(dir / "kdx_good.so").status, PluginRecord::Status::loaded);
+}
+
+// As ssh checks the folders above a key: a folder anywhere up the path that
+// others may write to, or that another user owns, could swap the plugin.
+TEST(PluginHostSafety, RefusesAFolderUpThePathOthersCanWriteOrOwn) {
+    fs::path dir = kdx::test::scratch_dir();
+    fs::path deep = dir / "shared" / "kdx" / "plugins";
+    fs::create_directories(deep);
+    fs::copy_file(plugin_dir / "kdx_good.so", deep / "kdx_good.so");
+    fs::permissions(dir / "shared", fs::perms::others_write, fs::perm_options::add);
+    PluginHost host;
+    const auto& record = host.load_file(deep / "kdx_good.so");
+    EXPECT_EQ(record.status, PluginRecord::Status::skipped);
+    EXPECT_THAT(record.reason, HasSubstr("refused: the folder " + (dir / "shared").string() +
+                                         " is writable by other users (mode 07"));
+
+    // With the sticky bit (as /tmp has), others cannot remove or rename
+    // what is not theirs: the folder may be writable by all.
+    fs::permissions(dir / "shared", fs::perms::sticky_bit, fs::perm_options::add);
+    PluginHost sticky;
+    const auto& sticky_record = sticky.load_file(deep / "kdx_good.so");
+    EXPECT_EQ(sticky_record.status, PluginRecord::Status::loaded) << sticky_record.reason;
+
+    // A symbolic link is judged by where it leads.
+    fs::permissions(dir / "shared", fs::perms::sticky_bit, fs::perm_options::remove);
+    fs::path tidy = dir / "links";
+    fs::create_directories(tidy);
+    fs::create_symlink(deep / "kdx_good.so", tidy / "kdx_good.so");
+    PluginHost linked;
+    EXPECT_EQ(linked.load_file(tidy / "kdx_good.so").status, PluginRecord::Status::skipped);
+    fs::permissions(dir / "shared", fs::perms::others_write, fs::perm_options::remove);
+
+    if (::geteuid() != 0) GTEST_SKIP() << "giving a folder to another user needs root";
+    ASSERT_EQ(::chown((dir / "shared" / "kdx").c_str(), 65534, 65534), 0);  // nobody
+    PluginHost owned;
+    const auto& other = owned.load_file(deep / "kdx_good.so");
+    EXPECT_EQ(other.status, PluginRecord::Status::skipped);
+    EXPECT_THAT(other.reason, HasSubstr("refused: the folder " + (dir / "shared" / "kdx").string() +
+                                        " belongs to user 65534, neither root nor the user running kdx"));
+    ASSERT_EQ(::chown((dir / "shared" / "kdx").c_str(), 0, 0), 0);
 }
 
 TEST(PluginsCommand, JsonCatalogue) {

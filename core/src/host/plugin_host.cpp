@@ -2,6 +2,7 @@
 
 #include <dlfcn.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <boost/dll/shared_library.hpp>
@@ -63,18 +64,34 @@ fs::path executable_folder() {
     return ec ? fs::path() : exe.parent_path();
 }
 
-// Like ssh with its keys: a plugin file, or the folder it is in, that other
-// users may write to could be replaced by anyone, so it is not loaded.
+// Like ssh with its keys: a plugin file, or any folder above it, that another
+// user could write to or owns could be replaced by that user, so it is not
+// loaded. A folder with the sticky bit (/tmp) lets nobody remove or rename
+// what others own in it, so it may be writable by all. Symbolic links are
+// followed: the checks are on the path the file really has.
 std::string unsafe_permissions(const fs::path& file) {
-    for (const fs::path& p : {file, file.parent_path().empty() ? fs::path(".") : file.parent_path()}) {
+    std::error_code ec;
+    fs::path real = fs::canonical(file, ec);
+    if (ec) real = fs::absolute(file, ec);
+    const uid_t me = ::geteuid();
+    for (fs::path p = real;; p = p.parent_path()) {
         struct stat st {};
-        if (::stat(p.c_str(), &st) != 0) continue;
-        if (st.st_mode & (S_IWGRP | S_IWOTH)) {
-            char mode[8];
-            std::snprintf(mode, sizeof mode, "%04o", static_cast<unsigned>(st.st_mode & 07777));
-            return std::string("refused: the ") + (p == file ? "file " : "folder ") + p.string() +
-                   " is writable by other users (mode " + mode + "); run chmod go-w on it";
+        if (::stat(p.c_str(), &st) == 0) {
+            const bool is_file = p == real;
+            const std::string what = std::string(is_file ? "file " : "folder ") + p.string();
+            if (st.st_uid != 0 && st.st_uid != me)
+                return "refused: the " + what + " belongs to user " + std::to_string(st.st_uid) +
+                       ", neither root nor the user running kdx (" + std::to_string(me) +
+                       "), who could replace it";
+            const bool sticky = !is_file && (st.st_mode & S_ISVTX);
+            if ((st.st_mode & (S_IWGRP | S_IWOTH)) && !sticky) {
+                char mode[8];
+                std::snprintf(mode, sizeof mode, "%04o", static_cast<unsigned>(st.st_mode & 07777));
+                return "refused: the " + what + " is writable by other users (mode " + mode +
+                       "); run chmod go-w on it";
+            }
         }
+        if (!p.has_parent_path() || p.parent_path() == p) break;
     }
     return {};
 }
