@@ -8,7 +8,7 @@ std::uint32_t Dataset::add_source(std::string file, std::string sheet) {
     for (std::size_t i = 0; i < sources.size(); ++i)
         if (sources[i].file == file && sources[i].sheet == sheet)
             return static_cast<std::uint32_t>(i + 1);
-    sources.push_back({std::move(file), std::move(sheet)});
+    sources.push_back({std::move(file), std::move(sheet), {}});
     return static_cast<std::uint32_t>(sources.size());
 }
 

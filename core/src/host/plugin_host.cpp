@@ -206,7 +206,11 @@ std::vector<std::pair<fs::path, std::string>> PluginHost::search_folders(
         fs::path exe = executable_folder();
         if (!exe.empty()) {
             folders.emplace_back(exe.parent_path() / KDX_PLUGIN_INSTALL_DIR, "install");
-            folders.emplace_back(exe.parent_path() / "plugins", "build tree");
+            // Only the kdx of a build tree searches that tree's plugins; an
+            // installed kdx never looks into a build folder.
+            std::error_code ec;
+            if (fs::equivalent(exe, KDX_BUILD_BIN_DIR, ec))
+                folders.emplace_back(KDX_BUILD_PLUGIN_DIR, "build tree");
         }
     }
     return folders;
