@@ -106,9 +106,12 @@ std::string expectation(pugi::xml_parse_status status) {
 
 XmlInput::XmlInput(const std::filesystem::path& file, std::uint64_t max_file_size)
     : file_(file.string()) {
+    std::error_code ec;
+    // An ifstream opens a folder and reports its size as the largest offset.
+    if (std::filesystem::is_directory(file, ec))
+        throw Error("is a folder; expected an XML file", Location::at(file_));
     std::ifstream in(file, std::ios::binary);
     if (!in) {
-        std::error_code ec;
         throw Error(std::filesystem::exists(file, ec) ? "cannot read the file" : "no such file",
                     Location::at(file_));
     }

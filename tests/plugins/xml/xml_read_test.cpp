@@ -179,6 +179,12 @@ TEST(XmlRead, FileOfOnlyTheNewerVersionAttributeIsRefused) {
 }
 
 // The file is parsed whole, so its size is checked before it is read.
+TEST(XmlRead, AFolderIsRefusedAsAFolder) {
+    auto dir = kdx::test::scratch_dir() / "data.xml";
+    kdx::test::fs::create_directories(dir);
+    EXPECT_EQ(error_of(dir), dir.string() + ": is a folder; expected an XML file");
+}
+
 TEST(XmlRead, FileAboveMaxFileSizeIsRefusedBeforeParsing) {
     const fs::path file = example;
     const auto size = fs::file_size(file);
