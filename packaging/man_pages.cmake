@@ -1,0 +1,49 @@
+# Writes the man pages of kdx, of each of its commands and of
+# kdx-plugin-check with help2man, from their own --help, so that the pages
+# never disagree with the programs. Run as a script:
+#   cmake -DKDX=... -DPLUGIN_CHECK=... -DHELP2MAN=... -DVERSION=... -DOUT=... -P man_pages.cmake
+# Pages are gzip'ed without a time stamp (gzip -n), as Debian installs them.
+
+file(MAKE_DIRECTORY "${OUT}")
+execute_process(COMMAND "${KDX}" --help OUTPUT_VARIABLE help RESULT_VARIABLE status)
+if(NOT status EQUAL 0)
+  message(FATAL_ERROR "man pages: ${KDX} --help failed")
+endif()
+
+# The commands, from the "Subcommands:" section of kdx --help.
+string(REGEX REPLACE ".*\nSubcommands:\n" "" commands_text "${help}")
+string(REGEX REPLACE "\n\n.*" "" commands_text "${commands_text}")
+string(REPLACE "\n" ";" command_lines "${commands_text}")
+
+function(page program name description output)
+  execute_process(
+    COMMAND "${HELP2MAN}" --no-info --no-discard-stderr "--version-string=${VERSION}"
+            "--name=${description}" "--output=${output}" "${program}"
+    RESULT_VARIABLE status ERROR_VARIABLE error)
+  if(NOT status EQUAL 0)
+    message(FATAL_ERROR "man pages: help2man ${program}: ${error}")
+  endif()
+  # help2man titles a page after the program's first word; a command's page
+  # is kdx-report(1), as `man kdx-report` finds it.
+  file(READ "${output}" text)
+  string(TOUPPER "${name}" title)
+  string(REGEX REPLACE "\n\\.TH [^ ]+ " "\n.TH ${title} " text "${text}")
+  file(WRITE "${output}" "${text}")
+  execute_process(COMMAND gzip -9nf "${output}" RESULT_VARIABLE status)
+  if(NOT status EQUAL 0)
+    message(FATAL_ERROR "man pages: gzip ${output} failed")
+  endif()
+endfunction()
+
+page("${KDX}" kdx "municipal refugee settlement and integration data: convert, validate, report"
+     "${OUT}/kdx.1")
+foreach(line IN LISTS command_lines)
+  string(STRIP "${line}" line)
+  if(line MATCHES "^([a-z-]+) +(.+)$")
+    set(command "${CMAKE_MATCH_1}")
+    string(TOLOWER "${CMAKE_MATCH_2}" description)
+    page("${KDX} ${command}" "kdx-${command}" "${description}" "${OUT}/kdx-${command}.1")
+  endif()
+endforeach()
+page("${PLUGIN_CHECK}" kdx-plugin-check "check a kdx plugin the way kdx uses it"
+     "${OUT}/kdx-plugin-check.1")
