@@ -49,7 +49,7 @@ trap stop EXIT
 "${as_server[@]}" "$bin/pg_ctl" -D "$work/data" -l "$work/server.log" -w \
   -o "-c listen_addresses='' -k $work -c shared_buffers=256MB -c max_wal_size=4GB" start >/dev/null
 uri() { echo "postgresql://kdx@/$1?host=$work"; }
-psql_at() { psql -X -q -At "$(uri "$1")" -c "$2"; }
+psql_at() { PGOPTIONS="-c client_min_messages=warning" psql -X -q -At "$(uri "$1")" -c "$2"; }
 cc -O2 bench/xlsx/make_big.c $(pkg-config --cflags --libs xlsxwriter) -o "$work/make_big"
 
 # name output-size-command base command... -> one line of the table

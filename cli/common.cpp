@@ -279,9 +279,18 @@ Dataset read_input(const host::LoadedFormat& format, const fs::path& input,
                    const Options& options, Diagnostics& diagnostics, std::string* sha256_out) {
     // A URI ("postgresql://…") is a connection string for the format: no
     // file to check or hash.
+    // Reports record a SHA-256 per input: for a store, that of its imports
+    // (each file's name, sheet and SHA-256, in order). Imports are all or
+    // nothing, so the same list means the same records.
     if (is_uri(input.string())) {
-        if (sha256_out) sha256_out->clear();
-        return format.read_dataset(input, options, diagnostics);
+        Dataset dataset = format.read_dataset(input, options, diagnostics);
+        if (sha256_out) {
+            std::string imports;
+            for (const Source& s : dataset.sources)
+                imports += s.file + '\t' + s.sheet + '\t' + s.sha256 + '\n';
+            *sha256_out = sha256_hex(imports);
+        }
+        return dataset;
     }
     std::error_code ec;
     if (!fs::exists(input, ec)) throw Error("no such file", Location::at(input.string()));

@@ -276,6 +276,30 @@ TEST_F(PostgresqlStore, SchemaVersionsOlderUpgradedNewerRefused) {
     EXPECT_EQ(dump(), before);
 }
 
+TEST_F(PostgresqlStore, ReportsReadTheStoreAndRecordItsImports) {
+    ASSERT_EQ(convert(sqlite::example).exit_code, 0);
+    const fs::path out = dir / "reports";
+    CommandResult r = run_kdx("dossier --year 2018 -d " + sh_quote(store) + " --out " +
+                              sh_quote(out.string()) + " --format xml");
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    // The input's SHA-256 is that of the store's imports, one line per
+    // source, as psql and sha256sum compute it.
+    CommandResult want = run(
+        "psql -X -q -At " + sh_quote(store) +
+        " -c \"SELECT string_agg(i.file || E'\\t' || s.sheet || E'\\t' || "
+        "COALESCE(i.sha256, '') || E'\\n', '' ORDER BY s.id) FROM sources s JOIN imports i "
+        "ON i.id = s.import_id\" | head -c -1 | sha256sum");
+    ASSERT_EQ(want.exit_code, 0) << want.err;
+    int reports = 0;
+    for (const auto& e : fs::directory_iterator(out)) {
+        if (e.path().extension() != ".xml") continue;
+        ++reports;
+        EXPECT_THAT(read_file(e.path()), HasSubstr("sha256=\"" + want.out.substr(0, 64) + "\""))
+            << e.path();
+    }
+    EXPECT_GT(reports, 0);
+}
+
 TEST_F(PostgresqlStore, AnUnknownProgrammeFailsTheImportAtCommit) {
     ReadResult example = read_with(*built_format("xml"), sqlite::example);
     Dataset d = example.dataset;
