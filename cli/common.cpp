@@ -6,6 +6,7 @@
 #include <map>
 
 #include "kdx/registry.hpp"
+#include "kdx/uri.hpp"
 #include "kdx/validate.hpp"
 
 namespace kdx::cli {
@@ -176,8 +177,9 @@ std::string kind_of(const Diagnostic& d) {
 
 // One line per diagnostic; a line without a place starts "kdx: " so that
 // every problem line reads "<where>: <severity>: <message>".
+// A connection string's password never reaches the terminal.
 std::string line_of(const Diagnostic& d) {
-    std::string s = d.to_string();
+    std::string s = mask_passwords(d.to_string());
     return d.where.to_string().empty() ? "kdx: " + s : s;
 }
 
@@ -236,7 +238,7 @@ std::string print_diagnostics(const Diagnostics& diagnostics, const GlobalOption
             const Diagnostic& last = *group.back();
             std::cerr << "kdx: " << to_string(last.severity) << ": … and "
                       << grouped(group.size() - shown_in_full) << " more like this"
-                      << (last.where.to_string().empty() ? "" : ", the last at " + last.where.to_string())
+                      << (last.where.to_string().empty() ? "" : ", the last at " + mask_passwords(last.where.to_string()))
                       << '\n';
         }
     }
@@ -275,6 +277,21 @@ std::string describe(const Dataset& d) {
 
 Dataset read_input(const host::LoadedFormat& format, const fs::path& input,
                    const Options& options, Diagnostics& diagnostics, std::string* sha256_out) {
+    // A URI ("postgresql://…") is a connection string for the format: no
+    // file to check or hash.
+    // Reports record a SHA-256 per input: for a store, that of its imports
+    // (each file's name, sheet and SHA-256, in order). Imports are all or
+    // nothing, so the same list means the same records.
+    if (is_uri(input.string())) {
+        Dataset dataset = format.read_dataset(input, options, diagnostics);
+        if (sha256_out) {
+            std::string imports;
+            for (const Source& s : dataset.sources)
+                imports += s.file + '\t' + s.sheet + '\t' + s.sha256 + '\n';
+            *sha256_out = sha256_hex(imports);
+        }
+        return dataset;
+    }
     std::error_code ec;
     if (!fs::exists(input, ec)) throw Error("no such file", Location::at(input.string()));
     if (fs::is_directory(input, ec)) throw Error("is a folder, not a file", Location::at(input.string()));
@@ -290,7 +307,7 @@ Dataset read_input(const host::LoadedFormat& format, const fs::path& input,
 }
 
 std::string nothing_read(const fs::path& input) {
-    return "nothing usable was read from " + input.string();
+    return "nothing usable was read from " + mask_passwords(input.string());
 }
 
 void check_dataset(const Dataset& dataset, Diagnostics& diagnostics, int numbering_year) {

@@ -70,7 +70,8 @@ std::string describe(const Dataset& dataset);
 // Reads `input` with the chosen format after checking that it exists and is a
 // file; throws kdx::Error otherwise.
 // The SHA-256 of the file is stored in the dataset's sources that name it,
-// and in `sha256` when given.
+// and in `sha256` when given. A URI (a store in PostgreSQL) is read without
+// a file check; its `sha256` is that of the store's list of imports.
 Dataset read_input(const host::LoadedFormat& format, const std::filesystem::path& input,
                    const Options& options, Diagnostics& diagnostics, std::string* sha256 = nullptr);
 

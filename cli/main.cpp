@@ -6,6 +6,7 @@
 #include "command.hpp"
 #include "common.hpp"
 #include "kdx/error.hpp"
+#include "kdx/uri.hpp"
 #include "kdx/version.hpp"
 
 namespace {
@@ -107,7 +108,7 @@ int main(int argc, char** argv) {
     } catch (const CLI::ParseError& e) {
         // Every problem line reads "<where>: <severity>: <message>"; here kdx
         // is the where, and the message stays on one line.
-        std::string message = e.what();
+        std::string message = kdx::mask_passwords(e.what());
         std::replace(message.begin(), message.end(), '\n', ' ');
         std::cerr << "kdx: error: " << message << did_you_mean(app, argc, argv)
                   << " (kdx --help lists the commands and options)\n";
@@ -124,10 +125,10 @@ int main(int argc, char** argv) {
         try {
             return run();
         } catch (const UsageError& e) {
-            std::cerr << "kdx: error: " << sub->get_name() << ": " << e.what() << '\n';
+            std::cerr << "kdx: error: " << sub->get_name() << ": " << kdx::mask_passwords(e.what()) << '\n';
             return exit_usage;
         } catch (const kdx::OptionError& e) {
-            std::cerr << "kdx: error: " << sub->get_name() << ": " << e.what() << '\n';
+            std::cerr << "kdx: error: " << sub->get_name() << ": " << kdx::mask_passwords(e.what()) << '\n';
             return exit_usage;
         } catch (const kdx::Error& e) {
             kdx::Diagnostics one;
@@ -135,7 +136,7 @@ int main(int argc, char** argv) {
             print_diagnostics(one, global);
             return exit_input_errors;
         } catch (const std::exception& e) {
-            std::cerr << "kdx: error: " << sub->get_name() << ": " << e.what() << '\n';
+            std::cerr << "kdx: error: " << sub->get_name() << ": " << kdx::mask_passwords(e.what()) << '\n';
             return exit_input_errors;
         }
     }

@@ -5,6 +5,7 @@
 
 #include "common.hpp"
 #include "kdx/registry.hpp"
+#include "kdx/uri.hpp"
 
 namespace kdx::cli {
 
@@ -26,8 +27,10 @@ struct ConvertArgs {
 
 int run_convert(const ConvertArgs& a, const GlobalOptions& global) {
     std::error_code ec;
-    if (fs::exists(a.output, ec) && fs::equivalent(a.input, a.output, ec))
-        throw UsageError("the output " + a.output.string() + " is the input; choose another name");
+    if ((fs::exists(a.output, ec) && fs::equivalent(a.input, a.output, ec)) ||
+        (is_uri(a.output.string()) && a.input == a.output))
+        throw UsageError("the output " + mask_passwords(a.output.string()) +
+                         " is the input; choose another name");
     host::PluginHost host;
     load_plugins(host, global);
     auto reader = choose_format(host, a.from, a.input, can_read_dataset);
@@ -84,7 +87,8 @@ int run_convert(const ConvertArgs& a, const GlobalOptions& global) {
     diagnostics.append(checks);
     diagnostics.append(writing);
     std::string counts = print_diagnostics(diagnostics, global);
-    std::cerr << (a.merge || a.replace ? "kdx: merged into " : "kdx: wrote ") << a.output.string()
+    std::cerr << (a.merge || a.replace ? "kdx: merged into " : "kdx: wrote ")
+              << mask_passwords(a.output.string())
               << " (" << writer->info().name << "): "
               << describe(dataset) << "; " << counts << '\n';
     return exit_code_for(diagnostics, a.strict);

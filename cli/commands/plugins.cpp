@@ -25,7 +25,8 @@ std::string capabilities(const FormatInfo& info) {
 std::string extensions(const FormatInfo& info) {
     std::string s;
     for (const auto& e : info.extensions) s += (s.empty() ? "." : " .") + e;
-    return s;
+    // A format without extensions is reached by a URI of its name.
+    return s.empty() ? info.name + "://…" : s;
 }
 
 const char* type_name(OptionInfo::Type t) {

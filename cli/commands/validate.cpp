@@ -4,6 +4,7 @@
 
 #include "common.hpp"
 #include "kdx/registry.hpp"
+#include "kdx/uri.hpp"
 
 namespace kdx::cli {
 
@@ -33,7 +34,7 @@ int run_validate(const ValidateArgs& a, const GlobalOptions& global) {
     if (dataset.empty()) diagnostics.error(nothing_read(a.input));
     std::string counts = print_diagnostics(diagnostics, global);
     int code = exit_code_for(diagnostics, a.strict);
-    std::cout << a.input.string() << ": " << (code == exit_ok ? "valid" : "not valid") << ": "
+    std::cout << mask_passwords(a.input.string()) << ": " << (code == exit_ok ? "valid" : "not valid") << ": "
               << describe(dataset) << "; " << counts << '\n';
     return code;
 }

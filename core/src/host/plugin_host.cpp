@@ -12,6 +12,7 @@
 #include <system_error>
 
 #include "kdx/error.hpp"
+#include "kdx/uri.hpp"
 #include "kdx/version.hpp"
 
 namespace kdx::host {
@@ -135,9 +136,10 @@ auto guarded(const std::string& plugin, const fs::path& file, Call call) -> decl
 
 // A writer that returned without an error must have left the output behind;
 // otherwise kdx would report a file that is not there.
+// A URI (a database) is no file to look for.
 void expect_written(const std::string& plugin, const fs::path& file, const fs::path& output) {
     std::error_code ec;
-    if (!fs::exists(output, ec))
+    if (!is_uri(output.string()) && !fs::exists(output, ec))
         throw Error("plugin " + plugin + " (" + file.string() + ") reported success but wrote no " +
                     output.string());
 }
@@ -341,6 +343,11 @@ std::shared_ptr<const LoadedFormat> PluginHost::find(const std::string& name) co
 
 std::shared_ptr<const LoadedFormat> PluginHost::find_for_file(const fs::path& file,
                                                               Capability capability) const {
+    // "postgresql://…" is opened by the format named like the scheme.
+    if (const std::string scheme = uri_scheme(file.string()); !scheme.empty()) {
+        auto f = find(scheme);
+        return f && f->info().can(capability) ? f : nullptr;
+    }
     std::string ext = file.extension().string();
     if (ext.empty()) return nullptr;
     ext = lower(ext.substr(1));

@@ -1,7 +1,6 @@
-#include "store_schema.hpp"
+#include "sqlite_schema.hpp"
 
 #include <algorithm>
-#include <array>
 #include <cstdint>
 #include <fstream>
 
@@ -16,14 +15,6 @@ constexpr char sqlite_header[] = "SQLite format 3";  // and a NUL: 16 bytes
 // "KDX1" as SQLite's application id, so that `file` and sqlite3 tell a kdx
 // store from other SQLite databases.
 constexpr int application_id = 0x4B445831;
-
-// migrations[i] upgrades version i + 1 to i + 2. Each ends by recording the
-// version it reaches. Plain SQL, shared with a PostgreSQL store.
-const std::array<const char*, schema_version - 1> migrations{{
-    // 1 -> 2: the kdx version that made each import, for provenance.
-    "ALTER TABLE imports ADD COLUMN kdx_version TEXT NOT NULL DEFAULT '';\n"
-    "UPDATE kdx_meta SET value = '2' WHERE key = 'schema_version';\n",
-}};
 
 }  // namespace
 
@@ -64,51 +55,14 @@ void require_sqlite_file(const std::filesystem::path& file) {
                     " bytes where its header says " + std::to_string(pages * page_size) + ")");
 }
 
-namespace {
-
-// schema.sql before and after its "-- @keys" line.
-std::string schema_part(bool keys) {
-    const std::string all = schema_sql();
-    const std::size_t at = all.find("\n-- @keys");
-    if (at == std::string::npos) return keys ? std::string() : all;
-    return keys ? all.substr(at + 1) : all.substr(0, at + 1);
-}
-
-}  // namespace
-
-void create_keys(Db& db) { db.exec(schema_part(true)); }
-
-void create_tables(Db& db) {
-    db.exec(schema_part(false));
+void create_sqlite_tables(SqliteDb& db) {
+    create_tables(db);
     db.exec("PRAGMA application_id = " + std::to_string(application_id) +
             "; PRAGMA user_version = " + std::to_string(schema_version) + ";");
 }
 
-int check_version(Db& db) {
-    if (!db.integer("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'kdx_meta'")
-             .value_or(0))
-        throw Error(db.shown() +
-                    ": an SQLite database, but not a kdx store (it has no kdx_meta table)");
-    std::optional<std::string> text =
-        db.text("SELECT value FROM kdx_meta WHERE key = 'schema_version'");
-    int version = 0;
-    try {
-        if (text) version = std::stoi(*text);
-    } catch (const std::exception&) {
-    }
-    if (version < 1)
-        throw Error(db.shown() +
-                    ": a kdx store without a readable schema_version in kdx_meta (found \"" +
-                    text.value_or("") + "\")");
-    if (version > schema_version)
-        throw Error(db.shown() + ": the store has schema version " + std::to_string(version) +
-                    ", newer than the " + std::to_string(schema_version) +
-                    " this kdx knows; it was written by a newer kdx; use that one or upgrade");
-    return version;
-}
-
-void migrate(Db& db, int from_version) {
-    for (int v = from_version; v < schema_version; ++v) db.exec(migrations[v - 1]);
+void migrate_sqlite(SqliteDb& db, int from_version) {
+    migrate(db, from_version);
     db.exec("PRAGMA user_version = " + std::to_string(schema_version) + ";");
 }
 

@@ -3,8 +3,6 @@
 #include <unordered_map>
 
 #include "kdx/error.hpp"
-#include "sqlite_db.hpp"
-#include "store_schema.hpp"
 
 namespace kdx::store {
 
@@ -237,30 +235,6 @@ class Reader {
 
 }  // namespace
 
-Dataset read_store(const std::filesystem::path& file, Diagnostics&) {
-    require_sqlite_file(file);
-    // Read-write when the file allows it, so that SQLite can roll back the
-    // journal an import killed half-way left behind; it falls back to
-    // read-only by itself for a write-protected file.
-    Db db(file, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, file.string());
-    const int version = check_version(db);
-    Dataset d;
-    if (version < schema_version) {
-        // Upgrade a copy in memory: reading never changes the store.
-        Db copy(":memory:", SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, file.string());
-        sqlite3_backup* b = sqlite3_backup_init(copy.handle(), "main", db.handle(), "main");
-        if (!b) copy.fail("cannot copy the store to upgrade it");
-        sqlite3_backup_step(b, -1);
-        if (sqlite3_backup_finish(b) != SQLITE_OK) copy.fail("cannot copy the store to upgrade it");
-        migrate(copy, version);
-        Reader(copy, d).read();
-        return d;
-    }
-    // One read transaction: a consistent snapshot while an import may run.
-    db.exec("BEGIN");
-    Reader(db, d).read();
-    db.exec("COMMIT");
-    return d;
-}
+void read_tables(Db& db, Dataset& d) { Reader(db, d).read(); }
 
 }  // namespace kdx::store

@@ -5,15 +5,11 @@
 #include <unordered_set>
 
 #include "import_time.hpp"
-#include "kdx/atomic_file.hpp"
 #include "kdx/error.hpp"
 #include "kdx/version.hpp"
-#include "sqlite_db.hpp"
 #include "store_schema.hpp"
 
 namespace kdx::store {
-
-namespace fs = std::filesystem;
 
 namespace {
 
@@ -255,10 +251,8 @@ class Importer {
             insert.reset();
             insert.bind(1, at);
             t.bind(*this, insert, r);
-            if (!insert.step() && insert.last_result() != SQLITE_DONE) {
-                if ((insert.last_result() & 0xff) != SQLITE_CONSTRAINT ||
-                    insert.last_result() == SQLITE_CONSTRAINT_CHECK)
-                    db_.fail("cannot write " + t.what(r));
+            if (!insert.step() && !insert.done()) {
+                if (!insert.key_taken()) db_.fail("cannot write " + t.what(r));
                 find.reset();
                 t.bind_key(find, r);
                 std::optional<Existing> e = existing(find);
@@ -438,7 +432,7 @@ class Importer {
                 s.bind(7, i.additive ? 1 : 0).bind(8, i.person_statistic ? 1 : 0);
             };
             bind(insert, seq);
-            if (insert.step() || insert.last_result() == SQLITE_DONE) {
+            if (insert.step() || insert.done()) {
                 written.insert(seq++);
                 continue;
             }
@@ -512,7 +506,7 @@ class Importer {
                     insert.bind_null(11);
             }
             if (run_checked) {
-                if (!insert.step() && insert.last_result() != SQLITE_DONE) return false;
+                if (!insert.step() && !insert.done()) return false;
             } else {
                 insert.run();
             }
@@ -531,9 +525,7 @@ class Importer {
                 written.insert(seq++);
                 continue;
             }
-            if ((insert.last_result() & 0xff) != SQLITE_CONSTRAINT ||
-                insert.last_result() == SQLITE_CONSTRAINT_CHECK)
-                db_.fail("cannot write municipality " + m.number);
+            if (!insert.key_taken()) db_.fail("cannot write municipality " + m.number);
             find.reset();
             find.bind(1, m.number);
             std::optional<Existing> e = existing(find);
@@ -641,9 +633,7 @@ class Importer {
     // collision on insert. In a new store a record's seq is its index + 1.
     void create_keys_or_report() {
         try {
-            // The index sorts run in memory up to the page cache's size, with
-            // a helper thread.
-            db_.exec("PRAGMA cache_size = -65536; PRAGMA threads = 2");
+            db_.before_creating_keys();
             create_keys(db_);
             return;
         } catch (const Error&) {
@@ -718,62 +708,11 @@ class Importer {
     std::unique_ptr<Statement> partner_, year_, section_;
 };
 
-// PRAGMAs for a store being written. A new store is written to a temporary
-// file that replaces the target only when complete (AtomicFile), so it needs
-// no journal; an import into an existing store keeps SQLite's rollback journal
-// and full syncs, which make it all or nothing even when killed.
-void new_store_pragmas(Db& db) {
-    db.exec(
-        "PRAGMA foreign_keys = ON; PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; "
-        "PRAGMA locking_mode = EXCLUSIVE; PRAGMA cache_size = -8192; "
-        "PRAGMA page_size = 16384;");
-}
-
-void import_pragmas(Db& db) {
-    // A page cache that holds a large import: a page spilled from the cache
-    // before the commit costs a sync of the journal first.
-    db.exec("PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL; PRAGMA cache_size = -262144;");
-}
-
-void write_new(const Dataset& dataset, const fs::path& output, WriteMode mode) {
-    write_atomically(output, [&](const fs::path& temp) {
-        Db db(temp, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
-              output.string());
-        new_store_pragmas(db);
-        db.exec("BEGIN");
-        create_tables(db);
-        Importer(db, dataset, mode, true).run();
-        db.exec("COMMIT");
-    });
-}
-
-void merge_into(const Dataset& dataset, const fs::path& output, WriteMode mode) {
-    require_sqlite_file(output);
-    Db db(output, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, output.string());
-    // Takes the write lock before reading the version, so that two imports
-    // cannot both migrate or both decide a key is free.
-    import_pragmas(db);
-    db.exec("BEGIN IMMEDIATE");
-    try {
-        const int version = check_version(db);
-        if (version < schema_version) migrate(db, version);
-        Importer(db, dataset, mode, false).run();
-        db.exec("COMMIT");
-    } catch (...) {
-        sqlite3_exec(db.handle(), "ROLLBACK", nullptr, nullptr, nullptr);
-        throw;
-    }
-}
-
 }  // namespace
 
-void write_store(const Dataset& dataset, const fs::path& output, WriteMode mode, Diagnostics&) {
+void import_dataset(Db& db, const Dataset& dataset, WriteMode mode, bool keys_after) {
     if (mode.replace) mode.merge = true;
-    std::error_code ec;
-    if (mode.merge && fs::exists(output, ec))
-        merge_into(dataset, output, mode);
-    else
-        write_new(dataset, output, mode);
+    Importer(db, dataset, mode, keys_after).run();
 }
 
 }  // namespace kdx::store

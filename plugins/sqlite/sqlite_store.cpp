@@ -1,0 +1,98 @@
+#include "sqlite_store.hpp"
+
+#include "kdx/atomic_file.hpp"
+#include "sqlite_db.hpp"
+#include "sqlite_schema.hpp"
+#include "store_reader.hpp"
+
+namespace kdx::store {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+// PRAGMAs for a store being written. A new store is written to a temporary
+// file that replaces the target only when complete (AtomicFile), so it needs
+// no journal; an import into an existing store keeps SQLite's rollback journal
+// and full syncs, which make it all or nothing even when killed.
+void new_store_pragmas(SqliteDb& db) {
+    db.exec(
+        "PRAGMA foreign_keys = ON; PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; "
+        "PRAGMA locking_mode = EXCLUSIVE; PRAGMA cache_size = -8192; "
+        "PRAGMA page_size = 16384;");
+}
+
+void import_pragmas(SqliteDb& db) {
+    // A page cache that holds a large import: a page spilled from the cache
+    // before the commit costs a sync of the journal first.
+    db.exec("PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL; PRAGMA cache_size = -262144;");
+}
+
+void write_new(const Dataset& dataset, const fs::path& output, WriteMode mode) {
+    write_atomically(output, [&](const fs::path& temp) {
+        SqliteDb db(temp, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
+                    output.string());
+        new_store_pragmas(db);
+        db.exec("BEGIN");
+        create_sqlite_tables(db);
+        import_dataset(db, dataset, mode, true);
+        db.exec("COMMIT");
+    });
+}
+
+void merge_into(const Dataset& dataset, const fs::path& output, WriteMode mode) {
+    require_sqlite_file(output);
+    SqliteDb db(output, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, output.string());
+    // Takes the write lock before reading the version, so that two imports
+    // cannot both migrate or both decide a key is free.
+    import_pragmas(db);
+    db.exec("BEGIN IMMEDIATE");
+    try {
+        const int version = check_version(db);
+        if (version < schema_version) migrate_sqlite(db, version);
+        import_dataset(db, dataset, mode, false);
+        db.exec("COMMIT");
+    } catch (...) {
+        sqlite3_exec(db.handle(), "ROLLBACK", nullptr, nullptr, nullptr);
+        throw;
+    }
+}
+
+}  // namespace
+
+void write_sqlite_store(const Dataset& dataset, const fs::path& output, WriteMode mode) {
+    if (mode.replace) mode.merge = true;
+    std::error_code ec;
+    if (mode.merge && fs::exists(output, ec))
+        merge_into(dataset, output, mode);
+    else
+        write_new(dataset, output, mode);
+}
+
+Dataset read_sqlite_store(const fs::path& file) {
+    require_sqlite_file(file);
+    // Read-write when the file allows it, so that SQLite can roll back the
+    // journal an import killed half-way left behind; it falls back to
+    // read-only by itself for a write-protected file.
+    SqliteDb db(file, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, file.string());
+    const int version = check_version(db);
+    Dataset d;
+    if (version < schema_version) {
+        // Upgrade a copy in memory: reading never changes the store.
+        SqliteDb copy(":memory:", SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, file.string());
+        sqlite3_backup* b = sqlite3_backup_init(copy.handle(), "main", db.handle(), "main");
+        if (!b) copy.fail("cannot copy the store to upgrade it");
+        sqlite3_backup_step(b, -1);
+        if (sqlite3_backup_finish(b) != SQLITE_OK) copy.fail("cannot copy the store to upgrade it");
+        migrate_sqlite(copy, version);
+        read_tables(copy, d);
+        return d;
+    }
+    // One read transaction: a consistent snapshot while an import may run.
+    db.exec("BEGIN");
+    read_tables(db, d);
+    db.exec("COMMIT");
+    return d;
+}
+
+}  // namespace kdx::store
