@@ -88,13 +88,15 @@ class Checker {
 
   private:
     Prepared check(const RecipeStep& step);
+    void check_formats(const RecipeStep& step, CLI::App& app);
     void check_paths(const RecipeStep& step);
 
     const Recipe& recipe_;
     const GlobalOptions& global_;
     Diagnostics& problems_;
     Diagnostics& missing_;
-    std::set<std::string> written_;  // what earlier steps write
+    std::set<std::string> written_;           // what earlier steps write
+    std::unique_ptr<host::PluginHost> host_;  // loaded once, for the formats the steps name
     std::set<std::string> said_;
 };
 
@@ -132,10 +134,66 @@ Prepared Checker::check(const RecipeStep& step) {
         if (!complaint.empty()) {
             std::string key = key_named_in(complaint, step);
             problems_.error(name + ": " + complaint, key.empty() ? step.where : step.at.at(key));
+        } else {
+            check_formats(step, *p.app);
         }
     }
     check_paths(step);
     return p;
+}
+
+// The checks of formats and -o options that the commands make before they
+// read any data, made for every step before the first runs, so that a
+// format no plugin offers stops the recipe before it has written anything.
+// The values are the step's as its command parsed them, defaults included.
+void Checker::check_formats(const RecipeStep& step, CLI::App& app) {
+    const bool documents = step.command == "report" || step.command == "dossier";
+    const bool datasets = step.command == "validate" || step.command == "convert";
+    if (!documents && !datasets) return;
+    if (!host_) {
+        host_ = std::make_unique<host::PluginHost>();
+        host::SearchOptions search;
+        search.plugin_dirs = global_.plugin_dirs;
+        host_->load(search);
+    }
+    auto where = [&](const std::string& key) {
+        auto it = step.at.find(key);
+        return it == step.at.end() ? step.where : it->second;
+    };
+    auto text = [&](const char* option) { return app.get_option(option)->as<std::string>(); };
+    std::string blamed = "option";
+    try {
+        const std::vector<std::string> texts = app.get_option("--option")->results();
+        if (documents) {
+            const std::string list = text("--format");
+            const auto formats = split_list(list);
+            if (std::none_of(formats.begin(), formats.end(), [&](const std::string& f) {
+                    auto format = host_->find(f);
+                    return format && format->info().can(can_write_document);
+                })) {
+                blamed = "format";
+                throw UsageError("no plugin writes reports as " + list + " (see kdx plugins)");
+            }
+            document_options(*host_, formats, texts);
+            return;
+        }
+        blamed = step.values.count("from") ? "from" : "input";
+        auto reader = choose_format(*host_, text("--from"), text("input"), can_read_dataset);
+        std::vector<const FormatInfo*> infos{&reader->info()};
+        std::vector<const std::vector<OptionInfo>*> declared{&reader->info().read_options};
+        std::shared_ptr<const host::LoadedFormat> writer;
+        if (step.command == "convert") {
+            blamed = step.values.count("to") ? "to" : "output";
+            writer = choose_format(*host_, text("--to"), text("output"), can_write_dataset);
+            infos.push_back(&writer->info());
+            declared.push_back(&writer->info().write_options);
+        }
+        blamed = "option";
+        parse_options(texts, infos, declared);
+    } catch (const std::exception& e) {
+        const Location at = where(blamed);
+        if (said_.insert(at.to_string() + e.what()).second) problems_.error(e.what(), at);
+    }
 }
 
 void Checker::check_paths(const RecipeStep& step) {

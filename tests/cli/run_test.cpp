@@ -201,6 +201,19 @@ INSTANTIATE_TEST_SUITE_P(
         Mistake{"data: ../data/nominees-2018.xml\nout: ../out\nsteps:\n"
                 "  - dossier: {year: 2018, format: xml, quiet: true}\n",
                 "4:40", "quiet is for the whole run: put it at the top of the recipe"},
+        Mistake{"data: ../data/nominees-2018.xml\nout: ../out\nsteps:\n"
+                "  - dossier: {year: 2018, format: xml}\n"
+                "  - report: {template: council-report, municipality: 5004, format: [pfd, xlsz]}\n",
+                "5:68", "no plugin writes reports as pfd,xlsz"},
+        Mistake{"data: ../data/nominees-2018.xml\nout: ../out\nsteps:\n"
+                "  - dossier: {year: 2018, format: xml}\n"
+                "  - report: {template: council-report, municipality: 5004, format: pdf, option: "
+                "{papr: a4}}\n",
+                "5:81", "unknown option \"papr\" for format pdf"},
+        Mistake{"data: ../data/nominees-2018.xml\nout: ../out\nsteps:\n"
+                "  - dossier: {year: 2018, format: xml}\n"
+                "  - convert: {input: ../data/nominees-2018.xml, output: ../out/store.xls}\n",
+                "5:57", "no format can write datasets from the name"},
         Mistake{"data: ../data/nominees-2018.xml\nout: ../out\n", "1:1",
                 "the recipe has no steps"}));
 
