@@ -108,6 +108,17 @@ std::string described(const YAML::Node& n) {
 }
 
 std::string Reader::resolve(const RecipeKey& key, const std::string& word) const {
+    // A format's options declare no file type, so an option value is taken
+    // from the recipe's folder when it names a file or folder there
+    // (-o mapping=partner-mapping.xml, -o font=fonts/x.ttf).
+    if (key.key_values) {
+        const std::size_t equals = word.find('=');
+        if (equals == std::string::npos || equals + 1 == word.size() || base_.empty()) return word;
+        const fs::path value(word.substr(equals + 1));
+        std::error_code ec;
+        if (value.is_absolute() || !fs::exists(base_ / value, ec)) return word;
+        return word.substr(0, equals + 1) + (base_ / value).lexically_normal().string();
+    }
     if (!key.path()) return word;
     // A template is a name of kdx's own unless it looks like a file or is one.
     if (key.type == "TEMPLATE") {
@@ -169,7 +180,7 @@ bool Reader::convert(const RecipeKey& key, const YAML::Node& value, Setting& out
                       at(it->second));
                 return false;
             }
-            words.push_back(it->first.Scalar() + "=" + it->second.Scalar());
+            words.push_back(resolve(key, it->first.Scalar() + "=" + it->second.Scalar()));
         }
         out.alternatives = {words};
         return true;

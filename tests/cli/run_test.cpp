@@ -98,6 +98,9 @@ TEST(KdxRun, MakesTheSameFilesAsTheCommandLines) {
 
 TEST(KdxRun, DryRunPrintsTheCommandLinesWithPathsFromTheRecipesFolder) {
     const fs::path dir = job_folder();
+    // An option value naming a file beside the recipe is taken from there.
+    fs::create_directories(dir / "recipes/fonts");
+    kdx::test::write_file(dir / "recipes/fonts/serif.ttf", "");
     kdx::test::write_file(
         dir / "recipes/job.yaml",
         "steps:\n"
@@ -107,7 +110,7 @@ TEST(KdxRun, DryRunPrintsTheCommandLinesWithPathsFromTheRecipesFolder) {
         "      data: [../work/store.xml, ../data]\n"
         "      municipality: Steinkjer\n"
         "      year: [2013, 2014]\n"
-        "      option: {paper: letter}\n");
+        "      option: {paper: letter, font: fonts/serif.ttf}\n");
     auto r = run("cd " + sh_quote(dir.string()) + " && " + kdx_exe() +
                  " run --dry-run recipes/job.yaml");
     ASSERT_EQ(r.exit_code, 0) << r.err;
@@ -115,9 +118,11 @@ TEST(KdxRun, DryRunPrintsTheCommandLinesWithPathsFromTheRecipesFolder) {
     EXPECT_EQ(r.out,
               "kdx convert --strict data/nominees-2018.xml work/store.xml\n"
               "kdx report --template=council-report --data=work/store.xml --data=data "
-              "--municipality=Steinkjer --year=2013 --option=paper=letter\n"
+              "--municipality=Steinkjer --year=2013 --option=paper=letter "
+              "--option=font=recipes/fonts/serif.ttf\n"
               "kdx report --template=council-report --data=work/store.xml --data=data "
-              "--municipality=Steinkjer --year=2014 --option=paper=letter\n");
+              "--municipality=Steinkjer --year=2014 --option=paper=letter "
+              "--option=font=recipes/fonts/serif.ttf\n");
     EXPECT_FALSE(fs::exists(dir / "work"));
 }
 
