@@ -37,6 +37,7 @@ const std::vector<Command>& command_table();
 std::function<int()> setup_convert(CLI::App& app, const GlobalOptions& global);
 std::function<int()> setup_dossier(CLI::App& app, const GlobalOptions& global);
 std::function<int()> setup_plugins(CLI::App& app, const GlobalOptions& global);
+std::function<int()> setup_run(CLI::App& app, const GlobalOptions& global);
 std::function<int()> setup_report(CLI::App& app, const GlobalOptions& global);
 std::function<int()> setup_validate(CLI::App& app, const GlobalOptions& global);
 std::function<int()> setup_verify(CLI::App& app, const GlobalOptions& global);

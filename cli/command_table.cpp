@@ -28,6 +28,10 @@ const std::vector<Command>& command_table() {
         {"dossier", "Build the nomination dossiers of a prize year, and the comparison",
          "  kdx dossier --year 2018 -d examples/data/nominees-2018.xml --out out/dossiers\n",
          setup_dossier},
+        {"run", "Run the steps of a recipe: the yearly job written down once (docs/recipes.md)",
+         "  kdx run examples/dossier-2018.yaml\n"
+         "  kdx run --dry-run dossier-2026.yaml\n",
+         setup_run},
         {"verify", "Say whether a report was made from the given data files",
          "  kdx verify out/council-report-2014-5004-steinkjer.pdf bosetting.xlsx\n"
          "  kdx verify out/dossiers/imdi-dossier-2018-5004-steinkjer.xlsx examples/data/nominees-2018.xml\n"

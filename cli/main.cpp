@@ -4,28 +4,12 @@
 #include <iostream>
 
 #include "command.hpp"
+#include "command_runner.hpp"
 #include "common.hpp"
-#include "kdx/error.hpp"
 #include "kdx/uri.hpp"
 #include "kdx/version.hpp"
 
 namespace {
-
-// Edit distance between two words (insertions, deletions, substitutions, and
-// swapping two neighbours, the commonest typo).
-std::size_t distance(const std::string& a, const std::string& b) {
-    std::vector<std::vector<std::size_t>> d(a.size() + 1, std::vector<std::size_t>(b.size() + 1));
-    for (std::size_t i = 0; i <= a.size(); ++i) d[i][0] = i;
-    for (std::size_t j = 0; j <= b.size(); ++j) d[0][j] = j;
-    for (std::size_t i = 1; i <= a.size(); ++i)
-        for (std::size_t j = 1; j <= b.size(); ++j) {
-            d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1,
-                                d[i - 1][j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
-            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
-                d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
-        }
-    return d[a.size()][b.size()];
-}
 
 // "; did you mean --municipality?" for the first word on the command line
 // that is neither a command nor an option kdx knows but is near one.
@@ -41,15 +25,7 @@ std::string did_you_mean(CLI::App& app, int argc, char** argv) {
         commands.push_back(sub->get_name());
         add_options(*sub);
     }
-    auto nearest = [](const std::string& word, const std::vector<std::string>& names) {
-        std::string best;
-        std::size_t best_distance = std::max<std::size_t>(2, word.size() / 3) + 1;
-        for (const std::string& n : names) {
-            std::size_t d = distance(word, n);
-            if (d < best_distance) best = n, best_distance = d;
-        }
-        return best;
-    };
+    const auto& nearest = kdx::cli::nearest_name;
     for (int i = 1; i < argc; ++i) {
         std::string word = argv[i];
         if (word.rfind("--", 0) == 0) {
@@ -79,15 +55,7 @@ int main(int argc, char** argv) {
                                           std::to_string(kdx::abi_major) + "." +
                                           std::to_string(kdx::abi_minor) + ")");
     GlobalOptions global;
-    app.add_option("--plugin-dir", global.plugin_dirs,
-                   "Also look for plugins here, before KDX_PLUGIN_PATH (repeatable)")
-        ->type_name("DIR");
-    app.add_flag("-v,--verbose", global.verbose, "Also print notes (skipped rows and the like)");
-    app.add_flag("-q,--quiet", global.quiet, "Print errors only, no warnings or notes");
-    app.add_option("--diagnostics", global.diagnostics,
-                   "Kinds of problems to print: errors, warnings, notes, all or none, "
-                   "comma-separated (default errors,warnings; the counts line counts all)")
-        ->type_name("KINDS");
+    add_global_options(app, global);
     app.footer("Exit codes: 0 ok, 1 input had errors, 2 usage.\nRun kdx COMMAND --help for examples.");
 
     std::vector<std::pair<CLI::App*, std::function<int()>>> runners;
@@ -122,23 +90,7 @@ int main(int argc, char** argv) {
     }
     for (auto& [sub, run] : runners) {
         if (!sub->parsed()) continue;
-        try {
-            return run();
-        } catch (const UsageError& e) {
-            std::cerr << "kdx: error: " << sub->get_name() << ": " << kdx::mask_passwords(e.what()) << '\n';
-            return exit_usage;
-        } catch (const kdx::OptionError& e) {
-            std::cerr << "kdx: error: " << sub->get_name() << ": " << kdx::mask_passwords(e.what()) << '\n';
-            return exit_usage;
-        } catch (const kdx::Error& e) {
-            kdx::Diagnostics one;
-            one.add(e.diagnostic());
-            print_diagnostics(one, global);
-            return exit_input_errors;
-        } catch (const std::exception& e) {
-            std::cerr << "kdx: error: " << sub->get_name() << ": " << kdx::mask_passwords(e.what()) << '\n';
-            return exit_input_errors;
-        }
+        return run_command(sub->get_name(), run, global);
     }
     std::cout << app.help();
     return exit_usage;

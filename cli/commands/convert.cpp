@@ -98,8 +98,9 @@ int run_convert(const ConvertArgs& a, const GlobalOptions& global) {
 
 std::function<int()> setup_convert(CLI::App& app, const GlobalOptions& global) {
     auto a = std::make_shared<ConvertArgs>();
-    app.add_option("input", a->input, "The dataset to read")->required();
-    app.add_option("output", a->output, "The file to write (replaced only on success)")->required();
+    app.add_option("input", a->input, "The dataset to read")->type_name("FILE")->required();
+    app.add_option("output", a->output, "The file to write (replaced only on success)")
+        ->type_name("FILE")->required();
     app.add_option("--from", a->from, "Input format (default: by the input's extension)");
     app.add_option("--to", a->to, "Output format (default: by the output's extension)");
     app.add_option("-o,--option", a->options,

@@ -95,8 +95,9 @@ int run_dossier(const DossierArgs& a, const GlobalOptions& global) {
 std::function<int()> setup_dossier(CLI::App& app, const GlobalOptions& global) {
     auto a = std::make_shared<DossierArgs>();
     app.add_option("--year", a->year, "Prize year")->required();
-    app.add_option("-d,--data", a->data, "Data files with the nominations and figures")->required();
-    app.add_option("--out", a->out, "Output folder")->capture_default_str();
+    app.add_option("-d,--data", a->data, "Data files with the nominations and figures")
+        ->type_name("FILE|DIR")->required();
+    app.add_option("--out", a->out, "Output folder")->type_name("DIR")->capture_default_str();
     app.add_option("--format", a->formats,
                    "Comma-separated output formats (pdf, xlsx, xml, html; see kdx plugins)")->capture_default_str();
     app.add_option("--publisher", a->publisher,

@@ -255,8 +255,9 @@ std::function<int()> setup_report(CLI::App& app, const GlobalOptions& global) {
     auto a = std::make_shared<ReportArgs>();
     app.add_option("-t,--template", a->template_name,
                    "A template: imdi-dossier, imdi-comparison, county-overview, council-report, or a file")
-        ->required();
-    app.add_option("-d,--data", a->data, "Data files to report on (any readable format)")->required();
+        ->type_name("TEMPLATE")->required();
+    app.add_option("-d,--data", a->data, "Data files to report on (any readable format)")
+        ->type_name("FILE|DIR")->required();
     auto* m = app.add_option("--municipality", a->municipality,
                              "Municipality: a number of any year (0403, 3403, 403), a name (Hamar, "
                              "Guovdageaidnu), a comma-separated list of them, or all (one report "
@@ -269,7 +270,7 @@ std::function<int()> setup_report(CLI::App& app, const GlobalOptions& global) {
     app.add_option("--year", a->year, "Report year (default: the latest with figures)");
     app.add_option("--format", a->formats,
                    "Comma-separated output formats (pdf, xlsx, xml, html; see kdx plugins)")->capture_default_str();
-    app.add_option("--out", a->out, "Output folder")->capture_default_str();
+    app.add_option("--out", a->out, "Output folder")->type_name("DIR")->capture_default_str();
     app.add_option("--lang", a->language, "Language: nb, nn or en (default: the template's)")
         ->check(CLI::IsMember({"nb", "nn", "en"}));
     app.add_option("--publisher", a->publisher,

@@ -43,7 +43,7 @@ int run_validate(const ValidateArgs& a, const GlobalOptions& global) {
 
 std::function<int()> setup_validate(CLI::App& app, const GlobalOptions& global) {
     auto a = std::make_shared<ValidateArgs>();
-    app.add_option("input", a->input, "The dataset to check")->required();
+    app.add_option("input", a->input, "The dataset to check")->type_name("FILE")->required();
     app.add_option("--from", a->from, "Input format (default: by the input's extension)");
     app.add_option("-o,--option", a->options, "A read option key=value");
     app.add_flag("--strict", a->strict, "Exit 1 on warnings too");

@@ -104,11 +104,13 @@ int run_verify(const VerifyArgs& a, const GlobalOptions& global) {
 
 std::function<int()> setup_verify(CLI::App& app, const GlobalOptions& global) {
     auto a = std::make_shared<VerifyArgs>();
-    app.add_option("report", a->report, "A report kdx wrote (.pdf, .xlsx, .xml or .html)")->required();
+    app.add_option("report", a->report, "A report kdx wrote (.pdf, .xlsx, .xml or .html)")
+        ->type_name("FILE")->required();
     app.add_option("inputs", a->inputs, "The data files it should have been made from")
-        ->check(CLI::ExistingFile);
+        ->type_name("FILE")->check(CLI::ExistingFile);
     app.add_option("-t,--template", a->template_name,
-                   "Also check the template: one of kdx's templates by name, or a file");
+                   "Also check the template: one of kdx's templates by name, or a file")
+        ->type_name("TEMPLATE");
     return [a, &global] { return run_verify(*a, global); };
 }
 
