@@ -31,6 +31,7 @@ std::string capability_text(Capability c) {
         case can_read_dataset: return "read datasets";
         case can_write_dataset: return "write datasets";
         case can_write_document: return "write documents";
+        case can_write_in_parallel: return "write documents in parallel";
     }
     return "";
 }

@@ -1,4 +1,6 @@
 // The kdx command: global options, then one subcommand from the command table.
+#include <malloc.h>
+
 #include <algorithm>
 #include <filesystem>
 #include <iostream>
@@ -47,6 +49,12 @@ std::string did_you_mean(CLI::App& app, int argc, char** argv) {
 
 int main(int argc, char** argv) {
     using namespace kdx::cli;
+    // Reports allocate and free buffers of a few hundred KB each (PoDoFo
+    // copies each embedded font file, 0.7 MB a face, per document). glibc
+    // would map each from the kernel and unmap it again, and the page faults
+    // were half the CPU time of a PDF report; kept in the heap they are reused.
+    mallopt(M_MMAP_THRESHOLD, 4 << 20);
+    mallopt(M_TRIM_THRESHOLD, 16 << 20);
     CLI::App app{"kdx: municipal refugee settlement and integration data: convert, validate, report",
                  "kdx"};
     app.require_subcommand(0, 1);

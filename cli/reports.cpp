@@ -18,6 +18,7 @@
 #include "kdx/registry.hpp"
 #include "kdx/validate.hpp"
 #include "kdx/version.hpp"
+#include "ordered_pool.hpp"
 
 namespace kdx::cli {
 
@@ -261,33 +262,117 @@ std::vector<std::string> split_list(const std::string& text) {
     return items;
 }
 
-RenderResult render(const host::PluginHost& host, const Document& document,
-                    const std::vector<std::string>& formats, const Options& options,
-                    const fs::path& out_dir, const std::string& stem, Diagnostics& diagnostics,
-                    bool progress, int& counter, int total) {
+// One format as the writer uses it: the plugin, the file extension, its own
+// options, and for a plugin that does not declare can_write_in_parallel the
+// lock that keeps its writes one at a time.
+struct WriterFormat {
+    std::shared_ptr<const host::LoadedFormat> format;
+    std::string extension;
+    Options options;
+    std::unique_ptr<std::mutex> one_at_a_time;
+};
+
+struct DocumentWriter::State {
+    std::vector<WriterFormat> formats;
+    fs::path out_dir;
+    Diagnostics& diagnostics;
+    bool progress = false;
+    int total = 0;
+    int counter = 0;
     RenderResult result;
+    OrderedPool pool;
+
+    State(Diagnostics& d, int jobs) : diagnostics(d), pool(jobs) {}
+};
+
+DocumentWriter::DocumentWriter(const host::PluginHost& host, std::vector<std::string> formats,
+                               const Options& options, fs::path out_dir, Diagnostics& diagnostics,
+                               bool progress, int total, int jobs) {
+    // No more threads than files: one report in three formats needs three.
+    state_ = std::make_unique<State>(diagnostics, std::min(jobs, std::max(total, 1)));
+    state_->out_dir = std::move(out_dir);
+    state_->progress = progress;
+    state_->total = total;
     for (const std::string& name : formats) {
         auto format = host.find(name);
         if (!format || !format->info().can(can_write_document)) {
-            result.missing.push_back(name);
+            state_->result.missing.push_back(name);
             continue;
         }
-        std::string ext = format->info().extensions.empty() ? name : format->info().extensions.front();
-        fs::path file = out_dir / (stem + "." + ext);
-        // One file that cannot be written does not stop the others.
-        try {
-            format->write_document(document, file, options_for(options, format->info().write_options),
-                                   diagnostics);
-        } catch (const Error& e) {
-            diagnostics.add(e.diagnostic());
-            ++result.failed;
-            continue;
-        }
-        ++result.written;
-        ++counter;
-        if (progress) std::cerr << "[" << counter << "/" << total << "] " << file.string() << '\n';
+        WriterFormat f;
+        const FormatInfo info = format->info();
+        f.extension = info.extensions.empty() ? name : info.extensions.front();
+        f.options = options_for(options, info.write_options);
+        if (!info.can(can_write_in_parallel)) f.one_at_a_time = std::make_unique<std::mutex>();
+        f.format = std::move(format);
+        state_->formats.push_back(std::move(f));
     }
-    return result;
+}
+
+// Waits for the files being written, so that none is cut off and no
+// temporary file is left; a writer not finished has failed already.
+DocumentWriter::~DocumentWriter() = default;
+
+void DocumentWriter::note(Diagnostics diagnostics) {
+    if (diagnostics.empty()) return;
+    auto shared = std::make_shared<Diagnostics>(std::move(diagnostics));
+    State& s = *state_;
+    s.pool.submit([] {}, [&s, shared] { s.diagnostics.append(*shared); });
+}
+
+void DocumentWriter::write(Document document, const std::string& stem, Diagnostics before) {
+    note(std::move(before));
+    State& s = *state_;
+    auto shared = std::make_shared<const Document>(std::move(document));
+    for (WriterFormat& f : s.formats) {
+        struct Outcome {
+            fs::path file;
+            Diagnostics diagnostics;
+            bool written = false;
+        };
+        auto outcome = std::make_shared<Outcome>();
+        outcome->file = s.out_dir / (stem + "." + f.extension);
+        auto work = [&f, shared, outcome] {
+            std::unique_lock<std::mutex> lock;
+            if (f.one_at_a_time) lock = std::unique_lock<std::mutex>(*f.one_at_a_time);
+            // One file that cannot be written does not stop the others; the
+            // format's AtomicFile leaves nothing of it behind.
+            try {
+                f.format->write_document(*shared, outcome->file, f.options, outcome->diagnostics);
+                outcome->written = true;
+            } catch (const Error& e) {
+                Diagnostic d = e.diagnostic();
+                if (d.where.file.empty()) d.where = Location::at(outcome->file.string());
+                outcome->diagnostics.add(std::move(d));
+            }
+        };
+        auto done = [&s, outcome] {
+            s.diagnostics.append(outcome->diagnostics);
+            if (!outcome->written) {
+                ++s.result.failed;
+                return;
+            }
+            ++s.result.written;
+            ++s.counter;
+            if (s.progress)
+                std::cerr << "[" << s.counter << "/" << s.total << "] " << outcome->file.string()
+                          << '\n';
+        };
+        s.pool.submit(std::move(work), std::move(done));
+    }
+}
+
+RenderResult DocumentWriter::finish() {
+    state_->pool.finish();
+    return state_->result;
+}
+
+void add_jobs_option(CLI::App& app, int& jobs) {
+    jobs = OrderedPool::hardware_threads();
+    app.add_option("-j,--jobs", jobs,
+                   "Files written at once (default: the hardware threads, " + std::to_string(jobs) +
+                       " here); the files are the same with any number")
+        ->check(CLI::Range(1, 256));
 }
 
 Options document_options(const host::PluginHost& host, const std::vector<std::string>& formats,

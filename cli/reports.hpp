@@ -3,6 +3,7 @@
 #pragma once
 
 #include <filesystem>
+#include <memory>
 #include <set>
 #include <string>
 #include <vector>
@@ -69,19 +70,52 @@ std::string slug(const std::string& text);
 std::string report_stem(const std::string& template_id, int year, const std::string& number,
                         const std::string& name, const std::string& language);
 
-// Writes `document` as OUT_DIR/STEM.EXT in each format. Formats that cannot
-// write documents or are missing are reported and skipped. Returns how many
-// files were written; `progress` prints a line per file. A file that cannot
-// be written is reported in `diagnostics` and the others are still written.
+// What a DocumentWriter wrote.
 struct RenderResult {
     int written = 0;
     int failed = 0;                    // files a format could not write (in diagnostics)
     std::vector<std::string> missing;  // formats with no plugin
 };
-RenderResult render(const host::PluginHost& host, const Document& document,
-                    const std::vector<std::string>& formats, const Options& options,
-                    const std::filesystem::path& out_dir, const std::string& stem,
-                    Diagnostics& diagnostics, bool progress, int& counter, int total);
+
+// Writes documents as OUT_DIR/STEM.EXT in each format, on `jobs` threads
+// while the caller builds the next document. Files, progress lines and
+// diagnostics come out in the order write() and note() were called, and each
+// file has the same bytes, whatever the number of threads.
+//
+// What runs on the threads is each format's write_document() alone; the
+// documents are built on the calling thread, so the dataset (whose lookups
+// build their index on first use, kdx/model.hpp) is never shared. A format
+// whose plugin does not declare can_write_in_parallel writes one file at a
+// time (its other files wait), but beside the other formats. For the formats
+// kdx ships, see docs/plugins.md ("Writing in parallel").
+class DocumentWriter {
+public:
+    // Formats that cannot write documents or are missing are skipped and
+    // listed in finish()'s result. `total` is the number of files the
+    // progress lines count to; `progress` prints one per file.
+    DocumentWriter(const host::PluginHost& host, std::vector<std::string> formats,
+                   const Options& options, std::filesystem::path out_dir, Diagnostics& diagnostics,
+                   bool progress, int total, int jobs);
+    ~DocumentWriter();
+    DocumentWriter(const DocumentWriter&) = delete;
+    DocumentWriter& operator=(const DocumentWriter&) = delete;
+
+    // Queues `document`, after `before` (the diagnostics of building it),
+    // which go to the diagnostics in their turn. A file that cannot be
+    // written is an error naming it there, and the others are still written.
+    void write(Document document, const std::string& stem, Diagnostics before = {});
+    // Queues diagnostics alone (a report that could not be made).
+    void note(Diagnostics diagnostics);
+    // Waits for every file and returns the counts.
+    RenderResult finish();
+
+private:
+    struct State;
+    std::unique_ptr<State> state_;
+};
+
+// -j, --jobs: how many files are written at once.
+void add_jobs_option(CLI::App& app, int& jobs);
 
 // Parses -o key=value texts against the write options of those `formats`
 // that are present. Throws UsageError for an unknown key or a bad value.

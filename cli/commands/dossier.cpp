@@ -23,6 +23,7 @@ struct DossierArgs {
     std::string publisher;
     std::vector<std::string> options;
     int harmonise_to = 0;  // 0: keep the numbers as they are
+    int jobs = 1;          // files written at once
 };
 
 int run_dossier(const DossierArgs& a, const GlobalOptions& global) {
@@ -67,23 +68,25 @@ int run_dossier(const DossierArgs& a, const GlobalOptions& global) {
     for (const auto& f : a.data) request.data_files.push_back(f.filename().string());
 
     const Provenance dossier_provenance = provenance_of(host, record, dossier_file, dossier.id, formats);
-    const bool progress = ::isatty(2);
-    int counter = 0;
     const int total = static_cast<int>((nominations.size() + 1) * formats.size());
-    int written = 0;
+    // Each dossier is built here while the writer writes the ones before.
+    DocumentWriter writer(host, formats, options, a.out, diagnostics, ::isatty(2), total, a.jobs);
     for (const Nomination* n : nominations) {
         request.municipality = n->municipality;
-        Document document = report::build_report(dossier, dataset, request, diagnostics);
+        Diagnostics built;
+        Document document = report::build_report(dossier, dataset, request, built);
         document.info.provenance = dossier_provenance;
         const Municipality* m = dataset.find_municipality(n->municipality);
-        std::string stem = report_stem(dossier.id, a.year, n->municipality, m ? m->name : "", "");
-        written += render(host, document, formats, options, a.out, stem, diagnostics, progress, counter, total).written;
+        writer.write(std::move(document),
+                     report_stem(dossier.id, a.year, n->municipality, m ? m->name : "", ""),
+                     std::move(built));
     }
     request.municipality.clear();
-    Document all = report::build_report(comparison, dataset, request, diagnostics);
+    Diagnostics built;
+    Document all = report::build_report(comparison, dataset, request, built);
     all.info.provenance = provenance_of(host, record, comparison_file, comparison.id, formats);
-    written += render(host, all, formats, options, a.out, report_stem(comparison.id, a.year, "", "", ""), diagnostics,
-                      progress, counter, total).written;
+    writer.write(std::move(all), report_stem(comparison.id, a.year, "", "", ""), std::move(built));
+    const int written = writer.finish().written;
     std::string counts = print_diagnostics(diagnostics, global);
     std::cerr << "kdx: wrote " << written << " files for " << nominations.size() << " nominees to "
               << a.out.string() << "; " << counts << '\n';
@@ -107,6 +110,7 @@ std::function<int()> setup_dossier(CLI::App& app, const GlobalOptions& global) {
     app.add_option("-o,--option", a->options,
                    "A write option key=value for the output formats (see kdx plugins --format NAME)");
     add_harmonise_option(app, a->harmonise_to);
+    add_jobs_option(app, a->jobs);
     return [a, &global] { return run_dossier(*a, global); };
 }
 

@@ -107,6 +107,7 @@ int run_json(const host::PluginHost& host, const host::SearchOptions& search) {
         if (i.can(can_read_dataset)) caps.push_back("read-dataset");
         if (i.can(can_write_dataset)) caps.push_back("write-dataset");
         if (i.can(can_write_document)) caps.push_back("write-document");
+        if (i.can(can_write_in_parallel)) caps.push_back("write-in-parallel");
         out["formats"].push_back({{"name", i.name}, {"long_name", i.long_name},
                                   {"extensions", i.extensions}, {"capabilities", caps},
                                   {"plugin", f->plugin()}, {"file", f->file().string()},

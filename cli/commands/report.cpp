@@ -33,6 +33,7 @@ struct ReportArgs {
     std::string publisher;
     std::vector<std::string> options;
     int harmonise_to = 0;  // 0: keep the numbers as they are
+    int jobs = 1;          // files written at once
 };
 
 // The template's selection must be given, and only that one; all before
@@ -193,11 +194,12 @@ int run_report(const ReportArgs& a, const GlobalOptions& global) {
     for (const auto& f : a.data) request.data_files.push_back(f.filename().string());
 
     // Several reports are made from the one dataset read above; one that
-    // cannot be made is named and the others are still written.
+    // cannot be made is named and the others are still written. Each is
+    // built here, on this thread, while the writer writes the ones before.
     if (!fs::is_directory(a.out)) fs::create_directories(a.out);
-    int counter = 0, failed = 0;
+    int failed = 0;
     const int total = static_cast<int>(formats.size() * subjects.size());
-    RenderResult all;
+    DocumentWriter writer(host, formats, options, a.out, diagnostics, ::isatty(2), total, a.jobs);
     for (const Subject& subject : subjects) {
         request.municipality = subject.municipality;
         request.county = subject.county;
@@ -205,13 +207,18 @@ int run_report(const ReportArgs& a, const GlobalOptions& global) {
                                     ? nullptr
                                     : dataset.find_municipality(subject.municipality);
         Document document;
+        Diagnostics built;
         try {
             auto why = refused.find(subject.municipality);
             if (why != refused.end()) throw Error(why->second);
-            document = report::build_report(t, dataset, request, diagnostics);
+            document = report::build_report(t, dataset, request, built);
             document.info.provenance = provenance;
         } catch (const Error& e) {
-            if (subjects.size() == 1) throw;
+            if (subjects.size() == 1) {
+                writer.note(std::move(built));
+                writer.finish();
+                throw;
+            }
             std::string which = !subject.county.empty()
                                     ? "county " + subject.county + " " + subject.county_name
                                     : subject.municipality;
@@ -223,19 +230,17 @@ int run_report(const ReportArgs& a, const GlobalOptions& global) {
                  --y)
                 if (auto known = MunicipalityRegistry::builtin().find(subject.municipality, y))
                     which += " " + known->name;
-            diagnostics.error("no report for " + which + ": " + e.message(), e.where());
+            built.error("no report for " + which + ": " + e.message(), e.where());
+            writer.note(std::move(built));
             ++failed;
             continue;
         }
         std::string number = !subject.municipality.empty() ? subject.municipality : subject.county;
         std::string name = m ? m->name : subject.county_name;
         std::string stem = report_stem(t.id, document.info.year, number, name, a.language);
-        RenderResult r = render(host, document, formats, options, a.out, stem, diagnostics,
-                                ::isatty(2), counter, total);
-        all.written += r.written;
-        all.failed += r.failed;
-        all.missing = r.missing;
+        writer.write(std::move(document), stem, std::move(built));
     }
+    const RenderResult all = writer.finish();
     for (const auto& missing : all.missing)
         diagnostics.error("no plugin writes reports as " + missing + " (see kdx plugins)");
     if (!selection.explained.empty() && !global.quiet)
@@ -280,6 +285,7 @@ std::function<int()> setup_report(CLI::App& app, const GlobalOptions& global) {
     app.add_option("-o,--option", a->options,
                    "A write option key=value for the output formats (see kdx plugins --format NAME)");
     add_harmonise_option(app, a->harmonise_to);
+    add_jobs_option(app, a->jobs);
     return [a, &global] { return run_report(*a, global); };
 }
 

@@ -33,15 +33,16 @@ bool sync_path(const fs::path& p, int flags) {
 }
 
 // The process's umask, so the file gets the mode a plain open() would give it
-// (mkstemp creates files readable by the owner only).
-mode_t current_umask() {
-    static const mode_t mask = [] {
-        mode_t m = ::umask(0);
-        ::umask(m);
-        return m;
-    }();
-    return mask;
+// (mkstemp creates files readable by the owner only). Read once when the
+// library loads: reading it sets it for a moment, which must not happen
+// while writers on other threads create files.
+mode_t read_umask() {
+    mode_t m = ::umask(0);
+    ::umask(m);
+    return m;
 }
+const mode_t process_umask = read_umask();
+mode_t current_umask() { return process_umask; }
 
 }  // namespace
 

@@ -63,7 +63,7 @@ FormatInfo HtmlFormat::info() const {
     i.name = "html";
     i.long_name = "HTML report (accessible, self-contained)";
     i.extensions = {"html", "htm"};
-    i.capabilities = can_write_document;
+    i.capabilities = can_write_document | can_write_in_parallel;
     i.write_options = {
         {"chart-table",
          OptionInfo::Type::choice,

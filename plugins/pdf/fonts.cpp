@@ -1,6 +1,9 @@
 #include "fonts.hpp"
 
 #include <fontconfig/fontconfig.h>
+#include <ft2build.h>
+#include FT_FREETYPE_H
+#include FT_ADVANCES_H
 #include <podofo/podofo.h>
 
 #include <algorithm>
@@ -9,6 +12,8 @@
 #include <filesystem>
 #include <fstream>
 #include <memory>
+#include <mutex>
+#include <sstream>
 
 #include "kdx/error.hpp"
 #include "utf8.hpp"
@@ -161,19 +166,99 @@ FontFiles find_font_files(const Options& options, Diagnostics& diagnostics) {
     return f;
 }
 
+namespace {
+
+struct FtLibrary {
+    FT_Library library = nullptr;
+    FtLibrary() {
+        if (FT_Init_FreeType(&library)) library = nullptr;
+    }
+    ~FtLibrary() {
+        if (library) FT_Done_FreeType(library);
+    }
+};
+
+// Reads `file` and measures what layout asks of it, once: before this, each
+// document read the 0.7 MB file through FreeType twice and loaded a glyph's
+// outline for each new character's width.
+std::shared_ptr<const PreparedFont> prepare(const std::string& file) {
+    auto font = std::make_shared<PreparedFont>();
+    std::ifstream in(file, std::ios::binary);
+    std::ostringstream bytes;
+    bytes << in.rdbuf();
+    if (!in) throw Error("pdf: cannot read the font file " + file);
+    font->bytes = bytes.str();
+    FtLibrary ft;
+    FT_Face face = nullptr;
+    if (!ft.library ||
+        FT_New_Memory_Face(ft.library, reinterpret_cast<const FT_Byte*>(font->bytes.data()),
+                           static_cast<FT_Long>(font->bytes.size()), 0, &face))
+        throw Error("pdf: FreeType cannot read the font file " + file);
+    // The charmap PoDoFo's metrics select (PdfFontMetricsFreetype::InitFromFace).
+    FT_Select_Charmap(face, FT_ENCODING_UNICODE);
+    font->glyph_of.assign(0x10000, 0);
+    FT_UInt glyph = 0;
+    for (FT_ULong cp = FT_Get_First_Char(face, &glyph); glyph != 0;
+         cp = FT_Get_Next_Char(face, cp, &glyph))
+        if (cp < 0x10000) font->glyph_of[cp] = static_cast<unsigned short>(glyph);
+    // horiAdvance in font units, in thousandths of the size as PoDoFo's GetGlyphWidth.
+    const auto glyphs = static_cast<FT_UInt>(face->num_glyphs);
+    std::vector<FT_Fixed> advances(glyphs);
+    font->width_of.assign(glyphs, 0.0);
+    if (glyphs && !FT_Get_Advances(face, 0, glyphs, FT_LOAD_NO_SCALE | FT_LOAD_NO_BITMAP,
+                                   advances.data()))
+        for (FT_UInt g = 0; g < glyphs; ++g)
+            font->width_of[g] = static_cast<double>(advances[g]) * 1000.0 / face->units_per_EM;
+    FT_Done_Face(face);
+    return font;
+}
+
+}  // namespace
+
+std::shared_ptr<const PreparedFont> prepared_font(const std::string& file) {
+    static std::mutex mutex;
+    static std::map<std::string, std::shared_ptr<const PreparedFont>> fonts;
+    std::lock_guard<std::mutex> lock(mutex);
+    auto& font = fonts[file];
+    if (!font) font = prepare(file);
+    return font;
+}
+
 FontSet::FontSet(PoDoFo::PdfMemDocument& document, const FontFiles& files)
     : document_(document), family_(files.family) {
     for (std::size_t i = 0; i < faces_.size(); ++i) faces_[i].file = files.files[i];
 }
 
+// The fonts before the document (whose objects they point into): the writer
+// makes the FontSet after the document.
+FontSet::~FontSet() {
+    for (Face& face : faces_) delete face.font;
+}
+
 const FontSet::Face& FontSet::face(FontStyle style) const {
+    using namespace PoDoFo;
     Face& face = faces_[index(style)];
     if (face.font) return face;
-    // The font deletes its encoding (auto-delete), so it is not kept here.
-    auto* encoding = new PoDoFo::PdfIdentityEncoding(0, 0xffff, true);
-    face.font =
-        document_.CreateFontSubset(family_.c_str(), style == FontStyle::bold,
-                                   style == FontStyle::italic, false, encoding, face.file.c_str());
+    face.prepared = prepared_font(face.file);
+    // What PdfFontCache::GetFontSubset does, from the bytes read once instead
+    // of the file: metrics on a copy of the bytes (PoDoFo's buffers count
+    // their references without atomics, so one is not shared between
+    // documents that may be on other threads), a subset name counted as
+    // PoDoFo counts them, a CID font embedded by embed().
+    PdfRefCountedBuffer buffer(face.prepared->bytes.size());
+    std::copy(face.prepared->bytes.begin(), face.prepared->bytes.end(), buffer.GetBuffer());
+    ft_library_ = document_.GetFontLibrary();
+    auto* metrics = new PdfFontMetricsFreetype(&ft_library_, buffer, false, subset_prefix_.c_str());
+    for (std::size_t i = 0; i < 6; ++i) {  // AAAAAA+, BAAAAA+, ..., ZAAAAA+, ABAAAA+
+        if (++subset_prefix_[i] <= 'Z') break;
+        subset_prefix_[i] = 'A';
+    }
+    // The font deletes its encoding (auto-delete) and metrics.
+    auto* encoding = new PdfIdentityEncoding(0, 0xffff, true);
+    int flags = ePdfFont_Embedded | ePdfFont_Subsetting;
+    if (style == FontStyle::bold) flags |= ePdfFont_Bold;
+    if (style == FontStyle::italic) flags |= ePdfFont_Italic;
+    face.font = PdfFontFactory::CreateFontObject(metrics, flags, encoding, &document_.GetObjects());
     if (!face.font) throw Error("pdf: PoDoFo could not load the font file " + face.file);
     face.metrics = face.font->GetFontMetrics();
     face.replacement = has_glyph(face, 0xfffd) ? "\uFFFD" : "?";
@@ -182,26 +267,17 @@ const FontSet::Face& FontSet::face(FontStyle style) const {
 
 bool FontSet::has_glyph(const Face& face, char32_t cp) const {
     if (cp > 0xffff) return false;  // the Identity-H encoding covers the BMP only
-    auto it = face.present.find(cp);
-    if (it != face.present.end()) return it->second;
-    bool present = face.metrics->GetGlyphId(static_cast<long>(cp)) != 0;
-    face.present.emplace(cp, present);
-    return present;
+    return face.prepared->glyph_of[cp] != 0;
 }
 
 double FontSet::width(std::string_view text, FontStyle style, double size) const {
     const Face& face = this->face(style);
+    const PreparedFont& font = *face.prepared;
     double total = 0;
     for (std::size_t at = 0; at < text.size();) {
         char32_t cp = next_code_point(text, at);
-        auto it = face.widths.find(cp);
-        if (it == face.widths.end()) {
-            long glyph = face.metrics->GetGlyphId(static_cast<long>(cp));
-            it = face.widths
-                     .emplace(cp, face.metrics->GetGlyphWidth(static_cast<int>(glyph)) / 1000.0)
-                     .first;
-        }
-        total += it->second;
+        const unsigned glyph = cp < 0x10000 ? font.glyph_of[cp] : 0;
+        if (glyph < font.width_of.size()) total += font.width_of[glyph] / 1000.0;
     }
     return total * size;
 }
@@ -237,7 +313,10 @@ std::string FontSet::checked(std::string_view text, FontStyle style, const std::
 
 void FontSet::embed(PoDoFo::PdfMemDocument& document) const {
     using namespace PoDoFo;
-    document.EmbedSubsetFonts();
+    // In the order PoDoFo's font cache embeds them (regular, italic, bold),
+    // so that the objects are numbered as they were.
+    for (FontStyle style : {FontStyle::regular, FontStyle::italic, FontStyle::bold})
+        if (PdfFont* font = faces_[index(style)].font) font->EmbedSubsetFont();
     for (const Face& face : faces_) {
         if (!face.font) continue;
         PdfObject* type0 = face.font->GetObject();
@@ -268,7 +347,9 @@ void FontSet::embed(PoDoFo::PdfMemDocument& document) const {
             PdfArray run;
             while (j < cids.size() && cids[j] == cids[i] + static_cast<pdf_int64>(j - i)) {
                 // Identity CIDToGIDMap: the CID is the glyph index.
-                run.push_back(PdfVariant(face.metrics->GetGlyphWidth(static_cast<int>(cids[j]))));
+                const auto glyph = static_cast<std::size_t>(cids[j]);
+                const auto& widths = face.prepared->width_of;
+                run.push_back(PdfVariant(glyph < widths.size() ? widths[glyph] : 0.0));
                 ++j;
             }
             exact.push_back(PdfVariant(cids[i]));

@@ -4,12 +4,15 @@
 
 #include <array>
 #include <map>
+#include <memory>
 #include <string>
-#include <unordered_map>
+#include <vector>
 
 #include "kdx/diagnostics.hpp"
 #include "kdx/format.hpp"
 #include "text_metrics.hpp"
+
+struct FT_LibraryRec_;
 
 namespace PoDoFo {
 class PdfFont;
@@ -31,11 +34,28 @@ struct FontFiles {
 // family, a missing file, or a file that is not TrueType.
 FontFiles find_font_files(const Options& options, Diagnostics& diagnostics);
 
+// A TrueType file as read once per process: its bytes, and each BMP
+// character's glyph and advance, as PoDoFo's metrics give them (the cmap
+// PoDoFo selects, hmtx in font units). Shared, read-only, by every document
+// and thread.
+struct PreparedFont {
+    std::string bytes;
+    std::vector<unsigned short> glyph_of;  // by code point below 0x10000; 0: none
+    std::vector<double> width_of;          // by glyph, in 1/1000 of the size
+};
+
+// The prepared font of `file`, read and measured on first use; throws
+// kdx::Error if FreeType cannot read it.
+std::shared_ptr<const PreparedFont> prepared_font(const std::string& file);
+
 class FontSet : public TextMetrics {
   public:
     // Fonts are created in `document` when first used, so a document without
     // emphasis carries no italic font; throws kdx::Error if PoDoFo cannot load a file.
     FontSet(PoDoFo::PdfMemDocument& document, const FontFiles& files);
+    ~FontSet() override;
+    FontSet(const FontSet&) = delete;
+    FontSet& operator=(const FontSet&) = delete;
 
     PoDoFo::PdfFont* pdf_font(FontStyle style) const { return face(style).font; }
 
@@ -52,12 +72,11 @@ class FontSet : public TextMetrics {
 
   private:
     struct Face {
-        PoDoFo::PdfFont* font = nullptr;
+        PoDoFo::PdfFont* font = nullptr;  // owned; created in the document on first use
         const PoDoFo::PdfFontMetrics* metrics = nullptr;
+        std::shared_ptr<const PreparedFont> prepared;
         std::string file;
-        std::string replacement;                              // U+FFFD if the font has it, else "?"
-        mutable std::unordered_map<char32_t, double> widths;  // per 1 pt
-        mutable std::unordered_map<char32_t, bool> present;
+        std::string replacement;  // U+FFFD if the font has it, else "?"
     };
     struct Missing {
         std::string face;
@@ -72,6 +91,8 @@ class FontSet : public TextMetrics {
 
     PoDoFo::PdfMemDocument& document_;
     mutable std::array<Face, 3> faces_;
+    mutable std::string subset_prefix_ = "AAAAAA+";
+    mutable FT_LibraryRec_* ft_library_ = nullptr;  // the document's, for the metrics  // the next, as PoDoFo's font cache counts them
     std::string family_;
     std::map<std::pair<char32_t, std::size_t>, Missing> missing_;
 };

@@ -20,6 +20,10 @@ struct FreeLibraryGlobals {
 } free_library_globals;
 
 void register_formats(kdx::Registrar& r) {
+    // PoDoFo would print its errors to stderr; the caller reports them
+    // instead. Set here, once, not by writers that may run on several threads.
+    PoDoFo::PdfError::EnableLogging(false);
+    PoDoFo::PdfError::EnableDebug(false);
     r.set_info({"pdf", "1.0.0", "Report documents as PDF/A-1b, with embedded font subsets"});
     r.add_format(std::make_unique<kdx::pdf::PdfFormat>());
 }

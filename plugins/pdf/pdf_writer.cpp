@@ -42,7 +42,7 @@ FormatInfo PdfFormat::info() const {
     i.name = "pdf";
     i.long_name = "PDF report (PDF/A-1b)";
     i.extensions = {"pdf"};
-    i.capabilities = can_write_document;
+    i.capabilities = can_write_document | can_write_in_parallel;
     using T = OptionInfo::Type;
     i.write_options = {
         {"font",
@@ -65,13 +65,20 @@ FormatInfo PdfFormat::info() const {
     return i;
 }
 
+// Threads (can_write_in_parallel): every PoDoFo object here belongs to the
+// one PdfMemDocument of the call, and so does its font cache with its own
+// FreeType library. PoDoFo 0.9.8's globals are its encodings (made under
+// its mutex, Debian builds it with PODOFO_MULTI_THREAD), tables filled when
+// the library loads, and the logging switches, set once in pdf_plugin.cpp.
+// fontconfig (only for a font other than the default files) is thread-safe.
+// The one unsafe call is PdfMemDocument's localtime() for the /CreationDate
+// it sets and apply_pdfa() replaces: the kdx executable gives localtime() and
+// gmtime() a buffer per thread (cli/libc_time.cpp), so that it cannot
+// change the date libxlsxwriter is formatting on another thread.
 void PdfFormat::write_document(const Document& document, const std::filesystem::path& output,
                                const Options& options, Diagnostics& diagnostics) {
     check_option_names(options, info().write_options);
     const PageSize size = paper_size(options);
-    // PoDoFo would print its errors to stderr; the caller reports them instead.
-    PoDoFo::PdfError::EnableLogging(false);
-    PoDoFo::PdfError::EnableDebug(false);
     Diagnostics local;
     try {
         FontFiles files = find_font_files(options, local);

@@ -10,7 +10,12 @@ FormatInfo XlsxFormat::info() const {
     f.name = "xlsx";
     f.long_name = "Excel workbook (Office Open XML)";
     f.extensions = {"xlsx", "xlsm"};
-    f.capabilities = can_read_dataset | can_write_dataset | can_write_document;
+    // In parallel: each write has its own lxw_workbook (libxlsxwriter 1.1.4
+    // keeps no globals but tmpfileplus's name seed, whose clashes it retries
+    // with O_EXCL) and minizip handle. Its core.xml date goes through
+    // gmtime(), which the kdx executable makes per thread (cli/libc_time.cpp).
+    f.capabilities =
+        can_read_dataset | can_write_dataset | can_write_document | can_write_in_parallel;
     f.read_options = xlsx::read_options();
     f.write_options = xlsx::write_options();
     return f;

@@ -11,7 +11,9 @@ FormatInfo XmlFormat::info() const {
     f.name = "xml";
     f.long_name = "kdx XML: exchange format for datasets, report XML for documents";
     f.extensions = {"xml"};
-    f.capabilities = can_read_dataset | can_write_dataset | can_write_document;
+    // In parallel: a report is built in its own pugixml document; nothing is shared.
+    f.capabilities =
+        can_read_dataset | can_write_dataset | can_write_document | can_write_in_parallel;
     f.read_options = read_option_infos();
     return f;
 }

@@ -92,9 +92,13 @@ Outcome check_format_metadata(const FormatInfo& info, const std::vector<FormatIn
     for (const std::string& e : info.extensions)
         if (!matches(e, "[a-z0-9]+([.][a-z0-9]+)*"))
             problems.push_back("extension \"" + e + "\" must be lower case, without a leading dot");
-    const unsigned known = can_read_dataset | can_write_dataset | can_write_document;
-    if (info.capabilities == 0) problems.push_back("no capability: it can neither read nor write");
+    const unsigned known =
+        can_read_dataset | can_write_dataset | can_write_document | can_write_in_parallel;
+    if ((info.capabilities & ~can_write_in_parallel) == 0)
+        problems.push_back("no capability: it can neither read nor write");
     if ((info.capabilities & ~known) != 0) problems.push_back("unknown capability bits");
+    if (info.can(can_write_in_parallel) && !info.can(can_write_document))
+        problems.push_back("declares writing documents in parallel but cannot write documents");
     if (!info.can(can_read_dataset) && !info.read_options.empty())
         problems.push_back("declares read options but cannot read");
     if (!info.can(can_write_dataset) && !info.can(can_write_document) &&
@@ -108,6 +112,7 @@ Outcome check_format_metadata(const FormatInfo& info, const std::vector<FormatIn
     if (info.can(can_read_dataset)) can.push_back("read");
     if (info.can(can_write_dataset)) can.push_back("write");
     if (info.can(can_write_document)) can.push_back("document");
+    if (info.can(can_write_in_parallel)) can.push_back("parallel");
     return Outcome::pass(
         "\"" + info.long_name + "\" [" + join(can) + "] ." + join(info.extensions, " .") + ", " +
         std::to_string(info.read_options.size() + info.write_options.size()) + " options");

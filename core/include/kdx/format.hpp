@@ -19,6 +19,12 @@ enum Capability : unsigned {
     can_read_dataset = 1u << 0,
     can_write_dataset = 1u << 1,
     can_write_document = 1u << 2,
+    // write_document() may run on several threads at once, each with its own
+    // document and file: the format keeps no state between calls, and the
+    // libraries it uses are safe so. Without it kdx writes that format's
+    // files one at a time (beside other formats' files). An older host
+    // ignores the bit.
+    can_write_in_parallel = 1u << 3,
 };
 
 // Option values as given by the user: name -> text.

@@ -28,7 +28,7 @@ TEST(PdfFormat, DeclaresWhatItDoes) {
     const kdx::FormatInfo& i = f->info();
     EXPECT_EQ(i.long_name, "PDF report (PDF/A-1b)");
     EXPECT_EQ(i.extensions, std::vector<std::string>{"pdf"});
-    EXPECT_EQ(i.capabilities, kdx::can_write_document);
+    EXPECT_EQ(i.capabilities, kdx::can_write_document | kdx::can_write_in_parallel);
     std::vector<std::string> names;
     for (const auto& o : i.write_options) names.push_back(o.name);
     EXPECT_THAT(names, ::testing::IsSupersetOf({"font", "paper"}));
