@@ -16,6 +16,7 @@
 #include "kdx/error.hpp"
 #include "kdx/file_hash.hpp"
 #include "kdx/registry.hpp"
+#include "kdx/source_date.hpp"
 #include "kdx/validate.hpp"
 #include "kdx/version.hpp"
 #include "ordered_pool.hpp"
@@ -201,8 +202,9 @@ fs::path find_template(const std::string& name) {
 }
 
 std::string report_date() {
-    std::time_t t = std::time(nullptr);
-    if (const char* epoch = std::getenv("SOURCE_DATE_EPOCH")) t = static_cast<std::time_t>(std::atoll(epoch));
+    // A bad SOURCE_DATE_EPOCH is warned about by each format that writes a date.
+    std::string bad;
+    const std::time_t t = source_date_epoch(bad).value_or(std::time(nullptr));
     std::tm tm{};
     gmtime_r(&t, &tm);
     char buffer[16];

@@ -1,6 +1,5 @@
 #include "html_format.hpp"
 
-#include <cerrno>
 #include <cstdlib>
 #include <ctime>
 
@@ -8,6 +7,7 @@
 #include "kdx/atomic_file.hpp"
 #include "kdx/document.hpp"
 #include "kdx/error.hpp"
+#include "kdx/source_date.hpp"
 
 namespace kdx::html {
 
@@ -38,17 +38,15 @@ PageOptions page_options(const Options& options, const std::vector<OptionInfo>& 
 // The day SOURCE_DATE_EPOCH names, for a Document without a date; "" when it
 // is not set (the page then carries no date rather than today's).
 std::string epoch_date(Diagnostics& diagnostics) {
-    const char* epoch = std::getenv("SOURCE_DATE_EPOCH");
-    if (!epoch || !*epoch) return "";
-    errno = 0;
-    char* end = nullptr;
-    const long long seconds = std::strtoll(epoch, &end, 10);
-    if (errno != 0 || *end != '\0' || seconds < 0) {
-        diagnostics.warning(std::string("html: SOURCE_DATE_EPOCH is \"") + epoch +
-                            "\", not a number of seconds; the page carries no date");
+    std::string bad;
+    const std::optional<std::time_t> epoch = source_date_epoch(bad);
+    if (!epoch) {
+        if (!bad.empty())
+            diagnostics.warning("html: SOURCE_DATE_EPOCH is \"" + bad +
+                                "\", not a number of seconds; the page carries no date");
         return "";
     }
-    const std::time_t when = static_cast<std::time_t>(seconds);
+    const std::time_t when = *epoch;
     std::tm tm{};
     gmtime_r(&when, &tm);
     char buffer[32];

@@ -8,6 +8,7 @@
 #include "jsonstat_cube.hpp"
 #include "kdx/atomic_file.hpp"
 #include "kdx/error.hpp"
+#include "kdx/source_date.hpp"
 
 namespace kdx::jsonstat {
 
@@ -42,9 +43,8 @@ std::string updated_time(const Options& options) {
                 given + "\"");
         return given;
     }
-    std::time_t t = std::time(nullptr);
-    if (const char* epoch = std::getenv("SOURCE_DATE_EPOCH"))
-        t = static_cast<std::time_t>(std::strtoll(epoch, nullptr, 10));
+    std::string bad;
+    const std::time_t t = source_date_epoch(bad).value_or(std::time(nullptr));
     std::tm utc{};
     gmtime_r(&t, &utc);
     char text[32];

@@ -2,9 +2,7 @@
 
 #include <podofo/podofo.h>
 
-#include <cerrno>
-#include <cstdlib>
-
+#include "kdx/source_date.hpp"
 #include "srgb_profile.hpp"
 
 namespace kdx::pdf {
@@ -111,17 +109,7 @@ std::string language_tag(const std::string& language) {
 }
 
 std::time_t document_time(Diagnostics& diagnostics) {
-    const char* epoch = std::getenv("SOURCE_DATE_EPOCH");
-    if (!epoch || !*epoch) return std::time(nullptr);
-    errno = 0;
-    char* end = nullptr;
-    long long seconds = std::strtoll(epoch, &end, 10);
-    if (errno != 0 || *end != '\0' || seconds < 0) {
-        diagnostics.warning(std::string("pdf: SOURCE_DATE_EPOCH is \"") + epoch +
-                            "\", not a number of seconds; the PDF is dated now");
-        return std::time(nullptr);
-    }
-    return static_cast<std::time_t>(seconds);
+    return output_time(diagnostics, "pdf", "the PDF is dated now");
 }
 
 std::string pdf_date(std::time_t when) { return format_time(when, "D:%Y%m%d%H%M%S+00'00'"); }

@@ -1,17 +1,16 @@
 #include "import_time.hpp"
 
-#include <cstdlib>
 #include <ctime>
+
+#include "kdx/source_date.hpp"
 
 namespace kdx::store {
 
 std::string utc_timestamp() {
-    std::time_t t = std::time(nullptr);
-    if (const char* epoch = std::getenv("SOURCE_DATE_EPOCH")) {
-        char* end = nullptr;
-        long long v = std::strtoll(epoch, &end, 10);
-        if (end != epoch && *end == '\0' && v >= 0) t = static_cast<std::time_t>(v);
-    }
+    // A bad SOURCE_DATE_EPOCH is warned about by the writers of reports;
+    // an import is then stamped with the current time.
+    std::string bad;
+    const std::time_t t = source_date_epoch(bad).value_or(std::time(nullptr));
     std::tm tm{};
     gmtime_r(&t, &tm);
     char text[32];

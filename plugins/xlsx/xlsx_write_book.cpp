@@ -1,12 +1,12 @@
 #include "xlsx_write_book.hpp"
 
 #include <algorithm>
-#include <cerrno>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
 
 #include "kdx/error.hpp"
+#include "kdx/source_date.hpp"
 #include "xlsx_write_text.hpp"
 
 namespace kdx::xlsx {
@@ -294,16 +294,12 @@ void Book::close() {
 }
 
 std::time_t creation_time(const std::string& date, Diagnostics& diagnostics) {
-    if (const char* epoch = std::getenv("SOURCE_DATE_EPOCH"); epoch && *epoch) {
-        errno = 0;
-        char* end = nullptr;
-        long long seconds = std::strtoll(epoch, &end, 10);
-        if (errno == 0 && *end == '\0' && seconds >= 0)
-            return static_cast<std::time_t>(
-                std::max(seconds, 1LL));  // 0 means "now" to the library
-        diagnostics.warning(std::string("xlsx: SOURCE_DATE_EPOCH is \"") + epoch +
+    std::string bad;
+    if (const std::optional<std::time_t> epoch = source_date_epoch(bad))
+        return std::max<std::time_t>(*epoch, 1);  // 0 means "now" to the library
+    if (!bad.empty())
+        diagnostics.warning("xlsx: SOURCE_DATE_EPOCH is \"" + bad +
                             "\", not a number of seconds; it is ignored");
-    }
     int y = 0, m = 0, d = 0;
     char dash1 = 0, dash2 = 0;
     if (date.size() == 10 &&
