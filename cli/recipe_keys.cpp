@@ -76,7 +76,8 @@ const std::map<std::string, std::vector<RecipeKey>>& command_keys() {
         for (const Command& c : command_table()) {
             if (std::string(c.name) == "run") continue;
             CLI::App app;
-            c.setup(app, unused);
+            // Kept while the options are read: it owns what they are bound to.
+            const auto keep_bound = c.setup(app, unused);
             out[c.name] = keys_of(app);
         }
         return out;

@@ -114,7 +114,9 @@ Prepared Checker::check(const RecipeStep& step) {
         if (!k || k->positional || k->flag) continue;
         CLI::App alone;
         GlobalOptions unused;
-        command.setup(alone, unused);
+        // The returned runner owns the variables the options write to: it
+        // must live as long as the parse.
+        const auto keep_bound = command.setup(alone, unused);
         for (CLI::Option* o : alone.get_options()) o->required(false);
         std::vector<std::string> args;
         for (const std::string& w : words) args.push_back("--" + key + "=" + w);
