@@ -87,8 +87,8 @@ Outcome check_format_metadata(const FormatInfo& info, const std::vector<FormatIn
     if (std::count_if(all.begin(), all.end(), same_name) > 1)
         problems.push_back("two formats of this plugin are named \"" + info.name + "\"");
     if (info.long_name.empty()) problems.push_back("no long name");
-    if (info.extensions.empty())
-        problems.push_back("no file extension: kdx picks formats by extension");
+    // A format without extensions is reached by URI only ("postgresql://…"
+    // opens the format named postgresql); check_format says so.
     for (const std::string& e : info.extensions)
         if (!matches(e, "[a-z0-9]+([.][a-z0-9]+)*"))
             problems.push_back("extension \"" + e + "\" must be lower case, without a leading dot");
@@ -114,7 +114,8 @@ Outcome check_format_metadata(const FormatInfo& info, const std::vector<FormatIn
     if (info.can(can_write_document)) can.push_back("document");
     if (info.can(can_write_in_parallel)) can.push_back("parallel");
     return Outcome::pass(
-        "\"" + info.long_name + "\" [" + join(can) + "] ." + join(info.extensions, " .") + ", " +
+        "\"" + info.long_name + "\" [" + join(can) + "] " +
+        (info.extensions.empty() ? info.name + "://" : "." + join(info.extensions, " .")) + ", " +
         std::to_string(info.read_options.size() + info.write_options.size()) + " options");
 }
 
