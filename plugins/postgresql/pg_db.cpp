@@ -46,6 +46,7 @@ class PgStatement : public StatementImpl {
         : db_(db), name_(std::move(name)), values_(params), null_(params, true), insert_(insert) {}
     ~PgStatement() override {
         finish();
+        clear_row();  // a statement read for one value is dropped holding its row
         db_.forget(this);
     }
 
