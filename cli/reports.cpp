@@ -17,6 +17,7 @@
 #include "kdx/file_hash.hpp"
 #include "kdx/registry.hpp"
 #include "kdx/source_date.hpp"
+#include "kdx/uri.hpp"
 #include "kdx/validate.hpp"
 #include "kdx/version.hpp"
 #include "ordered_pool.hpp"
@@ -112,6 +113,10 @@ Provenance provenance_of(const host::PluginHost& host, const ReadRecord& record,
     return p;
 }
 
+std::string recorded_name(const fs::path& input) {
+    return is_uri(input.string()) ? mask_passwords(input.string()) : input.filename().string();
+}
+
 Dataset read_files(const host::PluginHost& host, const std::vector<fs::path>& given,
                    Diagnostics& diagnostics, int harmonise_to, ReadRecord* record) {
     Dataset merged;
@@ -121,7 +126,7 @@ Dataset read_files(const host::PluginHost& host, const std::vector<fs::path>& gi
             std::string sha256;
             Dataset part = read_input(*reader, file, {}, diagnostics, &sha256);
             if (record) {
-                record->inputs.push_back({file.filename().string(), sha256});
+                record->inputs.push_back({recorded_name(file), sha256});
                 add_once(record->plugins, plugin_label(host, *reader));
             }
             join_nominations(merged, part, diagnostics);

@@ -15,6 +15,10 @@
 namespace kdx::cli {
 
 // What reading the data files used, for the reports' provenance.
+// The name a report records for an input: a file's own name, or a URI with
+// its password masked (a store has no file name).
+std::string recorded_name(const std::filesystem::path& input);
+
 struct ReadRecord {
     std::vector<ProvenanceFile> inputs;  // each file read, with its SHA-256
     std::vector<std::string> plugins;    // "xlsx 1.0.0" for each plugin that read one

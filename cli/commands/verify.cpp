@@ -1,10 +1,13 @@
 // kdx verify REPORT INPUT...: whether a report was made from these inputs, by
 // the SHA-256 of each that the report records (DocumentInfo::provenance).
+// A store is given by its URI and compared by the list of its imports.
 #include <iostream>
 #include <memory>
 
 #include "kdx/error.hpp"
 #include "kdx/file_hash.hpp"
+#include "kdx/uri.hpp"
+#include "host/plugin_host.hpp"
 #include "provenance_reader.hpp"
 #include "reports.hpp"
 
@@ -45,8 +48,29 @@ int run_verify(const VerifyArgs& a, const GlobalOptions& global) {
         std::string sha256;
         bool used = false;
     };
+    // A store named by a URI is hashed as reports hash it: by its imports,
+    // which the format reads.
     std::vector<Given> given;
-    for (const fs::path& f : a.inputs) given.push_back({f, file_sha256(f)});
+    std::unique_ptr<host::PluginHost> host;
+    for (const fs::path& f : a.inputs) {
+        if (!is_uri(f.string())) {
+            given.push_back({f, file_sha256(f)});
+            continue;
+        }
+        if (!host) {
+            host = std::make_unique<host::PluginHost>();
+            load_plugins(*host, global);
+        }
+        auto reader = choose_format(*host, "", f, can_read_dataset);
+        Diagnostics diagnostics;
+        std::string sha256;
+        read_input(*reader, f, {}, diagnostics, &sha256);
+        print_diagnostics(diagnostics, global);
+        if (diagnostics.has_errors()) return exit_input_errors;
+        given.push_back({f, sha256});
+    }
+    auto name_of = [](const Given& g) { return recorded_name(g.file); };
+    auto shown = [](const Given& g) { return mask_passwords(g.file.string()); };
 
     int problems = 0;
     auto line = [&](const char* status, const std::string& text) {
@@ -57,16 +81,16 @@ int run_verify(const VerifyArgs& a, const GlobalOptions& global) {
                                  [&](const Given& g) { return !g.used && g.sha256 == r.sha256; });
         if (same != given.end()) {
             same->used = true;
-            const std::string name = same->file.filename().string();
-            line("same", same->file.string() + (name == r.name ? "" : " (recorded as " + r.name + ")"));
+            const std::string name = name_of(*same);
+            line("same", shown(*same) + (name == r.name ? "" : " (recorded as " + r.name + ")"));
             continue;
         }
         ++problems;
         auto named = std::find_if(given.begin(), given.end(),
-                                  [&](const Given& g) { return !g.used && g.file.filename().string() == r.name; });
+                                  [&](const Given& g) { return !g.used && name_of(g) == r.name; });
         if (named != given.end()) {
             named->used = true;
-            line("CHANGED", named->file.string() + ": the report was made from a file of this name with SHA-256 " +
+            line("CHANGED", shown(*named) + ": the report was made from a file of this name with SHA-256 " +
                                 r.sha256 + "; this one has " + named->sha256);
         } else {
             line("MISSING", r.name + " (SHA-256 " + r.sha256 + "): the report was made from it; not given");
@@ -75,7 +99,7 @@ int run_verify(const VerifyArgs& a, const GlobalOptions& global) {
     for (const Given& g : given)
         if (!g.used) {
             ++problems;
-            line("EXTRA", g.file.string() + " (SHA-256 " + g.sha256 + "): not an input of the report");
+            line("EXTRA", shown(g) + " (SHA-256 " + g.sha256 + "): not an input of the report");
         }
     if (!a.template_name.empty()) {
         const fs::path file = find_template(a.template_name);
@@ -106,8 +130,12 @@ std::function<int()> setup_verify(CLI::App& app, const GlobalOptions& global) {
     auto a = std::make_shared<VerifyArgs>();
     app.add_option("report", a->report, "A report kdx wrote (.pdf, .xlsx, .xml or .html)")
         ->type_name("FILE")->required();
-    app.add_option("inputs", a->inputs, "The data files it should have been made from")
-        ->type_name("FILE")->check(CLI::ExistingFile);
+    app.add_option("inputs", a->inputs,
+                   "The data files it should have been made from, or a store's URI (postgresql://…)")
+        ->type_name("FILE")
+        ->check(CLI::Validator(
+            [](std::string& name) { return is_uri(name) ? std::string() : CLI::ExistingFile(name); },
+            "FILE", "ExistingFile or URI"));
     app.add_option("-t,--template", a->template_name,
                    "Also check the template: one of kdx's templates by name, or a file")
         ->type_name("TEMPLATE");

@@ -300,6 +300,27 @@ TEST_F(PostgresqlStore, ReportsReadTheStoreAndRecordItsImports) {
     EXPECT_GT(reports, 0);
 }
 
+TEST_F(PostgresqlStore, VerifyComparesAReportWithTheStoreItWasMadeFrom) {
+    ASSERT_EQ(convert(sqlite::example).exit_code, 0);
+    const fs::path out = dir / "reports";
+    ASSERT_EQ(run_kdx("dossier --year 2018 -d " + sh_quote(store) + " --out " + sh_quote(out.string()) +
+                      " --format xml").exit_code, 0);
+    const fs::path report = out / "imdi-comparison-2018.xml";
+    ASSERT_TRUE(fs::exists(report));
+    // The report names the store by its URI, not by a file name.
+    EXPECT_THAT(read_file(report), HasSubstr("name=\"" + store + "\""));
+
+    CommandResult same = run_kdx("verify " + sh_quote(report.string()) + " " + sh_quote(store));
+    EXPECT_EQ(same.exit_code, 0) << same.out << same.err;
+    EXPECT_THAT(same.out, HasSubstr("same  " + store));
+
+    // Another import changes the store: the report no longer matches it.
+    ASSERT_EQ(convert(sheet("2019.csv", {"1804;Bodø;2019;10;10;9"}), "--merge").exit_code, 0);
+    CommandResult changed = run_kdx("verify " + sh_quote(report.string()) + " " + sh_quote(store));
+    EXPECT_EQ(changed.exit_code, 1) << changed.out << changed.err;
+    EXPECT_THAT(changed.out, HasSubstr("CHANGED  " + store));
+}
+
 TEST_F(PostgresqlStore, AnUnknownProgrammeFailsTheImportAtCommit) {
     ReadResult example = read_with(*built_format("xml"), sqlite::example);
     Dataset d = example.dataset;
