@@ -10,6 +10,8 @@
 
 namespace kdx::cli {
 
+class JsonReport;
+
 // Exit codes shared by every command.
 enum ExitCode { exit_ok = 0, exit_input_errors = 1, exit_usage = 2 };
 
@@ -19,6 +21,7 @@ struct GlobalOptions {
     bool verbose = false;
     bool quiet = false;                    // -q: errors only
     std::string diagnostics;  // --diagnostics: errors, warnings, notes, all, none
+    JsonReport* json = nullptr;  // --json: what the command did goes here too
 };
 
 // Adds the command's own options to `app` and returns what runs it.

@@ -4,10 +4,29 @@
 #include <iostream>
 
 #include "common.hpp"
+#include "json_output.hpp"
 #include "kdx/error.hpp"
 #include "kdx/uri.hpp"
 
 namespace kdx::cli {
+
+namespace {
+
+// A message without a location: on stderr as "kdx: error: NAME: message",
+// and into the JSON document when there is one.
+int said(const std::string& name, const std::string& message, const GlobalOptions& global,
+         int code) {
+    const std::string masked = kdx::mask_passwords(message);
+    std::cerr << "kdx: error: " << name << ": " << masked << '\n';
+    if (global.json) {
+        Diagnostic d;
+        d.message = masked;
+        global.json->add(d);
+    }
+    return code;
+}
+
+}  // namespace
 
 void add_global_options(CLI::App& app, GlobalOptions& global) {
     app.add_option("--plugin-dir", global.plugin_dirs,
@@ -26,20 +45,58 @@ int run_command(const std::string& name, const std::function<int()>& run,
     try {
         return run();
     } catch (const UsageError& e) {
-        std::cerr << "kdx: error: " << name << ": " << kdx::mask_passwords(e.what()) << '\n';
-        return exit_usage;
+        return said(name, e.what(), global, exit_usage);
     } catch (const kdx::OptionError& e) {
-        std::cerr << "kdx: error: " << name << ": " << kdx::mask_passwords(e.what()) << '\n';
-        return exit_usage;
+        return said(name, e.what(), global, exit_usage);
     } catch (const kdx::Error& e) {
         kdx::Diagnostics one;
         one.add(e.diagnostic());
-        print_diagnostics(one, global);
+        print_diagnostics(one, global);  // and into the JSON document
         return exit_input_errors;
     } catch (const std::exception& e) {
-        std::cerr << "kdx: error: " << name << ": " << kdx::mask_passwords(e.what()) << '\n';
-        return exit_input_errors;
+        return said(name, e.what(), global, exit_input_errors);
     }
+}
+
+void add_json_option(CLI::App& app, bool& json) {
+    app.add_flag("--json", json,
+                 "Print what the command did (diagnostics, files written, exit code) as one JSON "
+                 "document on stdout (validate, convert, report, dossier and run; "
+                 "docs/cli-json.md)");
+}
+
+int run_main_command(const std::string& name, const std::function<int()>& run,
+                     GlobalOptions& global, bool json) {
+    if (!json) return run_command(name, run, global);
+    if (!json_supported(name))
+        return usage_mistake(name,
+                             "--json is for validate, convert, report, dossier and run" +
+                                 std::string(name == "plugins"
+                                                 ? "; kdx plugins --json (after the command) "
+                                                   "prints the plugin catalogue"
+                                                 : ""),
+                             true);
+    JsonReport report(name);
+    global.json = &report;
+    int code = run_command(name, run, global);
+    global.json = nullptr;
+    std::cout << report.document(code) << '\n' << std::flush;
+    return code;
+}
+
+int usage_mistake(const std::string& command, const std::string& message, bool json) {
+    std::cerr << "kdx: error: " << message << '\n';
+    if (json) std::cout << usage_document(command, kdx::mask_passwords(message)) << '\n' << std::flush;
+    return exit_usage;
+}
+
+bool json_asked(int argc, char** argv) {
+    for (int i = 1; i < argc; ++i) {
+        const std::string word = argv[i];
+        if (word == "--") return false;
+        if (word == "--json") return true;
+    }
+    return false;
 }
 
 std::size_t edit_distance(const std::string& a, const std::string& b) {

@@ -8,6 +8,7 @@
 #include "kdx/registry.hpp"
 #include "kdx/uri.hpp"
 #include "kdx/validate.hpp"
+#include "json_output.hpp"
 
 namespace kdx::cli {
 
@@ -22,6 +23,11 @@ void load_plugins(host::PluginHost& host, const GlobalOptions& global) {
         for (const host::PluginRecord& p : host.plugins())
             for (const std::string& w : p.warnings)
                 std::cerr << "kdx: warning: plugin " << p.info.name << " (" << p.file.string() << "): " << w << '\n';
+    if (global.json)
+        for (const host::PluginRecord& p : host.plugins())
+            for (const std::string& w : p.warnings)
+                global.json->add(Diagnostic{Severity::warning, "plugin " + p.info.name + ": " + w,
+                                            Location::at(p.file.string())});
 }
 
 namespace {
@@ -216,6 +222,8 @@ DiagnosticFilter filter_for(const GlobalOptions& global) {
 }
 
 std::string print_diagnostics(const Diagnostics& diagnostics, const GlobalOptions& global) {
+    // The document has them all, whatever stderr shows.
+    if (global.json) global.json->add(diagnostics);
     const DiagnosticFilter f = filter_for(global);
     auto shown = [&](Severity s) {
         return s == Severity::error ? f.errors : s == Severity::warning ? f.warnings : f.notes;

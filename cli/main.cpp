@@ -64,6 +64,8 @@ int main(int argc, char** argv) {
                                           std::to_string(kdx::abi_minor) + ")");
     GlobalOptions global;
     add_global_options(app, global);
+    bool json = false;
+    add_json_option(app, json);
     app.footer("Exit codes: 0 ok, 1 input had errors, 2 usage.\nRun kdx COMMAND --help for examples.");
 
     std::vector<std::pair<CLI::App*, std::function<int()>>> runners;
@@ -86,20 +88,27 @@ int main(int argc, char** argv) {
         // is the where, and the message stays on one line.
         std::string message = kdx::mask_passwords(e.what());
         std::replace(message.begin(), message.end(), '\n', ' ');
-        std::cerr << "kdx: error: " << message << did_you_mean(app, argc, argv)
-                  << " (kdx --help lists the commands and options)\n";
-        return exit_usage;
+        std::string command;
+        for (auto& [sub, run] : runners)
+            if (sub->parsed()) command = sub->get_name();
+        return usage_mistake(command,
+                             message + did_you_mean(app, argc, argv) +
+                                 " (kdx --help lists the commands and options)",
+                             json_asked(argc, argv));
     }
+    std::string command;
+    for (auto& [sub, run] : runners)
+        if (sub->parsed()) command = sub->get_name();
     try {
         filter_for(global);  // a bad --diagnostics is a usage mistake, found first
     } catch (const UsageError& e) {
-        std::cerr << "kdx: error: " << e.what() << '\n';
-        return exit_usage;
+        return usage_mistake(command, e.what(), json);
     }
     for (auto& [sub, run] : runners) {
         if (!sub->parsed()) continue;
-        return run_command(sub->get_name(), run, global);
+        return run_main_command(sub->get_name(), run, global, json);
     }
+    if (json) return usage_mistake("", "no command given (kdx --help lists them)", true);
     std::cout << app.help();
     return exit_usage;
 }

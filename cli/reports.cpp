@@ -334,11 +334,13 @@ void DocumentWriter::write(Document document, const std::string& stem, Diagnosti
     for (WriterFormat& f : s.formats) {
         struct Outcome {
             fs::path file;
+            std::string format;
             Diagnostics diagnostics;
             bool written = false;
         };
         auto outcome = std::make_shared<Outcome>();
         outcome->file = s.out_dir / (stem + "." + f.extension);
+        outcome->format = f.format->info().name;
         auto work = [&f, shared, outcome] {
             std::unique_lock<std::mutex> lock;
             if (f.one_at_a_time) lock = std::unique_lock<std::mutex>(*f.one_at_a_time);
@@ -360,6 +362,7 @@ void DocumentWriter::write(Document document, const std::string& stem, Diagnosti
                 return;
             }
             ++s.result.written;
+            s.result.files.emplace_back(outcome->file, outcome->format);
             ++s.counter;
             if (s.progress)
                 std::cerr << "[" << s.counter << "/" << s.total << "] " << outcome->file.string()

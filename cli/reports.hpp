@@ -79,6 +79,8 @@ struct RenderResult {
     int written = 0;
     int failed = 0;                    // files a format could not write (in diagnostics)
     std::vector<std::string> missing;  // formats with no plugin
+    // Each file written and its format, in the order of the progress lines.
+    std::vector<std::pair<std::filesystem::path, std::string>> files;
 };
 
 // Writes documents as OUT_DIR/STEM.EXT in each format, on `jobs` threads

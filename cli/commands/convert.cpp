@@ -4,6 +4,7 @@
 #include <memory>
 
 #include "common.hpp"
+#include "json_output.hpp"
 #include "kdx/registry.hpp"
 #include "kdx/uri.hpp"
 
@@ -66,6 +67,7 @@ int run_convert(const ConvertArgs& a, const GlobalOptions& global) {
     Dataset dataset = read_input(*reader, a.input, options_for(options, reader->info().read_options),
                                  diagnostics);
     if (a.harmonise_to) harmonise(dataset, a.harmonise_to, diagnostics);
+    if (global.json) global.json->set_dataset(dataset);
     if (dataset.empty()) {
         check_dataset(dataset, diagnostics, a.harmonise_to);
         diagnostics.error(nothing_read(a.input) + "; no output written");
@@ -86,6 +88,7 @@ int run_convert(const ConvertArgs& a, const GlobalOptions& global) {
     checking.get();
     diagnostics.append(checks);
     diagnostics.append(writing);
+    if (global.json) global.json->add_file(a.output, writer->info().name, a.merge || a.replace);
     std::string counts = print_diagnostics(diagnostics, global);
     std::cerr << (a.merge || a.replace ? "kdx: merged into " : "kdx: wrote ")
               << mask_passwords(a.output.string())

@@ -5,6 +5,7 @@
 #include <iostream>
 #include <memory>
 
+#include "json_output.hpp"
 #include "reports.hpp"
 #include "report/report_builder.hpp"
 
@@ -54,7 +55,8 @@ int run_dossier(const DossierArgs& a, const GlobalOptions& global) {
     }
     auto nominations = dataset.nominations_in(a.year);
     if (nominations.empty()) {
-        std::cerr << "kdx: error: the data has no nominations for " << a.year << '\n';
+        diagnostics.error("the data has no nominations for " + std::to_string(a.year));
+        print_diagnostics(diagnostics, global);
         return exit_input_errors;
     }
     fs::create_directories(a.out);
@@ -86,7 +88,10 @@ int run_dossier(const DossierArgs& a, const GlobalOptions& global) {
     Document all = report::build_report(comparison, dataset, request, built);
     all.info.provenance = provenance_of(host, record, comparison_file, comparison.id, formats);
     writer.write(std::move(all), report_stem(comparison.id, a.year, "", "", ""), std::move(built));
-    const int written = writer.finish().written;
+    const RenderResult result = writer.finish();
+    const int written = result.written;
+    if (global.json)
+        for (const auto& [file, format] : result.files) global.json->add_file(file, format);
     std::string counts = print_diagnostics(diagnostics, global);
     std::cerr << "kdx: wrote " << written << " files for " << nominations.size() << " nominees to "
               << a.out.string() << "; " << counts << '\n';

@@ -8,6 +8,7 @@
 #include <set>
 
 #include "kdx/error.hpp"
+#include "json_output.hpp"
 #include "kdx/registry.hpp"
 #include "report/report_builder.hpp"
 #include "reports.hpp"
@@ -245,6 +246,10 @@ int run_report(const ReportArgs& a, const GlobalOptions& global) {
         diagnostics.error("no plugin writes reports as " + missing + " (see kdx plugins)");
     if (!selection.explained.empty() && !global.quiet)
         std::cerr << "kdx: note: " << selection.explained << '\n';
+    if (!selection.explained.empty() && global.json)
+        global.json->add(Diagnostic{Severity::info, selection.explained, {}});
+    if (global.json)
+        for (const auto& [file, format] : all.files) global.json->add_file(file, format);
     std::string counts = print_diagnostics(diagnostics, global);
     std::cerr << "kdx: wrote " << all.written << " file" << (all.written == 1 ? "" : "s");
     if (subjects.size() > 1)

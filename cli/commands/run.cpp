@@ -8,6 +8,7 @@
 
 #include "command_runner.hpp"
 #include "common.hpp"
+#include "json_output.hpp"
 #include "recipe.hpp"
 #include "reports.hpp"
 
@@ -278,13 +279,28 @@ int run_recipe(const RunArgs& a, const GlobalOptions& given) {
                    std::make_pair(y.where.line, y.where.column);
         });
         for (const Diagnostic& d : all) std::cerr << d.to_string() << '\n';
+        if (global.json)
+            for (const Diagnostic& d : all) global.json->add(d);
         const std::size_t n = all.size();
         std::cerr << "kdx: error: run: nothing was run; " << a.recipe.string() << " has " << n
                   << (n == 1 ? " problem" : " problems") << '\n';
         return problems.has_errors() ? exit_usage : exit_input_errors;
     }
     const std::size_t total = recipe.steps.size();
+    // With --json the steps are listed in the document, each run or not.
+    auto not_run = [&](std::size_t from) {
+        for (std::size_t i = from; global.json && i < total; ++i) {
+            const RecipeStep& step = recipe.steps[i];
+            global.json->begin_step(static_cast<int>(i + 1), step.command,
+                                    command_line(step, recipe.global_args));
+            global.json->end_step(0, false);
+        }
+    };
     if (a.dry_run) {
+        if (global.json) {
+            not_run(0);
+            return exit_ok;
+        }
         for (const RecipeStep& step : recipe.steps)
             std::cout << command_line(step, recipe.global_args) << '\n';
         return exit_ok;
@@ -294,8 +310,13 @@ int run_recipe(const RunArgs& a, const GlobalOptions& given) {
         if (!global.quiet)
             std::cerr << "kdx run: step " << i + 1 << " of " << total << ": "
                       << command_line(step, recipe.global_args) << '\n';
+        if (global.json)
+            global.json->begin_step(static_cast<int>(i + 1), step.command,
+                                    command_line(step, recipe.global_args));
         int code = run_command(step.command, prepared[i].run, global);
+        if (global.json) global.json->end_step(code);
         if (code != exit_ok) {
+            not_run(i + 1);
             std::cerr << step.where.to_string() << ": error: step " << i + 1 << " (" << step.command
                       << ") ended with exit code " << code;
             if (i + 1 < total)

@@ -3,6 +3,7 @@
 #include <memory>
 
 #include "common.hpp"
+#include "json_output.hpp"
 #include "kdx/registry.hpp"
 #include "kdx/uri.hpp"
 
@@ -34,8 +35,11 @@ int run_validate(const ValidateArgs& a, const GlobalOptions& global) {
     if (dataset.empty()) diagnostics.error(nothing_read(a.input));
     std::string counts = print_diagnostics(diagnostics, global);
     int code = exit_code_for(diagnostics, a.strict);
-    std::cout << mask_passwords(a.input.string()) << ": " << (code == exit_ok ? "valid" : "not valid") << ": "
-              << describe(dataset) << "; " << counts << '\n';
+    if (global.json) global.json->set_dataset(dataset);
+    // With --json, stdout is the document's alone.
+    (global.json ? std::cerr : std::cout)
+        << mask_passwords(a.input.string()) << ": " << (code == exit_ok ? "valid" : "not valid")
+        << ": " << describe(dataset) << "; " << counts << '\n';
     return code;
 }
 
