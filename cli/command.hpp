@@ -19,6 +19,9 @@ struct GlobalOptions {
     bool verbose = false;
     bool quiet = false;                    // -q: errors only
     std::string diagnostics;  // --diagnostics: errors, warnings, notes, all, none
+    std::string isolate;      // --isolate: all, third-party, none; empty: third-party
+    double plugin_timeout = 0;     // --plugin-timeout, seconds; 0: none
+    std::size_t plugin_memory = 0; // --plugin-memory, MiB; 0: none
 };
 
 // Adds the command's own options to `app` and returns what runs it.
