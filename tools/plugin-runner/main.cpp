@@ -39,12 +39,14 @@ void on_out_of_memory() {
     throw std::bad_alloc();
 }
 
-runner::Response make_call(const runner::Request& q) {
+runner::Response make_call(const runner::Request& q, bool memory_limited) {
     runner::Response a;
     PluginHost host;
     const PluginRecord& record = host.load_file(q.plugin_file, "kdx");
     if (record.status != PluginRecord::Status::loaded) {
-        a.outcome = runner::Outcome::error;
+        // kdx loaded this very file a moment ago: under a memory limit, the
+        // limit is what kept the loader from mapping it.
+        a.outcome = memory_limited ? runner::Outcome::out_of_memory : runner::Outcome::error;
         a.error.message = "plugin " + record.describe();
         return a;
     }
@@ -123,7 +125,7 @@ int main(int argc, char** argv) {
             return 3;
         }
     }
-    runner::Response answer = make_call(request);
+    runner::Response answer = make_call(request, memory_mib > 0);
     // Freed before the answer is encoded, so that the answer fits under the limit.
     request.dataset = {};
     request.document = {};

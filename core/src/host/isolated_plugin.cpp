@@ -256,7 +256,7 @@ runner::Response answer_of(const std::string& bytes, runner::Operation operation
         case runner::Outcome::out_of_memory:
             throw Error(label + " ran out of memory" +
                         (memory_mib ? " (limit " + std::to_string(memory_mib) + " MiB, --plugin-memory)" : "") +
-                        " " + doing);
+                        " " + doing + (a.error.message.empty() ? "" : ": " + a.error.message));
     }
     return a;
 }
