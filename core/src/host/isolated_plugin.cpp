@@ -159,9 +159,13 @@ bool isolation_from_string(const std::string& text, Isolation& out) {
 
 bool isolates(const IsolationOptions& options, const fs::path& plugin_file) {
     if (options.mode != Isolation::third_party) return options.mode == Isolation::all;
-    // kdx's own plugins are those in the folders kdx searches without being
+    // kdx's own plugins are those built with it (KDX_OWN_PLUGINS,
+    // "/kdx_csv.so/kdx_xml.so/") in the folders kdx searches without being
     // told: the install's plugin folder, or the build tree's for a kdx of
     // that tree, however the file was found (--plugin-dir may name them too).
+    // A plugin copied into that folder by its author is not kdx's own.
+    if (std::string(KDX_OWN_PLUGINS).find("/" + plugin_file.filename().string() + "/") == std::string::npos)
+        return true;
     SearchOptions own;
     own.use_environment = false;
     std::error_code ec;

@@ -12,6 +12,44 @@ namespace {
 constexpr std::uint32_t layout_version = 1;
 constexpr char magic[4] = {'K', 'D', 'X', 'W'};
 
+// A field added to a struct that travels and not here would be lost silently
+// between kdx and a plugin in a child process: the sizes (x86-64, libstdc++)
+// stop the build instead. Whoever changes one adds the field to put() and
+// get() below, bumps layout_version and updates the size.
+#if defined(__x86_64__) && defined(__GLIBCXX__)
+#define KDX_WIRE_SIZE(T, n) \
+    static_assert(sizeof(T) == (n), "kdx::" #T " changed: update core/src/host/wire.cpp")
+KDX_WIRE_SIZE(Origin, 12);
+KDX_WIRE_SIZE(Source, 96);
+KDX_WIRE_SIZE(Municipality, 232);
+KDX_WIRE_SIZE(SettlementFigures, 136);
+KDX_WIRE_SIZE(Programme, 200);
+KDX_WIRE_SIZE(Indicator, 136);
+KDX_WIRE_SIZE(Outcome, 192);
+KDX_WIRE_SIZE(Section, 64);
+KDX_WIRE_SIZE(Nomination, 200);
+KDX_WIRE_SIZE(DataSource, 224);
+KDX_WIRE_SIZE(DatasetInfo, 176);
+KDX_WIRE_SIZE(DocumentInfo, 456);
+KDX_WIRE_SIZE(Provenance, 144);
+KDX_WIRE_SIZE(ProvenanceFile, 64);
+KDX_WIRE_SIZE(Document, 504);
+KDX_WIRE_SIZE(Heading, 40);
+KDX_WIRE_SIZE(Paragraph, 24);
+KDX_WIRE_SIZE(TextRun, 40);
+KDX_WIRE_SIZE(KeyFigures, 24);
+KDX_WIRE_SIZE(KeyFigure, 104);
+KDX_WIRE_SIZE(Table, 112);
+KDX_WIRE_SIZE(TableColumn, 40);
+KDX_WIRE_SIZE(TableCell, 48);
+KDX_WIRE_SIZE(Chart, 160);
+KDX_WIRE_SIZE(ChartSeries, 56);
+KDX_WIRE_SIZE(Location, 104);
+KDX_WIRE_SIZE(Diagnostic, 144);
+static_assert(std::variant_size_v<Block> == 6, "a new kind of Block: update core/src/host/wire.cpp");
+#undef KDX_WIRE_SIZE
+#endif
+
 template <typename T, typename Put>
 void put_all(Writer& w, const std::vector<T>& items, Put put_one) {
     w.i64(static_cast<std::int64_t>(items.size()));
