@@ -57,15 +57,16 @@ wall() {
 rss() { awk -F': ' '/Maximum resident set size/ { printf "%.1f", $2 / 1024 }' "$work/time-$1"; }
 cpu() { awk -F': ' '/(User|System) time \(seconds\)/ { s += $2 } END { printf "%.2f", s }' "$work/time-$1"; }
 # One kdx process per report on both cores, as a shell loop over `kdx report` runs.
+# $isolate is kdx's --isolate: none, or all for the plugins in a child process.
 kdx_reports() {  # FORMAT OUT_DIR
   mkdir -p "$2"
-  xargs -P2 -I{} "$kdx" report -t council-report -d "$work/data.xml" --municipality {} \
+  xargs -P2 -I{} "$kdx" --isolate="$isolate" report -t council-report -d "$work/data.xml" --municipality {} \
     --year 2024 --format "$1" --out "$2" <"$work/numbers" 2>/dev/null
 }
 # The same reports from one kdx run: --municipality all (one process, one core).
 kdx_all() {  # FORMAT OUT_DIR
   mkdir -p "$2"
-  "$kdx" report -t council-report -d "$work/data.xml" --municipality all --year 2024 \
+  "$kdx" --isolate="$isolate" report -t council-report -d "$work/data.xml" --municipality all --year 2024 \
     --format "$1" --out "$2" 2>/dev/null
 }
 # The same reports with one process per core, as the etree side runs.
@@ -84,7 +85,8 @@ size() {  # folder -> "N files, K KB a file"
   bytes=$(du -cb "$1" | tail -1 | cut -f1)
   echo "$files files, $((bytes / files / 1024)) KB a file"
 }
-export kdx work python build
+isolate=none
+export kdx work python build isolate
 export -f kdx_reports kdx_all kdx_batch
 writes_reports() { "$kdx" plugins 2>/dev/null | grep -Eq "^  $1 .*document"; }
 
@@ -96,6 +98,9 @@ for f in $formats; do
   timed "kdx_$f" kdx_reports "$f" "$work/kdx-$f"
   timed "all_$f" kdx_all "$f" "$work/all-$f"
   timed "batch_$f" kdx_batch "$f" "$work/batch-$f"
+  # The same with each plugin call in a child process (kdx-plugin-runner).
+  isolate=all timed "kdx_iso_$f" kdx_reports "$f" "$work/kdx-iso-$f"
+  isolate=all timed "all_iso_$f" kdx_all "$f" "$work/all-iso-$f"
 done
 mkdir -p "$work/etree" "$work/etree-each"
 peer() {
@@ -136,11 +141,15 @@ for f in $formats; do
   line "kdx $f" "kdx_$f" "$(size "$work/kdx-$f")"
   line "kdx $f, all" "all_$f" "$(size "$work/all-$f")"
   line "kdx $f, batch" "batch_$f" "$(size "$work/batch-$f")"
+  line "kdx $f, isolated" "kdx_iso_$f" "--isolate=all; $(diff -rq "$work/kdx-$f" "$work/kdx-iso-$f" >/dev/null && echo same bytes || echo DIFFERENT bytes)"
+  line "kdx $f, all, iso" "all_iso_$f" "--isolate=all; $(diff -rq "$work/all-$f" "$work/all-iso-$f" >/dev/null && echo same bytes || echo DIFFERENT bytes)"
 done
 line "etree, per core" etree "$(size "$work/etree")"
 line "etree, per file" etree_each "one python process a report"
 echo "  kdx:   one kdx report run a report (loads every plugin, reads and validates data.xml each time)"
 echo "  all:   one kdx report --municipality all run (reads data.xml once; one core)"
+echo "  isolated, iso: the same with --isolate=all (each plugin call in a kdx-plugin-runner process;"
+echo "         the default, third-party, runs kdx's own plugins in process as above)"
 echo "  batch: report/batch_reports.cpp, the same engine and plugin, one process per core"
 echo "  kdx syncs each file to disk before renaming it into place (kdx::AtomicFile); etree does not"
 echo "  kdx xml: $(valid "$work/kdx-xml") against kdx-report-1.xsd; second run $again, batch $batch, all $all"

@@ -22,6 +22,9 @@ struct GlobalOptions {
     bool quiet = false;                    // -q: errors only
     std::string diagnostics;  // --diagnostics: errors, warnings, notes, all, none
     JsonReport* json = nullptr;  // --json: what the command did goes here too
+    std::string isolate;      // --isolate: all, third-party, none; empty: third-party
+    double plugin_timeout = 0;     // --plugin-timeout, seconds; 0: none
+    std::size_t plugin_memory = 0; // --plugin-memory, MiB; 0: none
 };
 
 // Adds the command's own options to `app` and returns what runs it.

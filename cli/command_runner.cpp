@@ -5,6 +5,7 @@
 
 #include "common.hpp"
 #include "json_output.hpp"
+#include "isolation_options.hpp"
 #include "kdx/error.hpp"
 #include "kdx/uri.hpp"
 
@@ -38,6 +39,7 @@ void add_global_options(CLI::App& app, GlobalOptions& global) {
                    "Kinds of problems to print: errors, warnings, notes, all or none, "
                    "comma-separated (default errors,warnings; the counts line counts all)")
         ->type_name("KINDS");
+    add_isolation_options(app, global);
 }
 
 int run_command(const std::string& name, const std::function<int()>& run,

@@ -5,6 +5,7 @@
 #include <iostream>
 #include <map>
 
+#include "isolation_options.hpp"
 #include "kdx/registry.hpp"
 #include "kdx/uri.hpp"
 #include "kdx/validate.hpp"
@@ -17,6 +18,7 @@ namespace fs = std::filesystem;
 void load_plugins(host::PluginHost& host, const GlobalOptions& global) {
     host::SearchOptions options;
     options.plugin_dirs = global.plugin_dirs;
+    host.set_isolation(isolation_for(global));
     host.load(options);
     // A clash between plugins changes which code runs: every command says so.
     if (!global.quiet)

@@ -20,7 +20,8 @@ public:
     using std::runtime_error::runtime_error;
 };
 
-// Loads the plugins from the usual folders plus --plugin-dir.
+// Loads the plugins from the usual folders plus --plugin-dir, those that
+// --isolate names to run in a child process.
 void load_plugins(host::PluginHost& host, const GlobalOptions& global);
 
 // The format named by `name`, or else the one whose extensions match `file`,

@@ -1,5 +1,6 @@
 // kdx plugins: what was found where, what each format can do, and why any
 // candidate was not loaded.
+#include <algorithm>
 #include <iostream>
 #include <memory>
 #include <nlohmann/json.hpp>
@@ -146,8 +147,12 @@ int run_plugins(const GlobalOptions& global, const std::string& format_name, boo
     std::cout << "Plugins:\n";
     for (const auto& p : host.plugins()) {
         std::string status = p.status == host::PluginRecord::Status::failed ? "FAILED" : status_text(p.status);
+        // --isolate: whether its calls run in kdx-plugin-runner.
+        const bool isolated = std::any_of(host.formats().begin(), host.formats().end(),
+                                          [&](const auto& f) { return f->isolated() && f->file() == p.file; });
         std::cout << "  " << status << "  " << p.info.name << " " << p.info.version << "  "
-                  << p.file.string() << " (" << p.found_by << ")";
+                  << p.file.string() << " (" << p.found_by << (isolated ? "; in a child process" : "")
+                  << ")";
         if (!p.reason.empty()) std::cout << "\n      " << p.reason;
         for (const std::string& w : p.warnings) std::cout << "\n      warning: " << w;
         std::cout << '\n';

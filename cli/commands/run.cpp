@@ -9,6 +9,7 @@
 #include "command_runner.hpp"
 #include "common.hpp"
 #include "json_output.hpp"
+#include "isolation_options.hpp"
 #include "recipe.hpp"
 #include "reports.hpp"
 
@@ -252,6 +253,7 @@ GlobalOptions merged_globals(const Recipe& recipe, const GlobalOptions& given,
     merged.verbose = given.verbose || from_recipe.verbose;
     merged.quiet = given.quiet || from_recipe.quiet;
     if (merged.diagnostics.empty()) merged.diagnostics = from_recipe.diagnostics;
+    merge_isolation(merged, from_recipe);
     try {
         filter_for(merged);
     } catch (const UsageError& e) {

@@ -153,11 +153,13 @@ std::string PluginRecord::describe() const {
 }
 
 LoadedFormat::LoadedFormat(std::shared_ptr<Library> library, std::unique_ptr<Format> format,
-                           FormatInfo info, std::string plugin)
+                           FormatInfo info, std::string plugin,
+                           std::shared_ptr<const IsolatedPlugin> isolated)
     : library_(std::move(library)),
       format_(std::move(format)),
       info_(std::move(info)),
-      plugin_(std::move(plugin)) {}
+      plugin_(std::move(plugin)),
+      isolated_(std::move(isolated)) {}
 
 LoadedFormat::~LoadedFormat() = default;
 
@@ -165,21 +167,28 @@ const fs::path& LoadedFormat::file() const noexcept { return library_->file(); }
 
 Dataset LoadedFormat::read_dataset(const fs::path& input, const Options& options,
                                    Diagnostics& diagnostics) const {
+    if (isolated_) return isolated_->read_dataset(input, options, diagnostics);
     return guarded(plugin_, file(),
                    [&] { return format_->read_dataset(input, options, diagnostics); });
 }
 
 void LoadedFormat::write_dataset(const Dataset& dataset, const fs::path& output,
                                  const Options& options, Diagnostics& diagnostics) const {
-    guarded(plugin_, file(),
-            [&] { format_->write_dataset(dataset, output, options, diagnostics); });
+    if (isolated_)
+        isolated_->write_dataset(dataset, output, options, diagnostics);
+    else
+        guarded(plugin_, file(),
+                [&] { format_->write_dataset(dataset, output, options, diagnostics); });
     expect_written(plugin_, file(), output);
 }
 
 void LoadedFormat::write_document(const Document& document, const fs::path& output,
                                   const Options& options, Diagnostics& diagnostics) const {
-    guarded(plugin_, file(),
-            [&] { format_->write_document(document, output, options, diagnostics); });
+    if (isolated_)
+        isolated_->write_document(document, output, options, diagnostics);
+    else
+        guarded(plugin_, file(),
+                [&] { format_->write_document(document, output, options, diagnostics); });
     expect_written(plugin_, file(), output);
 }
 
@@ -293,10 +302,14 @@ const PluginRecord& PluginHost::load_file(const fs::path& file, const std::strin
         register_formats(registrar);
         if (registrar.info_.name.empty()) registrar.info_.name = record.info.name;
         record.info = registrar.info_;
+        const bool isolate = isolates(isolation_, file);
         for (auto& format : registrar.formats_) {
             FormatInfo info = format->info();
-            formats.push_back(std::make_shared<const LoadedFormat>(library, std::move(format),
-                                                                   std::move(info), record.info.name));
+            auto isolated = isolate ? std::make_shared<const IsolatedPlugin>(
+                                          file, record.info.name, info.name, isolation_)
+                                    : nullptr;
+            formats.push_back(std::make_shared<const LoadedFormat>(
+                library, std::move(format), std::move(info), record.info.name, std::move(isolated)));
         }
     } catch (const std::exception& e) {
         return finish(PluginRecord::Status::failed, std::string("registration failed: ") + e.what());

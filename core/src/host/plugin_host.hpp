@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "host/isolated_plugin.hpp"
 #include "kdx/format.hpp"
 #include "kdx/plugin.hpp"
 
@@ -41,13 +42,15 @@ class Library;  // a loaded shared library, kept alive by every object from it
 // the plugin throws is caught at the boundary and reported with its name.
 class LoadedFormat {
 public:
+    // With `isolated`, the calls run in a child process (isolated_plugin.hpp).
     LoadedFormat(std::shared_ptr<Library> library, std::unique_ptr<Format> format, FormatInfo info,
-                 std::string plugin);
+                 std::string plugin, std::shared_ptr<const IsolatedPlugin> isolated = nullptr);
     ~LoadedFormat();
 
     const FormatInfo& info() const noexcept { return info_; }
     const std::string& plugin() const noexcept { return plugin_; }
     const std::filesystem::path& file() const noexcept;
+    bool isolated() const noexcept { return isolated_ != nullptr; }
 
     // As Format's calls; everything thrown becomes kdx::Error. A kdx::Error keeps
     // its location; anything else is reported as "plugin NAME (FILE) failed: what".
@@ -63,6 +66,7 @@ private:
     std::unique_ptr<Format> format_;
     FormatInfo info_;
     std::string plugin_;
+    std::shared_ptr<const IsolatedPlugin> isolated_;
 };
 
 class PluginHost {
@@ -88,6 +92,10 @@ public:
     // of the plugin's declaration itself.
     void accept_any_names() noexcept { check_names_ = false; }
 
+    // Which plugins loaded from now on run their calls in a child process
+    // (none unless set; the kdx command's default is third-party).
+    void set_isolation(IsolationOptions options) { isolation_ = std::move(options); }
+
     const std::vector<PluginRecord>& plugins() const noexcept { return plugins_; }
     const std::vector<std::shared_ptr<const LoadedFormat>>& formats() const noexcept {
         return formats_;
@@ -102,6 +110,7 @@ private:
     std::vector<PluginRecord> plugins_;
     std::vector<std::shared_ptr<const LoadedFormat>> formats_;
     bool check_names_ = true;
+    IsolationOptions isolation_;
 };
 
 }  // namespace kdx::host
