@@ -13,6 +13,8 @@
 #include <fstream>
 #include <memory>
 #include <mutex>
+#include <set>
+#include <streambuf>
 #include <sstream>
 
 #include "kdx/error.hpp"
@@ -213,6 +215,23 @@ std::shared_ptr<const PreparedFont> prepare(const std::string& file) {
     return font;
 }
 
+// The font's bytes in a PoDoFo buffer, copied once per thread: the metrics
+// of every document written on this thread share it (PoDoFo reads the bytes
+// and never writes them). A copy per document cost two passes over the
+// 0.7 MB file (zeroing and copying), 7 % of a council report's instructions.
+// Not shared between threads: PoDoFo's buffers count their references
+// without atomics, and a document is made and freed on one thread.
+const PoDoFo::PdfRefCountedBuffer& thread_copy(const PreparedFont& font) {
+    thread_local std::map<const PreparedFont*, PoDoFo::PdfRefCountedBuffer> copies;
+    auto it = copies.find(&font);
+    if (it == copies.end()) {
+        PoDoFo::PdfRefCountedBuffer buffer(font.bytes.size());
+        std::copy(font.bytes.begin(), font.bytes.end(), buffer.GetBuffer());
+        it = copies.emplace(&font, buffer).first;
+    }
+    return it->second;
+}
+
 }  // namespace
 
 std::shared_ptr<const PreparedFont> prepared_font(const std::string& file) {
@@ -241,14 +260,11 @@ const FontSet::Face& FontSet::face(FontStyle style) const {
     if (face.font) return face;
     face.prepared = prepared_font(face.file);
     // What PdfFontCache::GetFontSubset does, from the bytes read once instead
-    // of the file: metrics on a copy of the bytes (PoDoFo's buffers count
-    // their references without atomics, so one is not shared between
-    // documents that may be on other threads), a subset name counted as
-    // PoDoFo counts them, a CID font embedded by embed().
-    PdfRefCountedBuffer buffer(face.prepared->bytes.size());
-    std::copy(face.prepared->bytes.begin(), face.prepared->bytes.end(), buffer.GetBuffer());
+    // of the file: metrics on this thread's copy of the bytes, a subset name
+    // counted as PoDoFo counts them, a CID font embedded by embed().
     ft_library_ = document_.GetFontLibrary();
-    auto* metrics = new PdfFontMetricsFreetype(&ft_library_, buffer, false, subset_prefix_.c_str());
+    auto* metrics = new PdfFontMetricsFreetype(&ft_library_, thread_copy(*face.prepared), false,
+                                               subset_prefix_.c_str());
     for (std::size_t i = 0; i < 6; ++i) {  // AAAAAA+, BAAAAA+, ..., ZAAAAA+, ABAAAA+
         if (++subset_prefix_[i] <= 'Z') break;
         subset_prefix_[i] = 'A';
@@ -311,52 +327,174 @@ std::string FontSet::checked(std::string_view text, FontStyle style, const std::
     return out;
 }
 
+namespace {
+
+// The characters a subset font was used for, as PoDoFo collects them while
+// drawing (PdfFontCID keeps them for its subsetter; a member protected, so
+// reached through a class derived from it).
+struct UsedCharacters : PoDoFo::PdfFontCID {
+    static std::set<PoDoFo::pdf_utf16be>& of(PoDoFo::PdfFontCID& font) {
+        return font.*(&UsedCharacters::m_setUsed);
+    }
+};
+
+// Reads the prepared bytes in place: PoDoFo's PdfInputDevice over a buffer
+// copies it into a string stream first (0.7 MB, twice, for each face of each
+// document).
+class MemoryBuffer : public std::streambuf {
+  public:
+    explicit MemoryBuffer(const std::string& bytes) {
+        char* begin = const_cast<char*>(bytes.data());  // read only: no put area
+        setg(begin, begin, begin + bytes.size());
+    }
+
+  protected:
+    pos_type seekoff(off_type off, std::ios_base::seekdir dir,
+                     std::ios_base::openmode) override {
+        const off_type base = dir == std::ios_base::beg   ? 0
+                              : dir == std::ios_base::cur ? gptr() - eback()
+                                                          : egptr() - eback();
+        const off_type at = base + off;
+        if (at < 0 || at > egptr() - eback()) return pos_type(off_type(-1));
+        setg(eback(), eback() + at, egptr());
+        return pos_type(at);
+    }
+    pos_type seekpos(pos_type pos, std::ios_base::openmode which) override {
+        return seekoff(off_type(pos), std::ios_base::beg, which);
+    }
+};
+
+// The ToUnicode CMap of an Identity-H subset, as PoDoFo writes it: each used
+// glyph with the highest code point drawn with it, in bfrange entries of
+// consecutive glyphs (fewer than 255, within one high byte), 99 a block.
+std::string to_unicode_cmap(const std::map<unsigned, unsigned>& code_of_glyph) {
+    struct Range {
+        unsigned first;
+        std::vector<unsigned> codes;
+    };
+    std::vector<Range> ranges;
+    for (const auto& [glyph, code] : code_of_glyph) {
+        if (!ranges.empty()) {
+            Range& r = ranges.back();
+            const unsigned next = r.first + static_cast<unsigned>(r.codes.size());
+            if (next == glyph && glyph - r.first + r.codes.size() < 255 &&
+                (glyph & 0xff00) == (r.first & 0xff00)) {
+                r.codes.push_back(code);
+                continue;
+            }
+        }
+        ranges.push_back({glyph, {code}});
+    }
+    std::string out =
+        "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n/CIDSystemInfo\n"
+        "<< /Registry (Adobe)\n/Ordering (UCS)\n/Supplement 0\n>> def\n"
+        "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n1 begincodespacerange\n"
+        "<0000> <FFFF>\nendcodespacerange\n";
+    char hex[8];
+    for (std::size_t i = 0; i < ranges.size(); i += 99) {
+        const std::size_t n = std::min<std::size_t>(99, ranges.size() - i);
+        out += std::to_string(n) + " beginbfrange\n";
+        for (std::size_t k = i; k < i + n; ++k) {
+            const Range& r = ranges[k];
+            std::snprintf(hex, sizeof hex, "%04X", r.first & 0xffffu);
+            out += std::string("<") + hex + "> <";
+            std::snprintf(hex, sizeof hex, "%04X",
+                          static_cast<unsigned>(r.first + r.codes.size() - 1) & 0xffffu);
+            out += std::string(hex) + "> [ ";
+            for (unsigned code : r.codes) {
+                std::snprintf(hex, sizeof hex, "%04X", code & 0xffffu);
+                out += std::string("<") + hex + "> ";
+            }
+            out += "]\n";
+        }
+        out += "endbfrange\n";
+    }
+    out += "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n";
+    return out;
+}
+
+}  // namespace
+
+// What PdfFontCID::EmbedSubsetFont does for an Identity-H font, the same
+// objects in the same order with the same bytes, but from the prepared
+// table: the widths are exact (PoDoFo rounds the widths from hinted metrics,
+// which PDF/A validators reject) and the subsetter reads the prepared bytes
+// in place.
 void FontSet::embed(PoDoFo::PdfMemDocument& document) const {
     using namespace PoDoFo;
     // In the order PoDoFo's font cache embeds them (regular, italic, bold),
     // so that the objects are numbered as they were.
-    for (FontStyle style : {FontStyle::regular, FontStyle::italic, FontStyle::bold})
-        if (PdfFont* font = faces_[index(style)].font) font->EmbedSubsetFont();
-    for (const Face& face : faces_) {
+    for (FontStyle style : {FontStyle::regular, FontStyle::italic, FontStyle::bold}) {
+        const Face& face = faces_[index(style)];
         if (!face.font) continue;
         PdfObject* type0 = face.font->GetObject();
+        // PdfFontFactory makes a PdfFontCID for a TrueType file with a
+        // two-byte encoding (Type0); libpodofo exports no typeinfo to check it by.
+        const PdfObject* subtype = type0->GetDictionary().GetKey(PdfName::KeySubtype);
+        auto* cid = subtype && subtype->IsName() && subtype->GetName() == PdfName("Type0")
+                        ? static_cast<PdfFontCID*>(face.font)
+                        : nullptr;
         PdfObject* fonts = type0->GetIndirectKey("DescendantFonts");
-        if (!fonts || !fonts->IsArray() || fonts->GetArray().empty()) continue;
-        PdfObject* cid_font = document.GetObjects().GetObject(fonts->GetArray()[0].GetReference());
-        if (!cid_font) continue;
-        PdfObject* widths = cid_font->GetIndirectKey("W");
-        if (!widths || !widths->IsArray()) continue;
-        // /W holds "c [w ...]" and "first last w" entries; collect the CIDs they cover.
-        std::vector<pdf_int64> cids;
-        const PdfArray& old = widths->GetArray();
-        for (std::size_t i = 0; i + 1 < old.size();) {
-            pdf_int64 first = old[i].GetNumber();
-            if (old[i + 1].IsArray()) {
-                for (std::size_t k = 0; k < old[i + 1].GetArray().size(); ++k)
-                    cids.push_back(first + static_cast<pdf_int64>(k));
-                i += 2;
-            } else {
-                if (i + 2 >= old.size()) break;
-                for (pdf_int64 c = first; c <= old[i + 1].GetNumber(); ++c) cids.push_back(c);
-                i += 3;
+        PdfObject* cid_font =
+            fonts && fonts->IsArray() && !fonts->GetArray().empty()
+                ? document.GetObjects().GetObject(fonts->GetArray()[0].GetReference())
+                : nullptr;
+        PdfObject* descriptor = cid_font ? cid_font->GetIndirectKey("FontDescriptor") : nullptr;
+        if (!cid || !descriptor) throw Error("pdf: PoDoFo made no CID font for " + face.file);
+        std::set<pdf_utf16be>& used = UsedCharacters::of(*cid);
+        if (used.empty()) used.insert(0x20);  // as PoDoFo: a subset holds one glyph at least
+        const PreparedFont& prepared = *face.prepared;
+        auto glyph_of = [&](unsigned code) -> unsigned {
+            return code < prepared.glyph_of.size() ? prepared.glyph_of[code] : 0;
+        };
+
+        // /W: each used glyph's advance, in runs of consecutive glyphs
+        // (Identity CIDToGIDMap: the CID is the glyph index).
+        std::set<unsigned> glyphs;
+        std::map<unsigned, unsigned> code_of_glyph;
+        for (pdf_utf16be code : used)
+            if (unsigned glyph = glyph_of(code)) {
+                if (glyph < 0xffff) glyphs.insert(glyph);
+                code_of_glyph[glyph] = code;
             }
-        }
-        PdfArray exact;
-        for (std::size_t i = 0; i < cids.size();) {
-            std::size_t j = i;
+        PdfArray widths;
+        for (auto it = glyphs.begin(); it != glyphs.end();) {
+            const unsigned first = *it;
             PdfArray run;
-            while (j < cids.size() && cids[j] == cids[i] + static_cast<pdf_int64>(j - i)) {
-                // Identity CIDToGIDMap: the CID is the glyph index.
-                const auto glyph = static_cast<std::size_t>(cids[j]);
-                const auto& widths = face.prepared->width_of;
-                run.push_back(PdfVariant(glyph < widths.size() ? widths[glyph] : 0.0));
-                ++j;
-            }
-            exact.push_back(PdfVariant(cids[i]));
-            exact.push_back(run);
-            i = j;
+            for (unsigned next = first; it != glyphs.end() && *it == next; ++it, ++next)
+                run.push_back(PdfVariant(*it < prepared.width_of.size() ? prepared.width_of[*it]
+                                                                        : 0.0));
+            widths.push_back(PdfVariant(static_cast<pdf_int64>(first)));
+            widths.push_back(run);
         }
-        cid_font->GetDictionary().AddKey("W", exact);
+        if (!glyphs.empty()) cid_font->GetDictionary().AddKey("W", widths);
+
+        PdfObject* unicode = document.GetObjects().CreateObject();
+        const std::string cmap = to_unicode_cmap(code_of_glyph);
+        unicode->GetStream()->Set(cmap.data(), static_cast<pdf_long>(cmap.size()));
+        type0->GetDictionary().AddKey("ToUnicode", unicode->Reference());
+
+        MemoryBuffer bytes(prepared.bytes);
+        std::istream stream(&bytes);
+        PdfInputDevice input(&stream);
+        PdfRefCountedBuffer subset_bytes;
+        std::vector<unsigned char> cid_set;
+        {
+            PdfFontTTFSubset subset(&input, face.font->GetFontMetrics2(),
+                                    PdfFontTTFSubset::eFontFileType_TTF);
+            subset.BuildFont(subset_bytes, used, cid_set);
+        }
+        if (!cid_set.empty()) {
+            PdfObject* set = document.GetObjects().CreateObject();
+            set->GetStream()->Set(reinterpret_cast<const char*>(cid_set.data()),
+                                  static_cast<pdf_long>(cid_set.size()));
+            descriptor->GetDictionary().AddKey("CIDSet", set->Reference());
+        }
+        PdfObject* file = document.GetObjects().CreateObject();
+        descriptor->GetDictionary().AddKey("FontFile2", file->Reference());
+        const auto size = static_cast<pdf_long>(subset_bytes.GetSize());
+        file->GetDictionary().AddKey("Length1", PdfVariant(static_cast<pdf_int64>(size)));
+        file->GetStream()->Set(subset_bytes.GetBuffer(), size);
     }
 }
 
