@@ -104,10 +104,15 @@ Options parse_options(const std::vector<std::string>& texts,
                              (valid.empty() ? "; it takes no options"
                                             : "; valid options: " + join(valid, ", ")));
         }
-        if (!option_value_valid(*found, value))
-            throw UsageError("option " + key + " of format " + join(names, " and ") +
-                             ": expected " + accepted_values(*found) + ", found \"" + value +
-                             "\"");
+        // The value must suit each format that declares the key, and the
+        // message names those formats only (header of tsv, not of xml and tsv).
+        for (std::size_t i = 0; i < declared.size(); ++i)
+            for (const OptionInfo& o : *declared[i])
+                if (o.name == key && !option_value_valid(o, value))
+                    throw UsageError("option " + key + " of format " +
+                                     (i < formats.size() ? formats[i]->name : join(names, " and ")) +
+                                     ": expected " + accepted_values(o) + ", found \"" + value +
+                                     "\"");
         // A plugin built before kdx/options.hpp may know only true and false.
         if (found->type == OptionInfo::Type::boolean)
             value = *parse_boolean(value) ? "true" : "false";

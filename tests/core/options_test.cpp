@@ -148,7 +148,7 @@ TEST(OptionValueValid, IsTheGrammarOfEachType) {
     EXPECT_FALSE(kdx::option_value_valid(declared[2], "three"));
     EXPECT_TRUE(kdx::option_value_valid(declared[3], "settlement"));
     EXPECT_FALSE(kdx::option_value_valid(declared[3], "Settlement"));
-    EXPECT_EQ(kdx::accepted_values(declared[3]), "one of all or settlement");
+    EXPECT_EQ(kdx::accepted_values(declared[3]), "all or settlement");
 }
 
 }  // namespace
