@@ -6,6 +6,7 @@
 #include <map>
 
 #include "isolation_options.hpp"
+#include "kdx/options.hpp"
 #include "kdx/registry.hpp"
 #include "kdx/uri.hpp"
 #include "kdx/validate.hpp"
@@ -48,18 +49,6 @@ std::string join(const std::vector<std::string>& items, const char* separator) {
     std::string s;
     for (const auto& item : items) s += (s.empty() ? "" : separator) + item;
     return s;
-}
-
-bool parse_bool(const std::string& v) {
-    return v == "true" || v == "false" || v == "yes" || v == "no" || v == "1" || v == "0";
-}
-
-bool parse_integer(const std::string& v) {
-    if (v.empty()) return false;
-    std::size_t start = (v[0] == '-' || v[0] == '+') ? 1 : 0;
-    return start < v.size() &&
-           std::all_of(v.begin() + static_cast<long>(start), v.end(),
-                       [](unsigned char c) { return std::isdigit(c); });
 }
 
 }  // namespace
@@ -112,30 +101,29 @@ Options parse_options(const std::vector<std::string>& texts,
             if (std::find(names.begin(), names.end(), f->name) == names.end())
                 names.push_back(f->name);
         if (!found) {
+            // One suggestion among the options of the formats at hand.
+            std::vector<OptionInfo> all;
+            for (const auto* list : declared) all.insert(all.end(), list->begin(), list->end());
+            std::string near = closest_option_name(key, all);
             std::sort(valid.begin(), valid.end());
             valid.erase(std::unique(valid.begin(), valid.end()), valid.end());
             throw UsageError("unknown option \"" + key + "\" for format " + join(names, " and ") +
+                             (near.empty() ? "" : "; did you mean " + near + "?") +
                              (valid.empty() ? "; it takes no options"
                                             : "; valid options: " + join(valid, ", ")));
         }
-        bool ok = true;
-        switch (found->type) {
-            case OptionInfo::Type::string: break;
-            case OptionInfo::Type::integer: ok = parse_integer(value); break;
-            case OptionInfo::Type::boolean: ok = parse_bool(value); break;
-            case OptionInfo::Type::choice:
-                ok = std::find(found->allowed.begin(), found->allowed.end(), value) !=
-                     found->allowed.end();
-                break;
-        }
-        if (!ok) {
-            std::string expected = found->type == OptionInfo::Type::integer ? "a whole number"
-                                   : found->type == OptionInfo::Type::boolean
-                                       ? "true or false"
-                                       : "one of " + join(found->allowed, ", ");
-            throw UsageError("option " + key + " of format " + join(names, " and ") +
-                             ": expected " + expected + ", found \"" + value + "\"");
-        }
+        // The value must suit each format that declares the key, and the
+        // message names those formats only (header of tsv, not of xml and tsv).
+        for (std::size_t i = 0; i < declared.size(); ++i)
+            for (const OptionInfo& o : *declared[i])
+                if (o.name == key && !option_value_valid(o, value))
+                    throw UsageError("option " + key + " of format " +
+                                     (i < formats.size() ? formats[i]->name : join(names, " and ")) +
+                                     ": expected " + accepted_values(o) + ", found \"" + value +
+                                     "\"");
+        // A plugin built before kdx/options.hpp may know only true and false.
+        if (found->type == OptionInfo::Type::boolean)
+            value = *parse_boolean(value) ? "true" : "false";
         options[key] = value;
     }
     return options;

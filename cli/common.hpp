@@ -33,7 +33,8 @@ std::shared_ptr<const host::LoadedFormat> choose_format(const host::PluginHost& 
 
 // Parses "key=value" texts and checks each against the options the given
 // formats declare (name, type, allowed values). Throws UsageError naming the
-// format and listing the valid keys.
+// format and listing the valid keys. A boolean is passed on as true or false,
+// whichever of yes/no/1/0 the user wrote.
 Options parse_options(const std::vector<std::string>& texts,
                       const std::vector<const FormatInfo*>& formats,
                       const std::vector<const std::vector<OptionInfo>*>& declared);

@@ -8,6 +8,7 @@
 #include <set>
 
 #include "command_runner.hpp"
+#include "kdx/options.hpp"
 
 namespace kdx::cli {
 
@@ -23,11 +24,6 @@ constexpr std::size_t max_steps = 1000;
 std::string join(const std::vector<std::string>& words, const std::string& separator) {
     std::string s;
     for (const std::string& w : words) s += (s.empty() ? "" : separator) + w;
-    return s;
-}
-
-std::string lower(std::string s) {
-    for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     return s;
 }
 
@@ -143,11 +139,9 @@ bool Reader::convert(const RecipeKey& key, const YAML::Node& value, Setting& out
         return false;
     }
     if (key.flag) {
-        const std::string v = value.IsScalar() ? lower(value.Scalar()) : "";
-        if (v == "true" || v == "yes")
-            out.alternatives = {{"true"}};
-        else if (v == "false" || v == "no")
-            out.alternatives = {{"false"}};
+        // The grammar of -o booleans: true/false, yes/no, 1/0 in any case.
+        if (auto on = value.IsScalar() ? parse_boolean(value.Scalar()) : std::nullopt)
+            out.alternatives = {{*on ? "true" : "false"}};
         else {
             error(key.name + " takes true or false, not " + described(value), at(value));
             return false;

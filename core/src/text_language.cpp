@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <stdexcept>
 
+#include "kdx/utf8.hpp"
 #include "registry/csv_text.hpp"
 #include "registry/embedded_data.hpp"
 
@@ -43,16 +44,12 @@ const std::vector<NameForm>& name_forms() {
 bool word_byte_at(std::string_view s, std::size_t i) {
     auto c = static_cast<unsigned char>(s[i]);
     if (c < 0x80) return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
-    // Find the lead byte of the sequence byte i belongs to.
-    std::size_t lead = i;
-    while (lead > 0 && (static_cast<unsigned char>(s[lead]) & 0xC0) == 0x80) --lead;
-    auto b0 = static_cast<unsigned char>(s[lead]);
-    auto b1 = lead + 1 < s.size() ? static_cast<unsigned char>(s[lead + 1]) : 0;
-    auto b2 = lead + 2 < s.size() ? static_cast<unsigned char>(s[lead + 2]) : 0;
-    if (b0 == 0xC2 && (b1 == 0xA0 || b1 == 0xAB || b1 == 0xBB)) return false;
-    if (b0 == 0xE2 && b1 == 0x80 && b2 >= 0x90) return false;  // U+2010–U+203F
-    if (b0 == 0xE2 && b1 == 0x81 && b2 <= 0x9F) return false;  // U+2040–U+205F
-    return true;
+    // The character byte i belongs to; bad bytes count as part of a word.
+    const utf8::Sequence q = utf8::decode(s, utf8::boundary_before(s, i));
+    if (!q.valid) return true;
+    const char32_t cp = q.code_point;
+    if (cp == 0xA0 || cp == 0xAB || cp == 0xBB) return false;
+    return cp < 0x2010 || cp > 0x205F;
 }
 
 }  // namespace

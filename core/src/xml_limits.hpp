@@ -15,6 +15,8 @@
 #include <string_view>
 #include <vector>
 
+#include "kdx/utf8.hpp"
+
 namespace kdx::xml_limits {
 
 struct Limits {
@@ -43,24 +45,6 @@ struct Problem {
     std::string message;
 };
 
-// Length of the valid UTF-8 sequence at s[i], or 0 when it is not one
-// (overlong forms, surrogates and code points above U+10FFFF are invalid).
-inline std::size_t utf8_length(std::string_view s, std::size_t i) {
-    auto byte = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
-    unsigned char c = byte(i);
-    if (c < 0x80) return 1;
-    std::size_t n = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC2 ? 2 : 0;
-    if (n == 0 || c > 0xF4 || i + n > s.size()) return 0;
-    for (std::size_t k = 1; k < n; ++k)
-        if ((byte(i + k) & 0xC0) != 0x80) return 0;
-    unsigned char d = byte(i + 1);
-    if (c == 0xE0 && d < 0xA0) return 0;   // overlong
-    if (c == 0xED && d >= 0xA0) return 0;  // UTF-16 surrogate
-    if (c == 0xF0 && d < 0x90) return 0;   // overlong
-    if (c == 0xF4 && d >= 0x90) return 0;  // above U+10FFFF
-    return n;
-}
-
 // The first byte that is not valid UTF-8 or is a control character XML 1.0
 // forbids (anything below U+0020 but tab, line feed and carriage return).
 inline std::optional<Problem> check_characters(std::string_view s, std::ptrdiff_t base = 0) {
@@ -72,14 +56,14 @@ inline std::optional<Problem> check_characters(std::string_view s, std::ptrdiff_
             return Problem{base + static_cast<std::ptrdiff_t>(i),
                            std::string("control character U+00") + hex + " is not allowed in XML"};
         }
-        std::size_t n = utf8_length(s, i);
-        if (n == 0) {
+        const utf8::Sequence q = utf8::decode(s, i);
+        if (!q.valid) {
             std::snprintf(hex, sizeof hex, "%02X", c);
             return Problem{
                 base + static_cast<std::ptrdiff_t>(i),
                 std::string("invalid UTF-8 (byte 0x") + hex + "); expected a UTF-8 file"};
         }
-        i += n;
+        i += q.length;
     }
     return std::nullopt;
 }

@@ -1,32 +1,9 @@
 #include "csv_dialect.hpp"
 
-#include <algorithm>
-
 #include "kdx/error.hpp"
+#include "kdx/options.hpp"
 
 namespace kdx::csv {
-
-namespace {
-
-std::string join(const std::vector<std::string>& items) {
-    std::string s;
-    for (const std::string& i : items) s += (s.empty() ? "" : ", ") + i;
-    return s;
-}
-
-// The option's value if given, checked against its declaration; else "".
-std::string given(const Options& options, const std::string& name) {
-    auto it = options.find(name);
-    if (it == options.end()) return {};
-    for (const OptionInfo& o : dialect_option_infos())
-        if (o.name == name && o.type == OptionInfo::Type::choice &&
-            std::find(o.allowed.begin(), o.allowed.end(), it->second) == o.allowed.end())
-            throw Error("option " + name + ": expected one of " + join(o.allowed) + ", found \"" +
-                        it->second + "\"");
-    return it->second;
-}
-
-}  // namespace
 
 std::vector<OptionInfo> dialect_option_infos() {
     return {
@@ -63,34 +40,34 @@ std::vector<OptionInfo> dialect_option_infos() {
 }
 
 Dialect dialect_for(const Options& options) {
+    // The writer's other options (table, protect-formulas) are its own to check.
+    OptionReader read(dialect_option_infos(), options, OptionReader::Unknown::ignore);
+    // Only what is given outright overrides the dialect, not a declared default.
+    auto given = [&](const char* name) { return read.given(name) ? read.choice(name) : ""; };
     Dialect d;
-    if (given(options, "dialect") == "excel-no") {
+    if (read.choice("dialect") == "excel-no") {
         d.delimiter = ';';
         d.decimal = ',';
         d.encoding = OutputEncoding::utf8_bom;
     }
-    std::string delimiter = given(options, "delimiter");
+    std::string delimiter = given("delimiter");
     if (delimiter == "," || delimiter == "comma") d.delimiter = ',';
     if (delimiter == ";" || delimiter == "semicolon") d.delimiter = ';';
     if (delimiter == "tab") d.delimiter = '\t';
-    std::string decimal = given(options, "decimal");
+    std::string decimal = given("decimal");
     if (decimal == "point") d.decimal = '.';
     if (decimal == "comma") d.decimal = ',';
-    std::string encoding = given(options, "encoding");
+    std::string encoding = given("encoding");
     if (encoding == "utf-8") d.encoding = OutputEncoding::utf8;
     if (encoding == "utf-8-bom") d.encoding = OutputEncoding::utf8_bom;
     if (encoding == "windows-1252") d.encoding = OutputEncoding::windows_1252;
 
-    if (auto it = options.find("bom"); it != options.end()) {
-        const std::string& v = it->second;
-        bool on = v == "true" || v == "yes" || v == "1";
-        if (!on && v != "false" && v != "no" && v != "0")
-            throw Error("option bom: expected true or false, found \"" + v + "\"");
-        if (on && d.encoding == OutputEncoding::windows_1252)
+    if (read.boolean("bom")) {
+        if (d.encoding == OutputEncoding::windows_1252)
             throw OptionError(
                 "option bom=true asks for a UTF-8 byte order mark, but the encoding is "
                 "windows-1252; choose one of them");
-        if (on) d.encoding = OutputEncoding::utf8_bom;
+        d.encoding = OutputEncoding::utf8_bom;
     }
     if (d.delimiter == ',' && d.decimal == ',')
         throw OptionError(

@@ -23,8 +23,7 @@ std::vector<OptionInfo> dialect_option_infos();
 
 // The dialect the options ask for: `dialect` gives the starting point and
 // each of delimiter, decimal and encoding given outright overrides it.
-// Throws kdx::Error for a value outside the declared ones and
-// kdx::OptionError for a combination that cannot be written (a decimal comma
+// Throws kdx::OptionError for a value outside the declared ones and for a combination that cannot be written (a decimal comma
 // in comma-separated fields, a byte order mark in Windows-1252).
 Dialect dialect_for(const Options& options);
 

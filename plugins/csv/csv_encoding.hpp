@@ -19,8 +19,8 @@ struct Utf8Check {
 };
 
 // Reads `in` to the end in fixed-size chunks (constant memory) and checks
-// that it is well-formed UTF-8: no stray continuation bytes, overlong forms,
-// surrogates or truncated sequences.
+// that it is well-formed UTF-8 (kdx::utf8::Validator): no stray continuation
+// bytes, overlong forms, surrogates or truncated sequences.
 Utf8Check check_utf8(std::istream& in);
 
 // Appends the UTF-8 form of Windows-1252 text. Bytes 0x81, 0x8D, 0x8F, 0x90
@@ -28,12 +28,9 @@ Utf8Check check_utf8(std::istream& in);
 // Latin-1 reads them.
 void append_windows_1252(std::string_view bytes, std::string& out);
 
-// Appends the UTF-8 form of a code point.
-void append_utf8_of(char32_t c, std::string& out);
-
 // Appends the Windows-1252 form of valid UTF-8 text. Returns the first code
 // point Windows-1252 has no byte for (ŋ, đ, ŧ of Sámi names, the C1 controls,
 // U+FFFD), leaving `out` with the text before it, or 0 when all of it fits.
-char32_t append_as_windows_1252(std::string_view utf8, std::string& out);
+char32_t append_as_windows_1252(std::string_view text, std::string& out);
 
 }  // namespace kdx::csv

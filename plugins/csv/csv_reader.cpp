@@ -2,36 +2,17 @@
 
 #include <cstdint>
 #include <fstream>
+#include <limits>
 
 #include "csv_encoding.hpp"
 #include "csv_parser.hpp"
 #include "kdx/error.hpp"
+#include "kdx/options.hpp"
 #include "kdx/table_import.hpp"
 
 namespace kdx::csv {
 
 namespace {
-
-std::string option(const Options& options, const std::string& name, const std::string& fallback) {
-    auto it = options.find(name);
-    return it == options.end() ? fallback : it->second;
-}
-
-[[noreturn]] void bad_option(const std::string& name, const std::string& allowed,
-                             const std::string& value) {
-    throw Error("option " + name + ": expected " + allowed + ", found \"" + value + "\"");
-}
-
-// A limit option: a whole number from 1 up.
-std::uint64_t limit(const Options& options, const std::string& name, std::uint64_t fallback) {
-    auto it = options.find(name);
-    if (it == options.end()) return fallback;
-    const std::string& v = it->second;
-    bool digits =
-        !v.empty() && v.size() <= 18 && v.find_first_not_of("0123456789") == std::string::npos;
-    if (!digits || std::stoull(v) == 0) bad_option(name, "a whole number from 1 up", v);
-    return std::stoull(v);
-}
 
 std::ifstream open(const std::filesystem::path& input, const std::string& file) {
     std::ifstream in(input, std::ios::binary);
@@ -124,21 +105,18 @@ const std::vector<OptionInfo>& read_option_infos() {
 
 Dataset read_csv(const std::filesystem::path& input, const Options& options,
                  Diagnostics& diagnostics) {
-    std::string encoding = option(options, "encoding", "auto");
+    OptionReader read(read_option_infos(), options);
+    std::string encoding = read.choice("encoding");
     if (encoding == "utf-8-bom") encoding = "utf-8";
-    if (encoding != "auto" && encoding != "utf-8" && encoding != "windows-1252")
-        bad_option("encoding", "auto, utf-8, utf-8-bom or windows-1252", encoding);
-    std::string delimiter = option(options, "delimiter", "auto");
+    std::string delimiter = read.choice("delimiter");
     if (delimiter == ",") delimiter = "comma";
     if (delimiter == ";") delimiter = "semicolon";
-    if (delimiter != "auto" && delimiter != "comma" && delimiter != "semicolon" &&
-        delimiter != "tab")
-        bad_option("delimiter", "auto, comma (,), semicolon (;) or tab", delimiter);
 
+    constexpr long long most = std::numeric_limits<long long>::max();
     RecordLimits limits;
-    limits.max_field_bytes = limit(options, "max-field-length", limits.max_field_bytes);
-    limits.max_fields = limit(options, "max-columns", limits.max_fields);
-    const std::uint64_t max_rows = limit(options, "max-rows", 10000000);
+    limits.max_field_bytes = static_cast<std::uint64_t>(read.integer("max-field-length", 1, most));
+    limits.max_fields = static_cast<std::uint64_t>(read.integer("max-columns", 1, most));
+    const auto max_rows = static_cast<std::uint64_t>(read.integer("max-rows", 1, most));
 
     const std::string file = input.string();
     Dataset dataset;

@@ -12,48 +12,12 @@
 #include "csv_encoding.hpp"
 #include "kdx/atomic_file.hpp"
 #include "kdx/error.hpp"
+#include "kdx/options.hpp"
+#include "kdx/utf8.hpp"
 
 namespace kdx::csv {
 
 namespace {
-
-// Length of the valid UTF-8 sequence at s[i], or 0 when it is not one.
-std::size_t utf8_length(std::string_view s, std::size_t i) {
-    auto byte = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
-    unsigned char c = byte(i);
-    if (c < 0x80) return 1;
-    std::size_t n = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC2 ? 2 : 0;
-    if (n == 0 || c > 0xF4 || i + n > s.size()) return 0;
-    for (std::size_t k = 1; k < n; ++k)
-        if ((byte(i + k) & 0xC0) != 0x80) return 0;
-    unsigned char d = byte(i + 1);
-    if ((c == 0xE0 && d < 0xA0) || (c == 0xED && d >= 0xA0) || (c == 0xF0 && d < 0x90) ||
-        (c == 0xF4 && d >= 0x90))
-        return 0;
-    return n;
-}
-
-bool valid_utf8(std::string_view s) {
-    for (std::size_t i = 0, n; i < s.size(); i += n)
-        if ((n = utf8_length(s, i)) == 0) return false;
-    return true;
-}
-
-// Each byte that does not start a valid UTF-8 sequence becomes U+FFFD.
-std::string repair_utf8(std::string_view s) {
-    std::string out;
-    for (std::size_t i = 0; i < s.size();) {
-        std::size_t n = utf8_length(s, i);
-        if (n == 0) {
-            out += "\xEF\xBF\xBD";
-            ++i;
-        } else {
-            out.append(s, i, n);
-            i += n;
-        }
-    }
-    return out;
-}
 
 // The first text Windows-1252 cannot hold, found by a pass that writes nothing.
 struct Unencodable {
@@ -122,8 +86,8 @@ class CsvOut {
     CsvOut& raw(std::string_view text) {
         std::string fixed;
         std::string_view s = text;
-        if (!valid_utf8(text)) {
-            fixed = repair_utf8(text);
+        if (!utf8::valid(text)) {
+            fixed = utf8::repaired(text);  // a U+FFFD for each maximal subpart of bad bytes
             s = fixed;
             ++repaired_;
         }
@@ -239,15 +203,6 @@ void write_nominations(const Dataset& d, CsvOut& out, Diagnostics& diagnostics) 
                          "the XML format keeps them");
 }
 
-bool boolean_option(const Options& options, const std::string& name, bool fallback) {
-    auto it = options.find(name);
-    if (it == options.end()) return fallback;
-    const std::string& v = it->second;
-    if (v == "true" || v == "yes" || v == "1") return true;
-    if (v == "false" || v == "no" || v == "0") return false;
-    throw Error("option " + name + ": expected true or false, found \"" + v + "\"");
-}
-
 void write_table(const Dataset& d, const std::string& table, CsvOut& out,
                  Diagnostics& diagnostics) {
     if (table == "settlement")
@@ -262,13 +217,6 @@ void write_table(const Dataset& d, const std::string& table, CsvOut& out,
         write_nominations(d, out, diagnostics);
 }
 
-std::string code_point_name(char32_t c) {
-    const char* hex = "0123456789ABCDEF";
-    std::string digits;
-    for (int shift = c > 0xFFFF ? 20 : 12; shift >= 0; shift -= 4) digits += hex[(c >> shift) & 15];
-    return "U+" + digits;
-}
-
 // Windows-1252 loses every character it lacks, so a text holding one stops
 // the write before the file is created.
 void check_windows_1252(const Dataset& d, const std::string& table, bool protect,
@@ -278,13 +226,12 @@ void check_windows_1252(const Dataset& d, const std::string& table, bool protect
     write_table(d, table, check, ignored);
     const Unencodable& u = check.unencodable();
     if (u.fields == 0) return;
-    std::string character;
-    append_utf8_of(u.code_point, character);
+    const std::string character = utf8::encode(u.code_point);
     std::string more =
         u.fields > 1 ? " (and " + std::to_string(u.fields - 1) + " more fields)" : std::string();
     throw Error(table + " record " + std::to_string(u.record - 1) + " (" + u.key + "), " +
                     u.column + " \"" + u.text + "\": Windows-1252 has no \"" + character + "\" (" +
-                    code_point_name(u.code_point) + ")" + more +
+                    utf8::code_point_name(u.code_point) + ")" + more +
                     "; encoding=utf-8-bom keeps every character, and Excel reads it; nothing "
                     "was written",
                 Location::at(output.string()));
@@ -315,15 +262,9 @@ const std::vector<OptionInfo>& write_option_infos() {
 
 void write_csv(const Dataset& dataset, const std::filesystem::path& output, const Options& options,
                Diagnostics& diagnostics) {
-    std::string table = "settlement";
-    if (auto it = options.find("table"); it != options.end()) table = it->second;
-    const auto& allowed = write_option_infos().front().allowed;
-    if (std::find(allowed.begin(), allowed.end(), table) == allowed.end())
-        throw Error(
-            "option table: expected settlement, outcomes, municipalities, programmes or "
-            "nominations, found \"" +
-            table + "\"");
-    bool protect = boolean_option(options, "protect-formulas", true);
+    OptionReader read(write_option_infos(), options);
+    const std::string table = read.choice("table");
+    const bool protect = read.boolean("protect-formulas");
     Dialect dialect = dialect_for(options);
     if (dialect.encoding == OutputEncoding::windows_1252)
         check_windows_1252(dataset, table, protect, dialect, output);

@@ -8,6 +8,7 @@
 #include "html_table.hpp"
 #include "kdx/chart_text.hpp"
 #include "kdx/number_format.hpp"
+#include "kdx/utf8.hpp"
 #include "labels.hpp"
 
 namespace kdx::html {
@@ -29,10 +30,7 @@ std::string num(double v) {
     return out;
 }
 
-std::size_t characters(const std::string& s) {
-    return static_cast<std::size_t>(std::count_if(
-        s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
-}
+std::size_t characters(const std::string& s) { return utf8::count(s); }
 
 // Round ticks from `lo` to `hi` (0 included), about five of them.
 struct Axis {

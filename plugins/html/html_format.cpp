@@ -7,6 +7,7 @@
 #include "kdx/atomic_file.hpp"
 #include "kdx/document.hpp"
 #include "kdx/error.hpp"
+#include "kdx/options.hpp"
 #include "kdx/source_date.hpp"
 
 namespace kdx::html {
@@ -14,24 +15,12 @@ namespace kdx::html {
 namespace {
 
 PageOptions page_options(const Options& options, const std::vector<OptionInfo>& declared) {
+    OptionReader read(declared, options);
     PageOptions page;
-    for (const auto& option : options) {
-        const std::string& name = option.first;
-        const std::string& value = option.second;
-        std::string names;
-        for (const OptionInfo& o : declared) names += (names.empty() ? "" : ", ") + o.name;
-        if (name != "chart-table")
-            throw Error("html: unknown write option \"" + name + "\"; expected one of " + names);
-        if (value == "collapsed" || value.empty())
-            page.chart_table = ChartTable::collapsed;
-        else if (value == "open")
-            page.chart_table = ChartTable::open;
-        else if (value == "none")
-            page.chart_table = ChartTable::none;
-        else
-            throw Error("option chart-table: expected collapsed, open or none, found \"" + value +
-                        "\"");
-    }
+    const std::string& table = read.choice("chart-table");
+    page.chart_table = table == "open"   ? ChartTable::open
+                       : table == "none" ? ChartTable::none
+                                         : ChartTable::collapsed;
     return page;
 }
 

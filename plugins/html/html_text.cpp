@@ -4,30 +4,13 @@
 #include <cstdio>
 
 #include "kdx/text_language.hpp"
+#include "kdx/utf8.hpp"
 
 namespace kdx::html {
 
 namespace {
 
 constexpr std::string_view replacement = "\xEF\xBF\xBD";
-
-// The code point of the UTF-8 sequence at `text[i]` and its length; length 0
-// when the bytes there are not one (overlong, surrogate, cut off, > U+10FFFF).
-std::pair<std::uint32_t, std::size_t> decode(std::string_view text, std::size_t i) {
-    const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
-    const unsigned char b = byte(i);
-    if (b < 0x80) return {b, 1};
-    std::size_t n = (b & 0xE0) == 0xC0 ? 2 : (b & 0xF0) == 0xE0 ? 3 : (b & 0xF8) == 0xF0 ? 4 : 0;
-    if (n == 0 || i + n > text.size()) return {0, 0};
-    std::uint32_t cp = b & (0x7F >> n);
-    for (std::size_t k = 1; k < n; ++k) {
-        if ((byte(i + k) & 0xC0) != 0x80) return {0, 0};
-        cp = (cp << 6) | (byte(i + k) & 0x3F);
-    }
-    static const std::uint32_t least[] = {0, 0, 0x80, 0x800, 0x10000};
-    if (cp < least[n] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return {0, 0};
-    return {cp, n};
-}
 
 // Characters the HTML standard calls parse errors in text: controls other
 // than tab, LF, FF and CR (CR is kept out too: the parser folds it into LF),
@@ -39,12 +22,10 @@ bool forbidden(std::uint32_t cp) {
     return (cp & 0xFFFE) == 0xFFFE;
 }
 
-std::string describe(std::string_view text, std::size_t i, std::uint32_t cp, std::size_t n) {
+std::string describe(std::string_view text, std::size_t i, const utf8::Sequence& q) {
+    if (q.valid) return utf8::code_point_name(q.code_point);
     char buffer[16];
-    if (n == 0)
-        std::snprintf(buffer, sizeof buffer, "byte 0x%02X", static_cast<unsigned char>(text[i]));
-    else
-        std::snprintf(buffer, sizeof buffer, "U+%04X", static_cast<unsigned>(cp));
+    std::snprintf(buffer, sizeof buffer, "byte 0x%02X", static_cast<unsigned char>(text[i]));
     return buffer;
 }
 
@@ -53,11 +34,14 @@ std::string escaped(std::string_view text, std::string& first_bad) {
     std::string out;
     out.reserve(text.size() + text.size() / 8);
     for (std::size_t i = 0; i < text.size();) {
-        auto [cp, n] = decode(text, i);
-        if (n == 0 || forbidden(cp)) {
-            if (first_bad.empty()) first_bad = describe(text, i, cp, n);
+        // One U+FFFD for each maximal subpart of bad bytes (kdx/utf8.hpp).
+        const utf8::Sequence q = utf8::decode(text, i);
+        const char32_t cp = q.code_point;
+        const std::size_t n = q.length;
+        if (!q.valid || forbidden(cp)) {
+            if (first_bad.empty()) first_bad = describe(text, i, q);
             out += replacement;
-            i += n == 0 ? 1 : n;
+            i += n;
             continue;
         }
         switch (cp) {

@@ -2,12 +2,14 @@
 
 #include <algorithm>
 #include <cctype>
+#include <limits>
 #include <map>
 #include <pugixml.hpp>
 #include <set>
 
 #include "jsonstat_parse.hpp"
 #include "kdx/error.hpp"
+#include "kdx/options.hpp"
 #include "kdx/table_import.hpp"
 
 namespace kdx::jsonstat {
@@ -22,11 +24,6 @@ std::string lower(std::string s) {
 bool all_digits(const std::string& s, std::size_t from = 0) {
     return s.size() > from && std::all_of(s.begin() + static_cast<std::ptrdiff_t>(from), s.end(),
                                           [](char c) { return c >= '0' && c <= '9'; });
-}
-
-std::string option(const Options& options, const std::string& name, const std::string& fallback) {
-    auto it = options.find(name);
-    return it == options.end() ? fallback : it->second;
 }
 
 std::string quoted_list(const std::vector<std::string>& items, std::size_t shown = 3) {
@@ -416,14 +413,6 @@ std::string CubeReader::nlohmann_number(double v) {
     return text;
 }
 
-std::uint64_t max_file_size(const Options& options) {
-    std::string v = option(options, "max-file-size", "1073741824");
-    if (v.empty() || v.size() > 18 || v.find_first_not_of("0123456789") != std::string::npos ||
-        std::stoull(v) == 0)
-        throw Error("option max-file-size: expected a whole number from 1 up, found \"" + v + "\"");
-    return std::stoull(v);
-}
-
 }  // namespace
 
 const std::vector<OptionInfo>& read_option_infos() {
@@ -443,11 +432,14 @@ const std::vector<OptionInfo>& read_option_infos() {
 Dataset read_jsonstat(const std::filesystem::path& input, const Options& options,
                       Diagnostics& diagnostics) {
     const std::string file = input.string();
+    OptionReader read(read_option_infos(), options);
+    const auto max_file_size = static_cast<std::uint64_t>(
+        read.integer("max-file-size", 1, std::numeric_limits<long long>::max()));
     TableImportOptions import_options = table_import_options(options);
     Diagnostics own;
     std::set<std::string> mapped;
     std::vector<CubeReader> readers;
-    std::vector<ParsedCube> cubes = parse_file(input, max_file_size(options));
+    std::vector<ParsedCube> cubes = parse_file(input, max_file_size);
     Dataset dataset;
     Diagnostics table;
     std::vector<std::string> sheet_names;

@@ -8,6 +8,7 @@
 #include "jsonstat_cube.hpp"
 #include "kdx/atomic_file.hpp"
 #include "kdx/error.hpp"
+#include "kdx/options.hpp"
 #include "kdx/source_date.hpp"
 
 namespace kdx::jsonstat {
@@ -17,22 +18,9 @@ namespace {
 // ordered_json keeps keys in the order written, which makes the file readable.
 using Json = nlohmann::ordered_json;
 
-std::string option(const Options& options, const std::string& name, std::string fallback) {
-    auto it = options.find(name);
-    return it == options.end() ? fallback : it->second;
-}
-
-bool boolean_option(const Options& options, const std::string& name, bool fallback) {
-    std::string v = option(options, name, fallback ? "true" : "false");
-    if (v == "true" || v == "yes" || v == "1") return true;
-    if (v == "false" || v == "no" || v == "0") return false;
-    throw Error("jsonstat option " + name + ": expected true or false, found \"" + v + "\"");
-}
-
 // The "updated" time: the option, else SOURCE_DATE_EPOCH (for reproducible
 // files), else now; always UTC in ISO 8601.
-std::string updated_time(const Options& options) {
-    std::string given = option(options, "updated", "");
+std::string updated_time(const std::string& given) {
     if (!given.empty()) {
         static const std::regex iso(
             R"(\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2})?(Z|[+-]\d{2}:\d{2})?)?)");
@@ -94,7 +82,7 @@ Json kdx_extension(const Cube& cube) {
     return own;
 }
 
-Json to_json_stat(const Dataset& d, const Cube& cube, const Options& options) {
+Json to_json_stat(const Dataset& d, const Cube& cube, const std::string& updated) {
     const bool en = cube.language == "en";
     Json j;
     j["version"] = "2.0";
@@ -104,7 +92,7 @@ Json to_json_stat(const Dataset& d, const Cube& cube, const Options& options) {
     std::string source;
     for (const auto& line : d.info.provenance) source += (source.empty() ? "" : "; ") + line;
     j["source"] = source.empty() ? "kdx" : source;
-    j["updated"] = updated_time(options);
+    j["updated"] = updated_time(updated);
     // SSB's dimension ids and roles, so that SSB's tools and kdx's reader
     // take the file as they take a statbank answer; the cube's order is
     // region, year, content (the last varies fastest).
@@ -168,17 +156,15 @@ const std::vector<OptionInfo>& write_option_infos() {
 void write_jsonstat(const Dataset& dataset, const std::filesystem::path& output,
                     const Options& options, Diagnostics& diagnostics) {
     const Location where = Location::at(output.string());
-    std::string set = option(options, "indicators", "all");
-    if (set != "all" && set != "settlement")
-        throw Error("jsonstat option indicators: expected all or settlement, found \"" + set + "\"",
-                    where);
-    const bool pretty = boolean_option(options, "pretty", false);
+    OptionReader read(write_option_infos(), options);
+    const std::string set = read.choice("indicators");
+    const bool pretty = read.boolean("pretty");
 
     std::string text;
     try {
         Cube cube = build_cube(dataset, set == "all" ? IndicatorSet::all : IndicatorSet::settlement,
                                diagnostics);
-        text = to_json_stat(dataset, cube, options).dump(pretty ? 2 : -1);
+        text = to_json_stat(dataset, cube, read.text("updated")).dump(pretty ? 2 : -1);
     } catch (const nlohmann::json::exception& e) {
         // dump() refuses text that is not UTF-8.
         throw Error(std::string("cannot write JSON-stat: ") + e.what(), where);

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "chart_box.hpp"
+#include "kdx/utf8.hpp"
 #include "key_figures_box.hpp"
 #include "labels.hpp"
 #include "table_box.hpp"
@@ -53,9 +54,7 @@ void add_page_frame(DisplayList& list, const DocumentInfo& info, TextMetrics& me
                 title.erase(space);
             } else {
                 // No word left to drop: drop the last character, not half of one.
-                while (!title.empty() && (static_cast<unsigned char>(title.back()) & 0xc0) == 0x80)
-                    title.pop_back();
-                if (!title.empty()) title.pop_back();
+                title.erase(utf8::boundary_before(title, title.size() - 1));
             }
         }
         title += ellipsis;

@@ -18,7 +18,7 @@
 #include <sstream>
 
 #include "kdx/error.hpp"
-#include "utf8.hpp"
+#include "kdx/utf8.hpp"
 
 namespace kdx::pdf {
 
@@ -291,7 +291,7 @@ double FontSet::width(std::string_view text, FontStyle style, double size) const
     const PreparedFont& font = *face.prepared;
     double total = 0;
     for (std::size_t at = 0; at < text.size();) {
-        char32_t cp = next_code_point(text, at);
+        char32_t cp = utf8::next(text, at);
         const unsigned glyph = cp < 0x10000 ? font.glyph_of[cp] : 0;
         if (glyph < font.width_of.size()) total += font.width_of[glyph] / 1000.0;
     }
@@ -309,7 +309,7 @@ std::string FontSet::checked(std::string_view text, FontStyle style, const std::
     out.reserve(text.size());
     for (std::size_t at = 0; at < text.size();) {
         std::size_t start = at;
-        char32_t cp = next_code_point(text, at);
+        char32_t cp = utf8::next(text, at);
         if (cp < 0x20 || cp == 0x7f) {
             out += ' ';  // line breaks and tabs inside a text are plain spaces here
         } else if (has_glyph(face, cp)) {
@@ -502,7 +502,7 @@ void FontSet::report(Diagnostics& diagnostics, const Location& where) const {
     for (const auto& [key, m] : missing_) {
         char code[16];
         std::snprintf(code, sizeof code, "U+%04X", static_cast<unsigned>(key.first));
-        std::string message = "pdf: character " + std::string(code) + " \"" + utf8_of(key.first) +
+        std::string message = "pdf: character " + std::string(code) + " \"" + utf8::encode(key.first) +
                               "\" is not in the " + m.face + " face of font \"" + family_ + "\" (" +
                               faces_[key.second].file + "); in " + m.first_place;
         if (m.count > 1) message += " and " + std::to_string(m.count - 1) + " more place(s)";

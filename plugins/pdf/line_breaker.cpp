@@ -3,7 +3,7 @@
 #include <algorithm>
 
 #include "kdx/text_language.hpp"
-#include "utf8.hpp"
+#include "kdx/utf8.hpp"
 
 namespace kdx::pdf {
 
@@ -128,7 +128,7 @@ class LineBuilder {
         for (const Piece& p : word.pieces) {
             for (std::size_t at = 0; at < p.text.size();) {
                 std::size_t start = at;
-                next_code_point(p.text, at);
+                utf8::next(p.text, at);
                 std::string ch = p.text.substr(start, at - start);
                 double w = m_.width(ch, p.style, size_);
                 if (!line_.fragments.empty() && line_.width + w > max_) finish();

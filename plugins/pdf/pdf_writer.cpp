@@ -7,6 +7,7 @@
 #include "kdx/atomic_file.hpp"
 #include "kdx/document.hpp"
 #include "kdx/error.hpp"
+#include "kdx/options.hpp"
 #include "pdf_render.hpp"
 #include "pdfa_metadata.hpp"
 
@@ -14,25 +15,9 @@ namespace kdx::pdf {
 
 namespace {
 
-PageSize paper_size(const Options& options) {
-    auto it = options.find("paper");
-    std::string paper = it == options.end() ? "a4" : it->second;
-    if (paper == "a4" || paper.empty()) return {595.276, 841.89};
+PageSize paper_size(const std::string& paper) {
     if (paper == "letter") return {612, 792};
-    throw Error("option paper: expected a4 or letter, found \"" + paper + "\"");
-}
-
-void check_option_names(const Options& options, const std::vector<OptionInfo>& declared) {
-    for (const auto& [name, value] : options) {
-        bool known = false;
-        std::string names;
-        for (const OptionInfo& o : declared) {
-            known = known || o.name == name;
-            names += (names.empty() ? "" : ", ") + o.name;
-        }
-        if (!known)
-            throw Error("pdf: unknown write option \"" + name + "\"; expected one of " + names);
-    }
+    return {595.276, 841.89};  // a4
 }
 
 }  // namespace
@@ -77,8 +62,8 @@ FormatInfo PdfFormat::info() const {
 // change the date libxlsxwriter is formatting on another thread.
 void PdfFormat::write_document(const Document& document, const std::filesystem::path& output,
                                const Options& options, Diagnostics& diagnostics) {
-    check_option_names(options, info().write_options);
-    const PageSize size = paper_size(options);
+    OptionReader read(info().write_options, options);  // fonts.cpp reads the font options
+    const PageSize size = paper_size(read.choice("paper"));
     Diagnostics local;
     try {
         FontFiles files = find_font_files(options, local);

@@ -4,6 +4,7 @@
 #include <sstream>
 
 #include "kdx/error.hpp"
+#include "kdx/options.hpp"
 #include "nomination_reader.hpp"
 #include "paragraphs.hpp"
 
@@ -44,6 +45,8 @@ FormatInfo ProfileFormat::info() const {
 
 Dataset ProfileFormat::read_dataset(const std::filesystem::path& input, const Options& options,
                                     Diagnostics& diagnostics) {
+    // Checked here; read_nomination takes the given values as they are.
+    [[maybe_unused]] OptionReader checked(info().read_options, options);
     const std::string file = input.string();
     const std::string ext = extension_of(input);
     std::error_code ec;

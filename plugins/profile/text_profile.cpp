@@ -2,24 +2,12 @@
 #include <cctype>
 
 #include "kdx/error.hpp"
+#include "kdx/utf8.hpp"
 #include "paragraphs.hpp"
 
 namespace kdx::profile {
 
 namespace {
-
-bool valid_utf8(const std::string& s) {
-    std::size_t i = 0;
-    while (i < s.size()) {
-        auto b = static_cast<unsigned char>(s[i]);
-        int need = b < 0x80 ? 0 : b >= 0xC2 && b <= 0xDF ? 1 : b >= 0xE0 && b <= 0xEF ? 2 : b >= 0xF0 && b <= 0xF4 ? 3 : -1;
-        if (need < 0 || i + need >= s.size() + (need == 0)) return false;
-        for (int k = 1; k <= need; ++k)
-            if (i + k >= s.size() || (static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return false;
-        i += need + 1;
-    }
-    return true;
-}
 
 // Windows-1252, what Notepad and older Word "Save as text" write in Norway.
 std::string from_windows_1252(const std::string& s) {
@@ -30,17 +18,7 @@ std::string from_windows_1252(const std::string& s) {
     std::string out;
     for (char c : s) {
         auto b = static_cast<unsigned char>(c);
-        char32_t u = b >= 0x80 && b < 0xA0 ? high[b - 0x80] : b;
-        if (u < 0x80) {
-            out += static_cast<char>(u);
-        } else if (u < 0x800) {
-            out += static_cast<char>(0xC0 | (u >> 6));
-            out += static_cast<char>(0x80 | (u & 0x3F));
-        } else {
-            out += static_cast<char>(0xE0 | (u >> 12));
-            out += static_cast<char>(0x80 | ((u >> 6) & 0x3F));
-            out += static_cast<char>(0x80 | (u & 0x3F));
-        }
+        utf8::append(out, b >= 0x80 && b < 0xA0 ? high[b - 0x80] : b);
     }
     return out;
 }
@@ -95,7 +73,7 @@ ProfileText read_text_profile(const std::string& raw, std::string file, bool mar
     ProfileText p;
     p.file = std::move(file);
     std::string content = raw.compare(0, 3, "\xEF\xBB\xBF") == 0 ? raw.substr(3) : raw;
-    if (!valid_utf8(content)) content = from_windows_1252(content);
+    if (!utf8::valid(content)) content = from_windows_1252(content);
 
     std::vector<std::string> lines;
     std::size_t at = 0;

@@ -1,21 +1,8 @@
 #include "store_options.hpp"
 
-#include "kdx/error.hpp"
+#include "kdx/options.hpp"
 
 namespace kdx::store {
-
-namespace {
-
-bool option_true(const Options& options, const std::string& name) {
-    auto it = options.find(name);
-    if (it == options.end()) return false;
-    const std::string& v = it->second;
-    if (v == "true" || v == "yes" || v == "1") return true;
-    if (v == "false" || v == "no" || v == "0") return false;
-    throw OptionError("option " + name + ": expected true or false, found \"" + v + "\"");
-}
-
-}  // namespace
 
 std::vector<OptionInfo> merge_options() {
     return {
@@ -35,9 +22,10 @@ std::vector<OptionInfo> merge_options() {
 }
 
 WriteMode write_mode(const Options& options) {
+    OptionReader read(merge_options(), options);
     WriteMode mode;
-    mode.merge = option_true(options, "merge");
-    mode.replace = option_true(options, "replace");
+    mode.merge = read.boolean("merge");
+    mode.replace = read.boolean("replace");
     if (mode.replace) mode.merge = true;
     return mode;
 }

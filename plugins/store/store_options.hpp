@@ -11,7 +11,8 @@ namespace kdx::store {
 
 std::vector<OptionInfo> merge_options();
 
-// Throws kdx::OptionError for a value other than true/false/yes/no/1/0.
+// Throws kdx::OptionError for an option other than these two or a value
+// other than true/false/yes/no/1/0 (kdx/options.hpp).
 WriteMode write_mode(const Options& options);
 
 }  // namespace kdx::store

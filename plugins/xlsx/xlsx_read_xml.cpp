@@ -35,52 +35,6 @@ std::string hex_byte(unsigned char b) {
                 Location::at(package.file()));
 }
 
-std::size_t Utf8Checker::feed(const char* data, std::size_t size) {
-    const auto* p = reinterpret_cast<const unsigned char*>(data);
-    std::size_t i = 0;
-    while (i < size) {
-        if (need_ == 0) {
-            // ASCII runs are the common case: skip them eight bytes at a time.
-            while (i + 8 <= size) {
-                std::uint64_t word;
-                std::memcpy(&word, p + i, 8);
-                if (word & 0x8080808080808080ull) break;
-                i += 8;
-            }
-            if (i >= size) break;
-            unsigned char b = p[i];
-            if (b < 0x80) {
-                ++i;
-                continue;
-            }
-            low_ = 0x80;
-            high_ = 0xBF;
-            if (b >= 0xC2 && b <= 0xDF) {
-                need_ = 1;
-            } else if (b >= 0xE0 && b <= 0xEF) {
-                need_ = 2;
-                if (b == 0xE0) low_ = 0xA0;
-                if (b == 0xED) high_ = 0x9F;
-            } else if (b >= 0xF0 && b <= 0xF4) {
-                need_ = 3;
-                if (b == 0xF0) low_ = 0x90;
-                if (b == 0xF4) high_ = 0x8F;
-            } else {
-                return i;
-            }
-            ++i;
-        } else {
-            unsigned char b = p[i];
-            if (b < low_ || b > high_) return i;
-            low_ = 0x80;
-            high_ = 0xBF;
-            --need_;
-            ++i;
-        }
-    }
-    return std::string::npos;
-}
-
 XmlHandler::~XmlHandler() = default;
 
 pugi::xml_attribute attribute(const pugi::xml_node& node, std::string_view name) {

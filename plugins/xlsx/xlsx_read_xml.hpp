@@ -11,23 +11,14 @@
 #include <string>
 #include <string_view>
 
+#include "kdx/utf8.hpp"
 #include "xlsx_zip.hpp"
 
 namespace kdx::xlsx {
 
 // Checks UTF-8 incrementally across chunks: no stray continuation bytes,
 // overlong forms, surrogates or cut-off sequences.
-class Utf8Checker {
-  public:
-    // The offset in `data` of the first bad byte, or npos.
-    std::size_t feed(const char* data, std::size_t size);
-    // False when the input ended inside a sequence.
-    bool complete() const noexcept { return need_ == 0; }
-
-  private:
-    int need_ = 0;
-    unsigned char low_ = 0x80, high_ = 0xBF;
-};
+using Utf8Checker = utf8::Validator;
 
 // The element or attribute name without its namespace prefix ("x:row" -> "row").
 inline std::string_view local_name(const char* name) {

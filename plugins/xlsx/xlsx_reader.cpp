@@ -1,9 +1,11 @@
 #include <charconv>
 #include <functional>
+#include <limits>
 #include <set>
 #include <memory>
 
 #include "kdx/error.hpp"
+#include "kdx/options.hpp"
 #include "kdx/table_import.hpp"
 #include "xlsx_read.hpp"
 #include "xlsx_read_limits.hpp"
@@ -241,18 +243,12 @@ std::vector<OptionInfo> read_limit_options() {
 }
 
 ReadLimits read_limits(const Options& options) {
+    // The table importer's options are its own to check.
+    OptionReader read(read_limit_options(), options, OptionReader::Unknown::ignore);
     ReadLimits limits;
-    for (const LimitOption& o : limit_options) {
-        auto it = options.find(o.name);
-        if (it == options.end()) continue;
-        const std::string& v = it->second;
-        std::uint64_t n = 0;
-        auto [end, ec] = std::from_chars(v.data(), v.data() + v.size(), n);
-        if (ec != std::errc() || end != v.data() + v.size() || n == 0)
-            throw Error("option " + std::string(o.name) +
-                        ": expected a whole number above 0, found \"" + v + "\"");
-        limits.*o.field = n;
-    }
+    for (const LimitOption& o : limit_options)
+        limits.*o.field = static_cast<std::uint64_t>(
+            read.integer(o.name, 1, std::numeric_limits<long long>::max()));
     return limits;
 }
 
@@ -264,6 +260,7 @@ std::vector<OptionInfo> read_options() {
 
 Dataset read_dataset(const std::filesystem::path& input, const Options& options,
                      Diagnostics& diagnostics) {
+    [[maybe_unused]] OptionReader all(read_options(), options);  // refuses undeclared names
     const ReadLimits limits = read_limits(options);
     const TableImportOptions import_options = table_import_options(options);
     const std::string file = input.string();

@@ -8,6 +8,7 @@
 #include <cstring>
 
 #include "kdx/error.hpp"
+#include "kdx/utf8.hpp"
 #include "xlsx_read_xml.hpp"
 #include "xlsx_strings.hpp"
 
@@ -270,9 +271,9 @@ class SheetHandler : public XmlHandler {
             case Kind::formula_string:
                 if (value_.find("_x") != std::string::npos) decode_escapes(value_);
                 if (value_.size() > source_.limits.max_string_length &&
-                    utf8_length(value_) > source_.limits.max_string_length)
+                    utf8::count(value_) > source_.limits.max_string_length)
                     fail(row_number_, column_,
-                         "the cell's text is " + std::to_string(utf8_length(value_)) +
+                         "the cell's text is " + std::to_string(utf8::count(value_)) +
                              " characters long, more than the limit of " +
                              std::to_string(source_.limits.max_string_length) +
                              " (max-string-length)");

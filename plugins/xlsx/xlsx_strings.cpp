@@ -5,15 +5,10 @@
 #include <cstring>
 
 #include "kdx/error.hpp"
+#include "kdx/utf8.hpp"
 #include "xlsx_read_xml.hpp"
 
 namespace kdx::xlsx {
-
-std::size_t utf8_length(const std::string& text) noexcept {
-    std::size_t n = 0;
-    for (char c : text) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-    return n;
-}
 
 namespace {
 
@@ -22,19 +17,6 @@ int hex_value(char c) {
     if (c >= 'a' && c <= 'f') return c - 'a' + 10;
     if (c >= 'A' && c <= 'F') return c - 'A' + 10;
     return -1;
-}
-
-void append_utf8(std::string& out, unsigned cp) {
-    if (cp < 0x80) {
-        out += static_cast<char>(cp);
-    } else if (cp < 0x800) {
-        out += static_cast<char>(0xC0 | (cp >> 6));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else {
-        out += static_cast<char>(0xE0 | (cp >> 12));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    }
 }
 
 class SharedStrings : public XmlHandler {
@@ -75,7 +57,7 @@ class SharedStrings : public XmlHandler {
             in_item_ = false;
             if (current_.find("_x") != std::string::npos) decode_escapes(current_);
             if (overflow_ || (current_.size() > limits_.max_string_length &&
-                              utf8_length(current_) > limits_.max_string_length))
+                              utf8::count(current_) > limits_.max_string_length))
                 throw Error("part " + part_ + ": shared string " + std::to_string(strings.size()) +
                                 " is longer than the limit of " +
                                 std::to_string(limits_.max_string_length) +
@@ -117,7 +99,7 @@ void decode_escapes(std::string& text) {
                         hex_value(text[i + 5])};
             if (d[0] >= 0 && d[1] >= 0 && d[2] >= 0 && d[3] >= 0) {
                 auto cp = static_cast<unsigned>(d[0] << 12 | d[1] << 8 | d[2] << 4 | d[3]);
-                append_utf8(out, cp >= 0xD800 && cp <= 0xDFFF ? 0xFFFD : cp);
+                utf8::append(out, cp);  // a surrogate as U+FFFD
                 i += 6;
                 continue;
             }

@@ -11,9 +11,6 @@
 
 namespace kdx::xlsx {
 
-// Characters (not bytes) of UTF-8 text.
-std::size_t utf8_length(const std::string& text) noexcept;
-
 // Replaces the _xHHHH_ escapes Office writes for characters XML cannot hold
 // (e.g. _x000D_ for a carriage return) by the characters.
 void decode_escapes(std::string& text);

@@ -7,6 +7,7 @@
 #include <variant>
 #include <vector>
 
+#include "kdx/utf8.hpp"
 #include "kdx/number_format.hpp"
 #include "kdx/atomic_file.hpp"
 #include "kdx/error.hpp"
@@ -445,9 +446,7 @@ std::vector<std::pair<std::string, std::string>> provenance_properties(const Pro
     std::vector<std::pair<std::string, std::string>> out;
     auto cut = [](std::string s) {
         if (s.size() <= 255) return s;
-        std::size_t end = 255;
-        while (end > 0 && (static_cast<unsigned char>(s[end]) & 0xC0) == 0x80) --end;
-        return s.substr(0, end);
+        return s.substr(0, utf8::boundary_before(s, 255));
     };
     for (std::size_t i = 0; i < p.inputs.size(); ++i)
         out.emplace_back("kdx input " + std::to_string(i + 1), cut(p.inputs[i].sha256 + "  " + p.inputs[i].name));

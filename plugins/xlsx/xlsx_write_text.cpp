@@ -2,40 +2,13 @@
 
 #include <cstdint>
 
+#include "kdx/utf8.hpp"
+
 namespace kdx::xlsx {
 
 namespace {
 
 const char* const replacement = "\xEF\xBF\xBD";  // U+FFFD
-
-// Length of the well-formed UTF-8 sequence at s[i] and its code point, or 0
-// when the bytes there are not one (overlong forms and surrogates included).
-std::size_t decode(const std::string& s, std::size_t i, std::uint32_t& cp) noexcept {
-    const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
-    unsigned char b = byte(i);
-    if (b < 0x80) {
-        cp = b;
-        return 1;
-    }
-    std::size_t n = 0;
-    std::uint32_t min = 0;
-    if ((b & 0xE0) == 0xC0) {
-        n = 2, cp = b & 0x1F, min = 0x80;
-    } else if ((b & 0xF0) == 0xE0) {
-        n = 3, cp = b & 0x0F, min = 0x800;
-    } else if ((b & 0xF8) == 0xF0) {
-        n = 4, cp = b & 0x07, min = 0x10000;
-    } else {
-        return 0;
-    }
-    if (i + n > s.size()) return 0;
-    for (std::size_t k = 1; k < n; ++k) {
-        if ((byte(i + k) & 0xC0) != 0x80) return 0;
-        cp = (cp << 6) | (byte(i + k) & 0x3F);
-    }
-    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return 0;
-    return n;
-}
 
 bool allowed_in_xml(std::uint32_t cp) noexcept {
     if (cp < 0x20) return cp == '\t' || cp == '\n';
@@ -67,10 +40,9 @@ std::string fold_case(const std::string& s) {
 std::string cut_utf16(const std::string& s, std::size_t limit) {
     std::size_t units = 0, i = 0;
     while (i < s.size()) {
-        std::uint32_t cp = 0;
-        std::size_t n = decode(s, i, cp);
-        if (n == 0) n = 1;
-        std::size_t u = cp >= 0x10000 ? 2 : 1;
+        const utf8::Sequence q = utf8::decode(s, i);
+        const std::size_t n = q.length;
+        std::size_t u = q.code_point >= 0x10000 ? 2 : 1;
         if (units + u > limit) break;
         units += u;
         i += n;
@@ -94,10 +66,9 @@ bool is_clean_text(const std::string& s) noexcept {
             ++i;
             continue;
         }
-        std::uint32_t cp = 0;
-        std::size_t n = decode(s, i, cp);
-        if (n == 0 || !allowed_in_xml(cp)) return false;
-        i += n;
+        const utf8::Sequence q = utf8::decode(s, i);
+        if (!q.valid || !allowed_in_xml(q.code_point)) return false;
+        i += q.length;
     }
     return true;
 }
@@ -107,14 +78,14 @@ std::string clean_text(const std::string& s, TextProblem& problem) {
     std::string out;
     out.reserve(s.size());
     for (std::size_t i = 0; i < s.size();) {
-        std::uint32_t cp = 0;
-        std::size_t n = decode(s, i, cp);
-        if (n == 0) {
+        const utf8::Sequence q = utf8::decode(s, i);
+        const std::uint32_t cp = q.code_point;
+        const std::size_t n = q.length;
+        if (!q.valid) {
+            // One replacement for each maximal subpart of bad bytes (kdx/utf8.hpp).
             if (problem == TextProblem::none) problem = TextProblem::invalid_utf8;
             out += replacement;
-            ++i;
-            // One replacement for the rest of a broken sequence.
-            while (i < s.size() && (static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) ++i;
+            i += n;
             continue;
         }
         if (cp == '\r') {
@@ -134,6 +105,8 @@ std::string clean_text(const std::string& s, TextProblem& problem) {
 }
 
 std::size_t char_count(const std::string& s) noexcept {
+    // Text here is clean (clean_text), so counting the bytes that start a
+    // character is utf8::count, without decoding.
     std::size_t n = 0;
     for (char c : s)
         if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++n;

@@ -6,6 +6,7 @@
 
 #include "kdx/atomic_file.hpp"
 #include "kdx/error.hpp"
+#include "kdx/options.hpp"
 #include "xlsx_write.hpp"
 #include "xlsx_write_book.hpp"
 #include "xlsx_write_styles.hpp"
@@ -222,12 +223,6 @@ void write_sources(Book& book, const Dataset& d, const DatasetStyles& styles) {
     out.finish();
 }
 
-std::string option_value(const Options& options, const std::string& name,
-                         const std::string& fallback) {
-    auto it = options.find(name);
-    return it == options.end() ? fallback : it->second;
-}
-
 }  // namespace
 
 std::vector<OptionInfo> write_options() {
@@ -250,25 +245,12 @@ std::vector<OptionInfo> write_options() {
 }
 
 void apply_options(const Options& options, std::size_t largest_sheet, BookSettings& settings) {
-    const std::vector<OptionInfo> declared = write_options();
-    for (const auto& option : options) {
-        const std::string& name = option.first;
-        const std::string& value = option.second;
-        auto it = std::find_if(declared.begin(), declared.end(),
-                               [&name](const OptionInfo& o) { return o.name == name; });
-        if (it == declared.end())
-            throw Error("xlsx: unknown write option \"" + name +
-                        "\"; expected constant-memory or invalid-text");
-        if (std::find(it->allowed.begin(), it->allowed.end(), value) == it->allowed.end())
-            throw Error("xlsx: option " + name + ": expected " + joined(it->allowed, ", ") +
-                        "; found \"" + value + "\"");
-    }
-    std::string memory = option_value(options, "constant-memory", "auto");
+    OptionReader read(write_options(), options);
+    const std::string& memory = read.choice("constant-memory");
     settings.constant_memory =
         memory == "yes" || (memory == "auto" && largest_sheet > constant_memory_rows);
-    settings.invalid_text = option_value(options, "invalid-text", "replace") == "error"
-                                ? InvalidText::refuse
-                                : InvalidText::replace;
+    settings.invalid_text =
+        read.choice("invalid-text") == "error" ? InvalidText::refuse : InvalidText::replace;
 }
 
 void write_dataset(const Dataset& dataset, const std::filesystem::path& output,

@@ -137,30 +137,12 @@ class Scanner {
                 if (digits.empty() || *stop != '\0' || cp == 0 || cp > 0x10FFFF ||
                     (cp >= 0xD800 && cp <= 0xDFFF))
                     fail("a bad character reference &" + std::string(name) + ";");
-                append_utf8(out, static_cast<unsigned>(cp));
+                utf8::append(out, static_cast<char32_t>(cp));
             } else {
                 fail("the entity &" + std::string(name) +
                      "; is not defined; workbooks declare none");
             }
             p = semi + 1;
-        }
-    }
-
-    static void append_utf8(std::string& out, unsigned cp) {
-        if (cp < 0x80) {
-            out += static_cast<char>(cp);
-        } else if (cp < 0x800) {
-            out += static_cast<char>(0xC0 | (cp >> 6));
-            out += static_cast<char>(0x80 | (cp & 0x3F));
-        } else if (cp < 0x10000) {
-            out += static_cast<char>(0xE0 | (cp >> 12));
-            out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-            out += static_cast<char>(0x80 | (cp & 0x3F));
-        } else {
-            out += static_cast<char>(0xF0 | (cp >> 18));
-            out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-            out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-            out += static_cast<char>(0x80 | (cp & 0x3F));
         }
     }
 

@@ -7,6 +7,7 @@
 
 #include "kdx/atomic_file.hpp"
 #include "kdx/error.hpp"
+#include "kdx/utf8.hpp"
 #include "xml_text.hpp"
 
 namespace kdx::xml {
@@ -55,14 +56,6 @@ bool is_language_tag(std::string_view tag) {
         }
     }
     return length > 0;
-}
-
-// Length of the (valid) UTF-8 sequence that starts with byte `b`.
-std::size_t sequence_length(unsigned char b) {
-    if (b < 0x80) return 1;
-    if ((b & 0xE0) == 0xC0) return 2;
-    if ((b & 0xF0) == 0xE0) return 3;
-    return 4;
 }
 
 // Builds the XML tree of one Document. Text XML cannot hold is replaced by
@@ -254,7 +247,7 @@ class ReportBuilder {
     }
 
     // The text with every character XML cannot hold replaced by U+FFFD (one
-    // per invalid byte) and line breaks as LF, which is what an XML reader
+    // per maximal subpart of bad bytes, kdx/utf8.hpp) and line breaks as LF, which is what an XML reader
     // would make of a CR anyway.
     std::string clean(const std::string& content, const std::string& part) {
         std::string_view rest = content;
@@ -270,10 +263,8 @@ class ReportBuilder {
             out.append(rest.substr(0, bad));
             out.append(replacement_character);
             ++replaced;
-            std::size_t length = what.rfind("U+", 0) == 0
-                                     ? sequence_length(static_cast<unsigned char>(rest[bad]))
-                                     : 1;
-            rest.remove_prefix(bad + length);
+            // A character XML cannot hold, or a maximal subpart of bad bytes.
+            rest.remove_prefix(bad + utf8::decode(rest, bad).length);
         }
         out.append(rest);
         for (std::size_t i = out.find('\r'); i != std::string::npos; i = out.find('\r', i)) {

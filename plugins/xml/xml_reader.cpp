@@ -1,11 +1,13 @@
 #include "xml_reader.hpp"
 
 #include <charconv>
+#include <limits>
 #include <cstring>
 #include <optional>
 #include <string>
 
 #include "kdx/error.hpp"
+#include "kdx/options.hpp"
 #include "xml_element.hpp"
 #include "xml_input.hpp"
 #include "xml_text.hpp"
@@ -275,14 +277,9 @@ std::vector<OptionInfo> read_option_infos() {
 }
 
 Dataset read_xml(const std::filesystem::path& input, const Options& options, Diagnostics&) {
-    std::uint64_t max_file_size = default_max_file_size;
-    if (auto it = options.find("max-file-size"); it != options.end()) {
-        const std::string& text = it->second;
-        auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), max_file_size);
-        if (ec != std::errc() || end != text.data() + text.size() || max_file_size == 0)
-            throw Error("option max-file-size: expected a whole number of bytes above 0, found \"" +
-                        text + "\"");
-    }
+    const auto max_file_size = static_cast<std::uint64_t>(
+        OptionReader(read_option_infos(), options)
+            .integer("max-file-size", 1, std::numeric_limits<long long>::max()));
     XmlInput parsed(input, max_file_size);
     Dataset d;
     Reader(parsed, d).read();

@@ -5,39 +5,13 @@
 #include <cstdio>
 #include <limits>
 
+#include "kdx/utf8.hpp"
+
 namespace kdx::xml {
 
 namespace {
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
-
-// Length of the UTF-8 sequence at `i` and its code point; 0 when invalid.
-std::size_t decode_utf8(std::string_view s, std::size_t i, char32_t& cp) {
-    auto byte = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
-    unsigned char b = byte(i);
-    std::size_t length;
-    char32_t min;
-    if (b < 0x80) {
-        cp = b;
-        return 1;
-    } else if ((b & 0xE0) == 0xC0) {
-        length = 2, cp = b & 0x1F, min = 0x80;
-    } else if ((b & 0xF0) == 0xE0) {
-        length = 3, cp = b & 0x0F, min = 0x800;
-    } else if ((b & 0xF8) == 0xF0) {
-        length = 4, cp = b & 0x07, min = 0x10000;
-    } else {
-        return 0;
-    }
-    if (i + length > s.size()) return 0;
-    for (std::size_t k = 1; k < length; ++k) {
-        if ((byte(i + k) & 0xC0) != 0x80) return 0;
-        cp = (cp << 6) | (byte(i + k) & 0x3F);
-    }
-    // Overlong forms, surrogates and code points past U+10FFFF are not UTF-8.
-    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return 0;
-    return length;
-}
 
 bool is_xml_char(char32_t cp) {
     if (cp < 0x20) return cp == '\t' || cp == '\n' || cp == '\r';
@@ -138,30 +112,24 @@ bool is_digits(std::string_view text, std::size_t count) {
 
 std::size_t invalid_character_at(std::string_view text) {
     for (std::size_t i = 0; i < text.size();) {
-        char32_t cp = 0;
-        std::size_t length = decode_utf8(text, i, cp);
-        if (length == 0 || !is_xml_char(cp)) return i;
-        i += length;
+        const utf8::Sequence q = utf8::decode(text, i);
+        if (!q.valid || !is_xml_char(q.code_point)) return i;
+        i += q.length;
     }
     return std::string_view::npos;
 }
 
 std::string describe_character_at(std::string_view text, std::size_t offset) {
-    char32_t cp = 0;
+    const utf8::Sequence q = utf8::decode(text, offset);
+    if (q.valid) return utf8::code_point_name(q.code_point);
     char buffer[32];
-    if (decode_utf8(text, offset, cp) == 0)
-        std::snprintf(buffer, sizeof buffer, "byte 0x%02X",
-                      static_cast<unsigned>(static_cast<unsigned char>(text[offset])));
-    else
-        std::snprintf(buffer, sizeof buffer, "U+%04X", static_cast<unsigned>(cp));
+    std::snprintf(buffer, sizeof buffer, "byte 0x%02X",
+                  static_cast<unsigned>(static_cast<unsigned char>(text[offset])));
     return buffer;
 }
 
 std::size_t character_count(std::string_view text) {
-    std::size_t n = 0;
-    for (char c : text)
-        if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++n;
-    return n;
+    return utf8::count(text);
 }
 
 }  // namespace kdx::xml

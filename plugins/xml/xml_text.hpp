@@ -43,7 +43,7 @@ bool is_digits(std::string_view text, std::size_t count);
 std::size_t invalid_character_at(std::string_view text);
 // Describes the character at `offset` for a message, e.g. "byte 0xE6" or "U+0001".
 std::string describe_character_at(std::string_view text, std::size_t offset);
-// Number of UTF-8 characters in the text (continuation bytes not counted).
+// Number of characters in the text (kdx::utf8::count: bad bytes as U+FFFD).
 std::size_t character_count(std::string_view text);
 
 }  // namespace kdx::xml

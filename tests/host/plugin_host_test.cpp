@@ -294,7 +294,12 @@ TEST(ConvertCommand, ValidatesOptionsAgainstTheDeclaration) {
                                    "whole number, found \"high\""));
     auto choice = run_kdx(base + " -o style=bold");
     EXPECT_EQ(choice.exit_code, 2);
-    EXPECT_THAT(choice.err, HasSubstr("expected one of plain, fancy, found \"bold\""));
+    EXPECT_THAT(choice.err, HasSubstr("expected plain or fancy, found \"bold\""));
+    // A misspelt name gets the closest declared one.
+    auto typo = run_kdx(base + " -o stlye=fancy");
+    EXPECT_EQ(typo.exit_code, 2);
+    EXPECT_THAT(typo.err, HasSubstr("unknown option \"stlye\" for format test-good; did you mean "
+                                    "style?; valid options: level, style"));
     EXPECT_FALSE(fs::exists(dir / "out.good"));
     auto ok = run_kdx(base + " -o style=fancy -o level=3");
     EXPECT_EQ(ok.exit_code, 0) << ok.err;

@@ -4,6 +4,7 @@
 #include <regex>
 #include <set>
 
+#include "kdx/options.hpp"
 #include "plugin_calls.hpp"
 
 namespace kdx::check {
@@ -45,19 +46,7 @@ void check_options(const std::string& which, const std::vector<OptionInfo>& opti
 }  // namespace
 
 bool valid_option_value(const OptionInfo& option, const std::string& text) {
-    switch (option.type) {
-        case OptionInfo::Type::string:
-            return true;
-        case OptionInfo::Type::integer:
-            return matches(text, "[-+]?[0-9]+");
-        case OptionInfo::Type::boolean:
-            return text == "true" || text == "false" || text == "yes" || text == "no" ||
-                   text == "1" || text == "0";
-        case OptionInfo::Type::choice:
-            return std::find(option.allowed.begin(), option.allowed.end(), text) !=
-                   option.allowed.end();
-    }
-    return false;
+    return option_value_valid(option, text);
 }
 
 Outcome check_plugin_metadata(const host::PluginRecord& record) {

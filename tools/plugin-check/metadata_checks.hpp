@@ -16,7 +16,7 @@ Outcome check_plugin_metadata(const host::PluginRecord& record);
 Outcome check_format_metadata(const FormatInfo& info, const std::vector<FormatInfo>& all);
 
 // Whether `text` is a valid value for an option of type `option.type`
-// (the rules `kdx convert -o key=value` applies).
+// (kdx/options.hpp, the rules `kdx convert -o key=value` applies).
 bool valid_option_value(const OptionInfo& option, const std::string& text);
 
 }  // namespace kdx::check

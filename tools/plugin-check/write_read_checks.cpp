@@ -3,6 +3,7 @@
 #include <system_error>
 
 #include "dataset_compare.hpp"
+#include "kdx/options.hpp"
 #include "plugin_calls.hpp"
 
 namespace kdx::check {
@@ -97,6 +98,19 @@ Outcome check_round_trip(const host::LoadedFormat& format, const ReferenceData& 
                          (warnings ? "; " + std::to_string(warnings) + " warnings" : ""));
 }
 
+namespace {
+
+// A boolean's default as a user may also write it (yes for true, No for
+// false): a format reads every spelling of kdx/options.hpp, whoever calls it.
+std::string other_spelling(const OptionInfo& o) {
+    if (o.type != OptionInfo::Type::boolean) return "";
+    auto value = parse_boolean(o.default_value);
+    if (!value) return "";
+    return *value ? "yes" : "No";
+}
+
+}  // namespace
+
 Outcome check_default_options(const host::LoadedFormat& format, const ReferenceData& data,
                               const fs::path& scratch) {
     const FormatInfo& info = format.info();
@@ -124,12 +138,20 @@ Outcome check_default_options(const host::LoadedFormat& format, const ReferenceD
             std::string label = o.name + "=" + o.default_value;
             if (std::string p = write_with(what, {{o.name, o.default_value}}, label); !p.empty())
                 return Outcome::fail(p);
+            if (std::string other = other_spelling(o); !other.empty())
+                if (std::string p = write_with(what, {{o.name, other}}, o.name + "=" + other);
+                    !p.empty())
+                    return Outcome::fail(p + " (the same as " + label + ")");
         }
         if (info.write_options.size() > 1)
             if (std::string p = write_with(what, all_write, "(all at their defaults)"); !p.empty())
                 return Outcome::fail(p);
     }
-    for (const OptionInfo& o : info.write_options) tried.push_back(o.name + "=" + o.default_value);
+    for (const OptionInfo& o : info.write_options) {
+        tried.push_back(o.name + "=" + o.default_value);
+        if (std::string other = other_spelling(o); !other.empty())
+            tried.push_back(o.name + "=" + other);
+    }
 
     if (!info.read_options.empty()) {
         if (!info.can(can_write_dataset))
@@ -143,7 +165,11 @@ Outcome check_default_options(const host::LoadedFormat& format, const ReferenceD
         Options all_read;
         for (const OptionInfo& o : info.read_options) all_read[o.name] = o.default_value;
         std::vector<Options> trials;
-        for (const OptionInfo& o : info.read_options) trials.push_back({{o.name, o.default_value}});
+        for (const OptionInfo& o : info.read_options) {
+            trials.push_back({{o.name, o.default_value}});
+            if (std::string other = other_spelling(o); !other.empty())
+                trials.push_back({{o.name, other}});
+        }
         trials.push_back(all_read);
         for (const Options& options : trials) {
             Diagnostics diagnostics;
@@ -158,8 +184,11 @@ Outcome check_default_options(const host::LoadedFormat& format, const ReferenceD
             if (std::string errors = error_summary(diagnostics); !errors.empty())
                 return Outcome::fail("read options " + label + ": errors: " + errors);
         }
-        for (const OptionInfo& o : info.read_options)
+        for (const OptionInfo& o : info.read_options) {
             tried.push_back(o.name + "=" + o.default_value);
+            if (std::string other = other_spelling(o); !other.empty())
+                tried.push_back(o.name + "=" + other);
+        }
     }
     return Outcome::pass("accepted " + join(tried));
 }

@@ -24,7 +24,8 @@ struct TableImportOptions {
 // The read options every table format declares ("mapping", "sheet", "include-hidden",
 // "symbols").
 const std::vector<OptionInfo>& table_import_option_infos();
-// Picks those options out of user-given Options; throws kdx::Error for a bad value.
+// Picks those options out of user-given Options (others are left to the format);
+// throws kdx::OptionError for a bad value.
 TableImportOptions table_import_options(const Options& options);
 
 // A TableSink that adds what it reads to a Dataset and reports to Diagnostics.

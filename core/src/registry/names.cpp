@@ -5,33 +5,11 @@
 #include <utility>
 #include <vector>
 
+#include "kdx/utf8.hpp"
+
 namespace kdx::registry_detail {
 
 namespace {
-
-// Decodes one UTF-8 sequence at `pos`, advancing it; a malformed byte is
-// returned as itself so that folding never fails.
-std::uint32_t next_code_point(std::string_view s, std::size_t& pos) {
-    auto byte = [&](std::size_t i) { return static_cast<unsigned char>(s[i]); };
-    unsigned char c = byte(pos);
-    std::size_t length = c < 0x80           ? 1
-                         : (c >> 5) == 0x6  ? 2
-                         : (c >> 4) == 0xE  ? 3
-                         : (c >> 3) == 0x1E ? 4
-                                            : 1;
-    if (pos + length > s.size()) length = 1;
-    std::uint32_t cp = length == 1 ? c : c & (0xFF >> (length + 1));
-    for (std::size_t i = 1; i < length; ++i) {
-        if ((byte(pos + i) & 0xC0) != 0x80) {
-            length = 1;
-            cp = c;
-            break;
-        }
-        cp = (cp << 6) | (byte(pos + i) & 0x3F);
-    }
-    pos += length;
-    return cp;
-}
 
 // ASCII spellings of the letters used in Norwegian, Sámi and Kven names.
 struct Folding {
@@ -90,7 +68,10 @@ std::string fold_name(std::string_view form) {
     std::string out;
     for (std::size_t pos = 0; pos < form.size();) {
         std::size_t start = pos;
-        std::uint32_t cp = next_code_point(form, pos);
+        // Bad bytes are kept as they are, unfolded, so that folding never fails.
+        const utf8::Sequence q = utf8::decode(form, pos);
+        pos += q.length;
+        const std::uint32_t cp = q.valid ? q.code_point : 0xFFFD;
         if (cp < 0x80) {
             char c = static_cast<char>(cp);
             if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');

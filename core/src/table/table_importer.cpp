@@ -3,6 +3,7 @@
 #include <utility>
 
 #include "kdx/error.hpp"
+#include "kdx/options.hpp"
 #include "kdx/table_import.hpp"
 #include "population.hpp"
 #include "table/cell_value.hpp"
@@ -45,23 +46,13 @@ const std::vector<OptionInfo>& table_import_option_infos() {
 }
 
 TableImportOptions table_import_options(const Options& options) {
+    // The format's own options (delimiter, ...) are the format's to check.
+    OptionReader read(table_import_option_infos(), options, OptionReader::Unknown::ignore);
     TableImportOptions o;
-    if (auto it = options.find("mapping"); it != options.end()) o.mapping_file = it->second;
-    if (auto it = options.find("sheet"); it != options.end()) o.sheet = it->second;
-    if (auto it = options.find("include-hidden"); it != options.end()) {
-        const std::string& v = it->second;
-        if (v == "true" || v == "yes" || v == "1")
-            o.include_hidden = true;
-        else if (v == "false" || v == "no" || v == "0")
-            o.include_hidden = false;
-        else
-            throw Error("option include-hidden: expected true or false, found \"" + v + "\"");
-    }
-    if (auto it = options.find("symbols"); it != options.end() && it->second != "auto") {
-        if (!table_detail::symbols_named(it->second))
-            throw Error("option symbols: expected auto, ssb, imdi or kdx, found \"" + it->second + "\"");
-        o.symbols = it->second;
-    }
+    o.mapping_file = read.text("mapping");
+    o.sheet = read.text("sheet");
+    o.include_hidden = read.boolean("include-hidden");
+    if (read.choice("symbols") != "auto") o.symbols = read.choice("symbols");
     return o;
 }
 

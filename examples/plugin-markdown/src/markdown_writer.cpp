@@ -2,6 +2,7 @@
 
 #include <kdx/atomic_file.hpp>
 #include <kdx/error.hpp>
+#include <kdx/options.hpp>
 
 #include "markdown_blocks.hpp"
 
@@ -9,24 +10,13 @@ namespace markdown {
 
 namespace {
 
-std::string option(const kdx::Options& options, const std::string& name, std::string fallback) {
-    auto it = options.find(name);
-    return it == options.end() ? fallback : it->second;
-}
-
-// The options as the user gave them; a bad value throws kdx::Error naming the option.
-Style style_of(const kdx::Options& options) {
+// The options as the user gave them, the declared defaults for the others;
+// kdx::OptionReader throws kdx::OptionError naming a bad value or name.
+Style style_of(const std::vector<kdx::OptionInfo>& declared, const kdx::Options& options) {
+    kdx::OptionReader read(declared, options);
     Style style;
-    std::string offset = option(options, "heading-offset", "0");
-    if (offset.size() != 1 || offset[0] < '0' || offset[0] > '3')
-        throw kdx::Error("markdown option heading-offset: expected 0, 1, 2 or 3, found \"" +
-                         offset + "\"");
-    style.heading_offset = offset[0] - '0';
-    std::string charts = option(options, "charts", "table");
-    if (charts != "table" && charts != "title")
-        throw kdx::Error("markdown option charts: expected table or title, found \"" + charts +
-                         "\"");
-    style.chart_tables = charts == "table";
+    style.heading_offset = static_cast<int>(read.integer("heading-offset"));
+    style.chart_tables = read.choice("charts") == "table";
     return style;
 }
 
@@ -60,9 +50,9 @@ void MarkdownFormat::write_document(const kdx::Document& document,
                                     const kdx::Options& options, kdx::Diagnostics&) {
     Style style;
     try {
-        style = style_of(options);
-    } catch (const kdx::Error& e) {
-        throw kdx::Error(e.message(), kdx::Location::at(output.string()));
+        style = style_of(info().write_options, options);
+    } catch (const kdx::OptionError& e) {
+        throw kdx::OptionError(e.message(), kdx::Location::at(output.string()));
     }
     std::string text = render(document, style);
     kdx::AtomicFile file(output);

@@ -14,7 +14,7 @@
 #include "line_breaker.hpp"
 #include "style.hpp"
 #include "table_box.hpp"
-#include "utf8.hpp"
+#include "kdx/utf8.hpp"
 
 namespace {
 
@@ -25,7 +25,7 @@ class FakeMetrics : public TextMetrics {
   public:
     double width(std::string_view text, FontStyle style, double size) const override {
         double n = 0;
-        for (std::size_t at = 0; at < text.size(); ++n) next_code_point(text, at);
+        for (std::size_t at = 0; at < text.size(); ++n) kdx::utf8::next(text, at);
         return n * size * (style == FontStyle::bold ? 0.55 : 0.5);
     }
     double ascent(FontStyle, double size) const override { return 0.7 * size; }
