@@ -29,7 +29,7 @@ trap 'rm -rf "$work"' EXIT
   "$work/data.json" >"$work/numbers"
 count=$(wc -l <"$work/numbers")
 g++ -O2 -std=c++17 -DBOOST_DLL_USE_STD_FS bench/pdf/render_reports.cpp -Icore/include -Icore/src \
-  -L"$build/lib" -lkdx -Wl,-rpath,"$build/lib" -ldl -o "$work/render_reports"
+  -L"$build/lib" -lkdx_report -lkdx_host -lkdx -licui18n -licuuc -lpugixml -Wl,-rpath,"$build/lib" -ldl -o "$work/render_reports"
 
 now() { date +%s.%N; }
 seconds() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", b - a }'; }

@@ -35,10 +35,10 @@ export SOURCE_DATE_EPOCH=1735603200  # 2024-12-31: reproducible output
   "$work/data.json" >"$work/numbers"
 count=$(wc -l <"$work/numbers")
 g++ -O2 -std=c++17 -DBOOST_DLL_USE_STD_FS bench/pdf/render_reports.cpp -Icore/include -Icore/src \
-  -L"$build/lib" -lkdx -Wl,-rpath,"$build/lib" -ldl -o "$work/render_reports"
+  -L"$build/lib" -lkdx_report -lkdx_host -lkdx -licui18n -licuuc -lpugixml -Wl,-rpath,"$build/lib" -ldl -o "$work/render_reports"
 "$work/render_reports" export "$work/data.json" "$build/plugins" "$work/data.xml"
 g++ -O2 -std=c++17 -DBOOST_DLL_USE_STD_FS bench/report/batch_reports.cpp -Icore/include -Icore/src \
-  -L"$build/lib" -lkdx -Wl,-rpath,"$build/lib" -ldl -o "$work/batch_reports"
+  -L"$build/lib" -lkdx_report -lkdx_host -lkdx -licui18n -licuuc -lpugixml -Wl,-rpath,"$build/lib" -ldl -o "$work/batch_reports"
 half=$(((count + 1) / 2))
 head -n "$half" "$work/numbers" >"$work/first"
 tail -n +"$((half + 1))" "$work/numbers" >"$work/second"

@@ -23,7 +23,7 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
 g++ -O2 -std=c++17 -DBOOST_DLL_USE_STD_FS bench/xlsx_write/write_rows.cpp -Icore/include -Icore/src \
-  -L"$build/lib" -lkdx -Wl,-rpath,"$build/lib" -ldl -o "$work/write_rows"
+  -L"$build/lib" -lkdx_host -lkdx -Wl,-rpath,"$build/lib" -ldl -o "$work/write_rows"
 
 # name command... -> "seconds KB" on stdout
 measure() {

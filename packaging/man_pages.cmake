@@ -1,7 +1,7 @@
-# Writes the man pages of kdx, of each of its commands and of
-# kdx-plugin-check with help2man, from their own --help, so that the pages
+# Writes the man pages of kdx, of each of its commands, of kdx-plugin-check
+# and of kdx-plugin-manifest with help2man, from their own --help, so that the pages
 # never disagree with the programs. Run as a script:
-#   cmake -DKDX=... -DPLUGIN_CHECK=... -DHELP2MAN=... -DVERSION=... -DOUT=... -P man_pages.cmake
+#   cmake -DKDX=... -DPLUGIN_CHECK=... -DPLUGIN_MANIFEST=... -DHELP2MAN=... -DVERSION=... -DOUT=... -P man_pages.cmake
 # Pages are gzip'ed without a time stamp (gzip -n), as Debian installs them.
 
 file(MAKE_DIRECTORY "${OUT}")
@@ -47,3 +47,5 @@ foreach(line IN LISTS command_lines)
 endforeach()
 page("${PLUGIN_CHECK}" kdx-plugin-check "check a kdx plugin the way kdx uses it"
      "${OUT}/kdx-plugin-check.1")
+page("${PLUGIN_MANIFEST}" kdx-plugin-manifest "write the manifest kdx reads a plugin's formats from"
+     "${OUT}/kdx-plugin-manifest.1")

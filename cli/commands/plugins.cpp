@@ -119,7 +119,8 @@ int run_json(const host::PluginHost& host, const host::SearchOptions& search) {
     for (const auto& p : host.plugins())
         out["plugins"].push_back({{"name", p.info.name}, {"version", p.info.version},
                                   {"description", p.info.description}, {"file", p.file.string()},
-                                  {"found_by", p.found_by}, {"status", status_text(p.status)},
+                                  {"found_by", p.found_by}, {"manifest", p.manifest.string()},
+                                  {"status", status_text(p.status)},
                                   {"reason", p.reason}, {"warnings", p.warnings}});
     std::cout << out.dump(2) << '\n';
     return exit_ok;
@@ -154,6 +155,10 @@ int run_plugins(const GlobalOptions& global, const std::string& format_name, boo
                   << p.file.string() << " (" << p.found_by << (isolated ? "; in a child process" : "")
                   << ")";
         if (!p.reason.empty()) std::cout << "\n      " << p.reason;
+        // Only a plugin without a manifest costs its loading on every start.
+        if (p.status == host::PluginRecord::Status::loaded && p.manifest.empty())
+            std::cout << "\n      no manifest: loaded at start to read its declaration "
+                         "(kdx_add_plugin writes one)";
         for (const std::string& w : p.warnings) std::cout << "\n      warning: " << w;
         std::cout << '\n';
     }

@@ -1,7 +1,18 @@
 // Built by scripts/test-sdk with nothing but `pkg-config --cflags --libs kdx`,
-// to prove kdx.pc describes an installed SDK that compiles and links.
+// to prove kdx.pc describes an installed SDK that compiles and links. It
+// uses the data model only, as a program that is no plugin does: such a
+// program must not need Boost, which only kdx/plugin.hpp uses.
 #include <iostream>
-#include <kdx/kdx.hpp>
+#include <kdx/diagnostics.hpp>
+#include <kdx/format.hpp>
+#include <kdx/model.hpp>
+#include <kdx/validate.hpp>
+#include <kdx/value.hpp>
+#include <kdx/version.hpp>
+
+#if defined(BOOST_CONFIG_HPP) || defined(BOOST_DLL_USE_STD_FS)
+#error "kdx's data-model headers pulled in Boost, or kdx.pc passes a Boost.DLL setting"
+#endif
 
 int main() {
     kdx::Dataset d;

@@ -8,6 +8,13 @@
 //     KDX_PLUGIN(register_formats)
 #pragma once
 
+// The one SDK header that needs Boost (Boost.DLL's alias, which the host
+// looks the registration function up by). Boost.DLL is told to use
+// std::filesystem here, so that nothing needs Boost.Filesystem and no
+// build flag has to say so.
+#ifndef BOOST_DLL_USE_STD_FS
+#define BOOST_DLL_USE_STD_FS
+#endif
 #include <boost/config.hpp>
 #include <boost/dll/alias.hpp>
 #include <cstdint>

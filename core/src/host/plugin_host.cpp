@@ -8,9 +8,13 @@
 #include <boost/dll/shared_library.hpp>
 #include <cstdio>
 #include <cstdlib>
+#include <mutex>
+#include <optional>
 #include <set>
 #include <system_error>
 
+#include "host/elf_build_id.hpp"
+#include "host/plugin_manifest.hpp"
 #include "kdx/error.hpp"
 #include "kdx/uri.hpp"
 #include "kdx/version.hpp"
@@ -18,20 +22,6 @@
 namespace kdx::host {
 
 namespace fs = std::filesystem;
-
-// Owns one loaded library. Everything created by the library holds a
-// shared_ptr to it, so it is unloaded only after the last such object.
-class Library {
-public:
-    Library(fs::path file, boost::dll::shared_library lib)
-        : file_(std::move(file)), lib_(std::move(lib)) {}
-    const fs::path& file() const noexcept { return file_; }
-    boost::dll::shared_library& get() noexcept { return lib_; }
-
-private:
-    fs::path file_;
-    boost::dll::shared_library lib_;
-};
 
 namespace {
 
@@ -57,6 +47,13 @@ bool is_plugin_file(const fs::path& file) {
 
 std::string abi_text(std::uint32_t abi) {
     return std::to_string(abi >> 16) + "." + std::to_string(abi & 0xffffu);
+}
+
+// Why a plugin built for this ABI cannot be used here; empty when it can.
+std::string abi_problem(std::uint32_t abi) {
+    if ((abi >> 16) == abi_major && (abi & 0xffffu) <= abi_minor) return {};
+    return "built for plugin ABI " + abi_text(abi) + " but this kdx " + kdx::version() + " has ABI " +
+           abi_text(abi_version) + ": rebuild the plugin against this kdx";
 }
 
 fs::path executable_folder() {
@@ -120,6 +117,59 @@ public:
     std::vector<std::unique_ptr<Format>> formats_;
 };
 
+// A plugin library loaded and registered. The formats are declared after the
+// library, so they are destroyed before it is unloaded.
+struct Opened {
+    boost::dll::shared_library lib;
+    PluginInfo info;
+    std::vector<std::unique_ptr<Format>> formats;
+    std::vector<FormatInfo> infos;  // formats[i]->info(), asked once
+};
+
+// Loads the library, checks its ABI and runs its registration; returns why
+// it cannot be used, or nothing.
+std::string open_library(const fs::path& file, const std::string& fallback_name, Opened& out) {
+    try {
+        // rtld_now: an unresolved symbol fails here, where it can be reported,
+        // rather than killing the process when first called.
+        out.lib.load(file, boost::dll::load_mode::rtld_now | boost::dll::load_mode::rtld_local);
+    } catch (const std::exception& e) {
+        return std::string("cannot be loaded: ") + e.what();
+    }
+#ifdef KDX_KEEP_PLUGINS_LOADED
+    // Sanitizer builds never unload a plugin: LeakSanitizer can then name the
+    // plugin's functions in its reports, and does not trip over the thread-local
+    // storage of a library that is gone.
+    dlopen(file.c_str(), RTLD_NOW | RTLD_NOLOAD | RTLD_NODELETE);
+#endif
+    boost::dll::shared_library& lib = out.lib;
+    if (!lib.has(abi_symbol))
+        return std::string("not a kdx plugin: it exports no ") + abi_symbol +
+               " (build it with kdx_add_plugin and KDX_PLUGIN)";
+    const std::uint32_t abi = lib.get<const std::uint32_t>(abi_symbol);
+    if (std::string wrong = abi_problem(abi); !wrong.empty()) return wrong;
+    if (!lib.has(register_symbol))
+        return std::string("has no registration function (") + register_symbol +
+               "): declare one with KDX_PLUGIN(...)";
+    CollectingRegistrar registrar;
+    try {
+        auto& register_formats = lib.get_alias<RegisterFunction>(register_symbol);
+        register_formats(registrar);
+        if (registrar.info_.name.empty()) registrar.info_.name = fallback_name;
+        out.info = registrar.info_;
+        for (auto& format : registrar.formats_) {
+            out.infos.push_back(format->info());
+            out.formats.push_back(std::move(format));
+        }
+    } catch (const std::exception& e) {
+        return std::string("registration failed: ") + e.what();
+    } catch (...) {
+        return "registration failed with an unknown exception";
+    }
+    if (out.formats.empty()) return "registered no formats";
+    return {};
+}
+
 // Runs a call into plugin code and turns whatever it throws into kdx::Error.
 template <typename Call>
 auto guarded(const std::string& plugin, const fs::path& file, Call call) -> decltype(call()) {
@@ -146,17 +196,70 @@ void expect_written(const std::string& plugin, const fs::path& file, const fs::p
 
 }  // namespace
 
+// One plugin library. A library declared by its manifest is loaded by the
+// first call that needs a format's code; a library loaded to read its
+// declaration (no manifest) is loaded already. Every LoadedFormat holds a
+// shared_ptr to it, so it is unloaded only after the last such object.
+class Library {
+public:
+    Library(fs::path file, Opened opened) : file_(std::move(file)), opened_(std::move(opened)) {}
+    Library(fs::path file, PluginManifest manifest)
+        : file_(std::move(file)), manifest_(std::move(manifest)) {}
+
+    const fs::path& file() const noexcept { return file_; }
+
+    bool loaded() const {
+        std::lock_guard<std::mutex> lock(mutex_);
+        return opened_.has_value();
+    }
+
+    // The format of that name, the library loaded if need be. Formats may be
+    // used from several threads (kdx report writes formats in parallel).
+    Format& format(const std::string& plugin, const std::string& name) {
+        std::lock_guard<std::mutex> lock(mutex_);
+        if (!opened_ && failure_.empty()) open();
+        if (!failure_.empty())
+            throw Error("plugin " + plugin + " (" + file_.string() + ") " + failure_);
+        for (std::size_t i = 0; i < opened_->infos.size(); ++i)
+            if (opened_->infos[i].name == name) return *opened_->formats[i];
+        throw Error("plugin " + plugin + " (" + file_.string() + ") has no format " + name);
+    }
+
+private:
+    // Loads the library and checks that it declares what its manifest said,
+    // since the manifest is what kdx checked options and names against.
+    void open() {
+        Opened opened;
+        std::string reason = open_library(file_, manifest_->plugin.name, opened);
+        if (reason.empty()) {
+            const std::string difference = declaration_difference(*manifest_, opened.info, opened.infos);
+            if (!difference.empty())
+                reason = "declares other formats than its manifest " + manifest_path(file_).string() +
+                         " (" + difference + "): run kdx-plugin-manifest " + file_.string() +
+                         " or rebuild the plugin";
+        }
+        if (reason.empty())
+            opened_ = std::move(opened);
+        else
+            failure_ = std::move(reason);  // later calls fail the same way, without retrying
+    }
+
+    fs::path file_;
+    std::optional<PluginManifest> manifest_;
+    mutable std::mutex mutex_;
+    std::optional<Opened> opened_;
+    std::string failure_;
+};
+
 std::string PluginRecord::describe() const {
     std::string s = (info.name.empty() ? name_from_file(file) : info.name) + " (" +
                     file.string() + ")";
     return reason.empty() ? s : s + ": " + reason;
 }
 
-LoadedFormat::LoadedFormat(std::shared_ptr<Library> library, std::unique_ptr<Format> format,
-                           FormatInfo info, std::string plugin,
+LoadedFormat::LoadedFormat(std::shared_ptr<Library> library, FormatInfo info, std::string plugin,
                            std::shared_ptr<const IsolatedPlugin> isolated)
     : library_(std::move(library)),
-      format_(std::move(format)),
       info_(std::move(info)),
       plugin_(std::move(plugin)),
       isolated_(std::move(isolated)) {}
@@ -165,11 +268,15 @@ LoadedFormat::~LoadedFormat() = default;
 
 const fs::path& LoadedFormat::file() const noexcept { return library_->file(); }
 
+bool LoadedFormat::library_loaded() const { return library_->loaded(); }
+
+Format& LoadedFormat::implementation() const { return library_->format(plugin_, info_.name); }
+
 Dataset LoadedFormat::read_dataset(const fs::path& input, const Options& options,
                                    Diagnostics& diagnostics) const {
     if (isolated_) return isolated_->read_dataset(input, options, diagnostics);
     return guarded(plugin_, file(),
-                   [&] { return format_->read_dataset(input, options, diagnostics); });
+                   [&] { return implementation().read_dataset(input, options, diagnostics); });
 }
 
 void LoadedFormat::write_dataset(const Dataset& dataset, const fs::path& output,
@@ -178,7 +285,7 @@ void LoadedFormat::write_dataset(const Dataset& dataset, const fs::path& output,
         isolated_->write_dataset(dataset, output, options, diagnostics);
     else
         guarded(plugin_, file(),
-                [&] { format_->write_dataset(dataset, output, options, diagnostics); });
+                [&] { implementation().write_dataset(dataset, output, options, diagnostics); });
     expect_written(plugin_, file(), output);
 }
 
@@ -188,7 +295,7 @@ void LoadedFormat::write_document(const Document& document, const fs::path& outp
         isolated_->write_document(document, output, options, diagnostics);
     else
         guarded(plugin_, file(),
-                [&] { format_->write_document(document, output, options, diagnostics); });
+                [&] { implementation().write_document(document, output, options, diagnostics); });
     expect_written(plugin_, file(), output);
 }
 
@@ -237,11 +344,15 @@ void PluginHost::load(const SearchOptions& options) {
         for (const auto& entry : fs::directory_iterator(folder, ec))
             if (is_plugin_file(entry.path())) files.push_back(entry.path());
         std::sort(files.begin(), files.end());
-        for (const fs::path& file : files) load_file(file, found_by);
+        for (const fs::path& file : files) add(file, found_by, true);
     }
 }
 
 const PluginRecord& PluginHost::load_file(const fs::path& file, const std::string& found_by) {
+    return add(file, found_by, false);
+}
+
+const PluginRecord& PluginHost::add(const fs::path& file, const std::string& found_by, bool use_manifest) {
     PluginRecord record;
     record.file = file;
     record.found_by = found_by;
@@ -260,71 +371,62 @@ const PluginRecord& PluginHost::load_file(const fs::path& file, const std::strin
             return finish(PluginRecord::Status::skipped,
                           "shadowed by " + earlier.file.string() + " (found earlier)");
 
-    if (std::string unsafe = unsafe_permissions(file); !unsafe.empty())
+    if (std::string unsafe = check_permissions_ ? unsafe_permissions(file) : ""; !unsafe.empty())
         return finish(PluginRecord::Status::skipped, unsafe);
 
-    boost::dll::shared_library raw;
-    try {
-        // rtld_now: an unresolved symbol fails here, where it can be reported,
-        // rather than killing the process when first called.
-        raw.load(file, boost::dll::load_mode::rtld_now | boost::dll::load_mode::rtld_local);
-    } catch (const std::exception& e) {
-        return finish(PluginRecord::Status::failed, std::string("cannot be loaded: ") + e.what());
-    }
-#ifdef KDX_KEEP_PLUGINS_LOADED
-    // Sanitizer builds never unload a plugin: LeakSanitizer can then name the
-    // plugin's functions in its reports, and does not trip over the thread-local
-    // storage of a library that is gone.
-    dlopen(file.c_str(), RTLD_NOW | RTLD_NOLOAD | RTLD_NODELETE);
-#endif
-    auto library = std::make_shared<Library>(file, std::move(raw));
-    boost::dll::shared_library& lib = library->get();
-
-    if (!lib.has(abi_symbol))
-        return finish(PluginRecord::Status::failed,
-                      std::string("not a kdx plugin: it exports no ") + abi_symbol +
-                          " (build it with kdx_add_plugin and KDX_PLUGIN)");
-    const std::uint32_t abi = lib.get<const std::uint32_t>(abi_symbol);
-    if ((abi >> 16) != abi_major || (abi & 0xffffu) > abi_minor)
-        return finish(PluginRecord::Status::failed,
-                      "built for plugin ABI " + abi_text(abi) + " but this kdx " + kdx::version() +
-                          " has ABI " + abi_text(abi_version) +
-                          ": rebuild the plugin against this kdx");
-    if (!lib.has(register_symbol))
-        return finish(PluginRecord::Status::failed,
-                      std::string("has no registration function (") + register_symbol +
-                          "): declare one with KDX_PLUGIN(...)");
-
-    CollectingRegistrar registrar;
-    std::vector<std::shared_ptr<const LoadedFormat>> formats;
-    try {
-        auto& register_formats = lib.get_alias<RegisterFunction>(register_symbol);
-        register_formats(registrar);
-        if (registrar.info_.name.empty()) registrar.info_.name = record.info.name;
-        record.info = registrar.info_;
-        const bool isolate = isolates(isolation_, file);
-        for (auto& format : registrar.formats_) {
-            FormatInfo info = format->info();
-            auto isolated = isolate ? std::make_shared<const IsolatedPlugin>(
-                                          file, record.info.name, info.name, isolation_)
-                                    : nullptr;
-            formats.push_back(std::make_shared<const LoadedFormat>(
-                library, std::move(format), std::move(info), record.info.name, std::move(isolated)));
+    std::error_code ec;
+    const fs::path manifest = manifest_path(file);
+    std::shared_ptr<Library> library;
+    std::vector<FormatInfo> infos;
+    if (use_manifest && fs::exists(manifest, ec)) {
+        if (std::string unsafe = unsafe_permissions(manifest); !unsafe.empty())
+            return finish(PluginRecord::Status::skipped, unsafe);
+        record.manifest = manifest;
+        const std::string regenerate = "rebuild the plugin, or run kdx-plugin-manifest " + file.string();
+        PluginManifest m;
+        try {
+            m = read_manifest(manifest);
+        } catch (const Error& e) {
+            return finish(PluginRecord::Status::failed, std::string(e.what()) + ": " + regenerate);
         }
-    } catch (const std::exception& e) {
-        return finish(PluginRecord::Status::failed, std::string("registration failed: ") + e.what());
-    } catch (...) {
-        return finish(PluginRecord::Status::failed, "registration failed with an unknown exception");
+        // The build ID changes with every change to the library and survives
+        // installing and stripping it; a time stamp or size would not.
+        const std::string id = elf_build_id(file);
+        if (m.library != file.filename().string())
+            return finish(PluginRecord::Status::failed, "its manifest " + manifest.string() + " is for " +
+                                                            m.library + ": " + regenerate);
+        if (id.empty())
+            return finish(PluginRecord::Status::failed,
+                          "has no build ID to compare with its manifest " + manifest.string() +
+                              ": link it with -Wl,--build-id (kdx_add_plugin does)");
+        if (id != m.build_id)
+            return finish(PluginRecord::Status::failed,
+                          "does not match its manifest " + manifest.string() + " (build ID " +
+                              m.build_id.substr(0, 12) + "… in the manifest, " + id.substr(0, 12) +
+                              "… in the library; the library was rebuilt or replaced): " + regenerate);
+        if (std::string wrong = abi_problem(m.abi); !wrong.empty())
+            return finish(PluginRecord::Status::failed, wrong);
+        if (m.formats.empty())
+            return finish(PluginRecord::Status::failed, "its manifest " + manifest.string() + " declares no formats");
+        if (m.plugin.name.empty()) m.plugin.name = record.info.name;
+        record.info = m.plugin;
+        infos = m.formats;
+        library = std::make_shared<Library>(file, std::move(m));
+    } else {
+        Opened opened;
+        if (std::string reason = open_library(file, record.info.name, opened); !reason.empty())
+            return finish(PluginRecord::Status::failed, reason);
+        record.info = opened.info;
+        infos = opened.infos;
+        library = std::make_shared<Library>(file, std::move(opened));
     }
-    if (formats.empty())
-        return finish(PluginRecord::Status::failed, "registered no formats");
+
     // Names and extensions are what users type and what files are matched
     // by: one that could not be typed or matched is refused here, not only
     // by kdx-plugin-check.
     std::vector<std::string> problems;
-    for (const auto& f : formats) {
+    for (const FormatInfo& info : infos) {
         if (!check_names_) break;
-        const FormatInfo& info = f->info();
         if (!is_format_name(info.name))
             problems.push_back("format name \"" + info.name + "\" must be lower-case letters, digits and -");
         for (const std::string& e : info.extensions)
@@ -336,6 +438,15 @@ const PluginRecord& PluginHost::load_file(const fs::path& file, const std::strin
         std::string reason = "refused: ";
         for (std::size_t i = 0; i < problems.size(); ++i) reason += (i ? "; " : "") + problems[i];
         return finish(PluginRecord::Status::failed, reason);
+    }
+    std::vector<std::shared_ptr<const LoadedFormat>> formats;
+    const bool isolate = isolates(isolation_, file);
+    for (FormatInfo& info : infos) {
+        auto isolated = isolate ? std::make_shared<const IsolatedPlugin>(file, record.info.name,
+                                                                         info.name, isolation_)
+                                : nullptr;
+        formats.push_back(std::make_shared<const LoadedFormat>(library, std::move(info),
+                                                               record.info.name, std::move(isolated)));
     }
     // A format name an earlier plugin declared: the earlier one is used, as
     // with plugins of the same name (search-path order), and both are named.

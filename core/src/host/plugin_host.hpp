@@ -1,6 +1,8 @@
-// The plugin host: finds plugin libraries, checks their ABI, loads them and
-// keeps them loaded while any format from them lives. Used by the kdx command
-// and the tests; not part of the plugin SDK.
+// The plugin host: finds plugin libraries, reads their declarations from the
+// manifests beside them (plugin_manifest.hpp), loads a library when one of
+// its formats is first used, checks its ABI and keeps it loaded while any
+// format from it lives. Used by the kdx command, its tools and the tests
+// (target kdx::host); not part of the plugin SDK.
 #pragma once
 
 #include <filesystem>
@@ -31,25 +33,34 @@ struct PluginRecord {
     std::string reason;    // why it failed or was skipped; empty when loaded
     std::vector<std::string> warnings;  // loaded, but e.g. a format name an earlier plugin has
     PluginInfo info;       // name falls back to the file name when the plugin gave none
+    // The manifest its declaration was read from; empty when there was none
+    // and the library was loaded at once to ask it (as for a plugin built by an older SDK).
+    std::filesystem::path manifest;
 
     // "name (file): reason"
     std::string describe() const;
 };
 
-class Library;  // a loaded shared library, kept alive by every object from it
+class Library;  // a plugin library, loaded on first use and kept alive by every object from it
 
-// A format from a loaded plugin. Calls go through the host so that anything
+// A format a plugin declares. Calls go through the host so that anything
 // the plugin throws is caught at the boundary and reported with its name.
+// The plugin's library is loaded by the first call that needs its code; a
+// library that cannot be loaded then, or that declares other formats than
+// its manifest, makes that call throw kdx::Error naming plugin and file.
 class LoadedFormat {
 public:
-    // With `isolated`, the calls run in a child process (isolated_plugin.hpp).
-    LoadedFormat(std::shared_ptr<Library> library, std::unique_ptr<Format> format, FormatInfo info,
-                 std::string plugin, std::shared_ptr<const IsolatedPlugin> isolated = nullptr);
+    // With `isolated`, the calls run in a child process (isolated_plugin.hpp)
+    // and the library is never loaded in this one.
+    LoadedFormat(std::shared_ptr<Library> library, FormatInfo info, std::string plugin,
+                 std::shared_ptr<const IsolatedPlugin> isolated = nullptr);
     ~LoadedFormat();
 
     const FormatInfo& info() const noexcept { return info_; }
     const std::string& plugin() const noexcept { return plugin_; }
     const std::filesystem::path& file() const noexcept;
+    // Whether the plugin's library is loaded (yet).
+    bool library_loaded() const;
     bool isolated() const noexcept { return isolated_ != nullptr; }
 
     // As Format's calls; everything thrown becomes kdx::Error. A kdx::Error keeps
@@ -62,8 +73,9 @@ public:
                         const Options& options, Diagnostics& diagnostics) const;
 
 private:
-    std::shared_ptr<Library> library_;  // declared first: destroyed after format_
-    std::unique_ptr<Format> format_;
+    Format& implementation() const;  // loads the library if need be
+
+    std::shared_ptr<Library> library_;  // owns the Format objects of its library
     FormatInfo info_;
     std::string plugin_;
     std::shared_ptr<const IsolatedPlugin> isolated_;
@@ -76,10 +88,14 @@ public:
     PluginHost(const PluginHost&) = delete;
     PluginHost& operator=(const PluginHost&) = delete;
 
-    // Scans the search folders and loads every plugin file (kdx_*.so). A plugin
-    // that cannot be used is recorded with its reason; the others still load.
+    // Scans the search folders for plugin files (kdx_*.so) and reads their
+    // manifests; a plugin without one is loaded to read its declaration. A
+    // plugin that cannot be used (a manifest that does not match its
+    // library, a wrong ABI, ...) is recorded with its reason; the others
+    // still work. No library with a manifest is loaded here.
     void load(const SearchOptions& options);
-    // Loads one plugin file; returns its record (also kept in plugins()).
+    // Loads one plugin file now, manifest or not; returns its record (also
+    // kept in plugins()).
     const PluginRecord& load_file(const std::filesystem::path& file,
                                   const std::string& found_by = "explicit");
 
@@ -91,6 +107,9 @@ public:
     // plugin refused; kdx-plugin-check turns that off to list every problem
     // of the plugin's declaration itself.
     void accept_any_names() noexcept { check_names_ = false; }
+    // Loads plugins whatever the permissions of their files and folders:
+    // for kdx-plugin-manifest, which loads the library its build just made.
+    void trust_any_folder() noexcept { check_permissions_ = false; }
 
     // Which plugins loaded from now on run their calls in a child process
     // (none unless set; the kdx command's default is third-party).
@@ -107,9 +126,13 @@ public:
                                                       Capability capability) const;
 
 private:
+    const PluginRecord& add(const std::filesystem::path& file, const std::string& found_by,
+                            bool use_manifest);
+
     std::vector<PluginRecord> plugins_;
     std::vector<std::shared_ptr<const LoadedFormat>> formats_;
     bool check_names_ = true;
+    bool check_permissions_ = true;
     IsolationOptions isolation_;
 };
 

@@ -1,6 +1,7 @@
 // A working plugin: format "test-good" reads a file whose lines are
 // municipality numbers and writes a dataset's municipality numbers back;
 // its read throws a std::runtime_error for a file named "explode.good".
+#include <cstdlib>
 #include <fstream>
 #include <stdexcept>
 
@@ -18,6 +19,13 @@
 #endif
 
 namespace {
+
+// Notes that the library was loaded, for the tests that kdx loads only the
+// plugins a command needs (plugin_manifest_test.cpp).
+[[maybe_unused]] const bool load_noted = [] {
+    if (const char* log = std::getenv("KDX_TEST_LOAD_LOG")) std::ofstream(log, std::ios::app) << PLUGIN_NAME << '\n';
+    return true;
+}();
 
 class GoodFormat : public kdx::Format {
 public:
