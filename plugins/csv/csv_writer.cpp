@@ -181,9 +181,13 @@ std::string joined(const std::vector<std::string>& parts, const char* separator)
     return s;
 }
 
-void write_settlement(const Dataset& d, CsvOut& out) {
-    header(out, {"municipality", "municipality_name", "year", "requested", "decided", "settled",
-                 "unaccompanied_minors", "family_reunifications"});
+const std::vector<const char*> settlement_columns{
+    "municipality", "municipality_name", "year", "requested", "decided", "settled",
+    "unaccompanied_minors", "family_reunifications"};
+const std::vector<const char*> outcome_columns{
+    "municipality", "programme", "indicator", "year", "value", "unit", "cohort_size", "source"};
+
+void settlement_rows(const Dataset& d, CsvOut& out) {
     for (const SettlementFigures& s : d.settlement) {
         const Municipality* m = d.find_municipality(s.municipality);
         out.text(s.municipality).text(m ? m->name : std::string()).year(s.year);
@@ -192,13 +196,21 @@ void write_settlement(const Dataset& d, CsvOut& out) {
     }
 }
 
-void write_outcomes(const Dataset& d, CsvOut& out) {
-    header(out, {"municipality", "programme", "indicator", "year", "value", "unit", "cohort_size",
-                 "source"});
+void write_settlement(const Dataset& d, CsvOut& out) {
+    header(out, settlement_columns);
+    settlement_rows(d, out);
+}
+
+void outcome_rows(const Dataset& d, CsvOut& out) {
     for (const Outcome& o : d.outcomes) {
         out.text(o.municipality).text(o.programme).text(o.indicator).year(o.year);
         out.value(o.value).text(to_string(o.unit)).value(o.cohort_size).text(o.source).end();
     }
+}
+
+void write_outcomes(const Dataset& d, CsvOut& out) {
+    header(out, outcome_columns);
+    outcome_rows(d, out);
 }
 
 void write_municipalities(const Dataset& d, CsvOut& out) {
@@ -313,8 +325,15 @@ const std::vector<OptionInfo>& write_option_infos() {
     return infos;
 }
 
-void write_csv(const Dataset& dataset, const std::filesystem::path& output, const Options& options,
-               Diagnostics& diagnostics) {
+namespace {
+
+struct WriteSettings {
+    std::string table;
+    bool protect = true;
+    Dialect dialect;
+};
+
+WriteSettings settings_for(const Options& options) {
     std::string table = "settlement";
     if (auto it = options.find("table"); it != options.end()) table = it->second;
     const auto& allowed = write_option_infos().front().allowed;
@@ -323,16 +342,18 @@ void write_csv(const Dataset& dataset, const std::filesystem::path& output, cons
             "option table: expected settlement, outcomes, municipalities, programmes or "
             "nominations, found \"" +
             table + "\"");
-    bool protect = boolean_option(options, "protect-formulas", true);
-    Dialect dialect = dialect_for(options);
-    if (dialect.encoding == OutputEncoding::windows_1252)
-        check_windows_1252(dataset, table, protect, dialect, output);
+    return {table, boolean_option(options, "protect-formulas", true), dialect_for(options)};
+}
 
-    AtomicFile file(output);
+std::ostream& start(AtomicFile& file, const Dialect& dialect) {
     std::ostream& stream = file.stream();
     if (dialect.encoding == OutputEncoding::utf8_bom) stream << "\xEF\xBB\xBF";
-    CsvOut out(&stream, protect, dialect);
-    write_table(dataset, table, out, diagnostics);
+    return stream;
+}
+
+void finish(AtomicFile& file, CsvOut& out, const std::filesystem::path& output,
+            Diagnostics& diagnostics) {
+    std::ostream& stream = file.stream();
     out.flush();
     if (!stream)
         throw Error(std::string("could not write the file: ") + std::strerror(errno ? errno : EIO),
@@ -344,6 +365,64 @@ void write_csv(const Dataset& dataset, const std::filesystem::path& output, cons
                 "U+FFFD",
             Location::at(output.string()));
     file.commit();
+}
+
+// The settlement or outcomes table written part by part: the header when
+// opened, each part's rows as they come, the rest's rows at commit. Other
+// tables are all in the rest, and are written at commit.
+class CsvBatches : public BatchWriter {
+  public:
+    CsvBatches(const std::filesystem::path& output, WriteSettings settings)
+        : settings_(std::move(settings)),
+          output_(output),
+          file_(output),
+          out_(&start(file_, settings_.dialect), settings_.protect, settings_.dialect) {
+        if (settings_.table == "settlement") header(out_, settlement_columns);
+        if (settings_.table == "outcomes") header(out_, outcome_columns);
+    }
+
+    void write(const Dataset& part, Diagnostics&) override {
+        if (settings_.table == "settlement") settlement_rows(part, out_);
+        if (settings_.table == "outcomes") outcome_rows(part, out_);
+    }
+
+    void commit(const Dataset& rest, Diagnostics& diagnostics) override {
+        if (settings_.table == "settlement")
+            settlement_rows(rest, out_);
+        else if (settings_.table == "outcomes")
+            outcome_rows(rest, out_);
+        else
+            write_table(rest, settings_.table, out_, diagnostics);
+        finish(file_, out_, output_, diagnostics);
+    }
+
+  private:
+    WriteSettings settings_;
+    std::filesystem::path output_;
+    AtomicFile file_;
+    CsvOut out_;
+};
+
+}  // namespace
+
+void write_csv(const Dataset& dataset, const std::filesystem::path& output, const Options& options,
+               Diagnostics& diagnostics) {
+    const WriteSettings w = settings_for(options);
+    if (w.dialect.encoding == OutputEncoding::windows_1252)
+        check_windows_1252(dataset, w.table, w.protect, w.dialect, output);
+    AtomicFile file(output);
+    CsvOut out(&start(file, w.dialect), w.protect, w.dialect);
+    write_table(dataset, w.table, out, diagnostics);
+    finish(file, out, output, diagnostics);
+}
+
+std::unique_ptr<BatchWriter> open_csv_batches(const std::filesystem::path& output,
+                                              const Options& options, Diagnostics&) {
+    WriteSettings w = settings_for(options);
+    // Windows-1252 refuses a text it cannot hold before the file is created,
+    // naming how many more there are: that needs the whole table.
+    if (w.dialect.encoding == OutputEncoding::windows_1252) return nullptr;
+    return std::make_unique<CsvBatches>(output, std::move(w));
 }
 
 }  // namespace kdx::csv

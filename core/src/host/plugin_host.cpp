@@ -153,11 +153,12 @@ std::string PluginRecord::describe() const {
 }
 
 LoadedFormat::LoadedFormat(std::shared_ptr<Library> library, std::unique_ptr<Format> format,
-                           FormatInfo info, std::string plugin)
+                           FormatInfo info, std::string plugin, std::uint32_t abi)
     : library_(std::move(library)),
       format_(std::move(format)),
       info_(std::move(info)),
-      plugin_(std::move(plugin)) {}
+      plugin_(std::move(plugin)),
+      abi_(abi) {}
 
 LoadedFormat::~LoadedFormat() = default;
 
@@ -181,6 +182,56 @@ void LoadedFormat::write_document(const Document& document, const fs::path& outp
     guarded(plugin_, file(),
             [&] { format_->write_document(document, output, options, diagnostics); });
     expect_written(plugin_, file(), output);
+}
+
+namespace {
+// Format's batch calls came with ABI 2.1: an older plugin's vtable has no
+// slot for them, so they are never called on it, whatever bits it declares.
+bool has_batch_calls(std::uint32_t abi) { return (abi >> 16) == abi_major && (abi & 0xffffu) >= 1; }
+}  // namespace
+
+bool LoadedFormat::reads_batches() const noexcept {
+    return has_batch_calls(abi_) && info_.can(can_read_batches);
+}
+
+bool LoadedFormat::writes_batches() const noexcept {
+    return has_batch_calls(abi_) && info_.can(can_write_batches);
+}
+
+Dataset LoadedFormat::read_batches(const fs::path& input, const Options& options,
+                                   BatchSink& sink, Diagnostics& diagnostics) const {
+    if (!reads_batches()) throw Error("format " + info_.name + " cannot read a dataset in parts");
+    return guarded(plugin_, file(),
+                   [&] { return format_->read_batches(input, options, sink, diagnostics); });
+}
+
+std::unique_ptr<LoadedBatchWriter> LoadedFormat::open_batches(const fs::path& output,
+                                                              const Options& options,
+                                                              Diagnostics& diagnostics) const {
+    if (!writes_batches()) return nullptr;
+    std::unique_ptr<BatchWriter> writer =
+        guarded(plugin_, file(), [&] { return format_->open_batches(output, options, diagnostics); });
+    if (!writer) return nullptr;
+    return std::make_unique<LoadedBatchWriter>(library_, std::move(writer), plugin_, output);
+}
+
+LoadedBatchWriter::LoadedBatchWriter(std::shared_ptr<Library> library,
+                                     std::unique_ptr<BatchWriter> writer, std::string plugin,
+                                     fs::path output)
+    : library_(std::move(library)),
+      writer_(std::move(writer)),
+      plugin_(std::move(plugin)),
+      output_(std::move(output)) {}
+
+LoadedBatchWriter::~LoadedBatchWriter() = default;
+
+void LoadedBatchWriter::write(const Dataset& part, Diagnostics& diagnostics) {
+    guarded(plugin_, library_->file(), [&] { writer_->write(part, diagnostics); });
+}
+
+void LoadedBatchWriter::commit(const Dataset& rest, Diagnostics& diagnostics) {
+    guarded(plugin_, library_->file(), [&] { writer_->commit(rest, diagnostics); });
+    expect_written(plugin_, library_->file(), output_);
 }
 
 PluginHost::PluginHost() = default;
@@ -296,7 +347,7 @@ const PluginRecord& PluginHost::load_file(const fs::path& file, const std::strin
         for (auto& format : registrar.formats_) {
             FormatInfo info = format->info();
             formats.push_back(std::make_shared<const LoadedFormat>(library, std::move(format),
-                                                                   std::move(info), record.info.name));
+                                                                   std::move(info), record.info.name, abi));
         }
     } catch (const std::exception& e) {
         return finish(PluginRecord::Status::failed, std::string("registration failed: ") + e.what());
