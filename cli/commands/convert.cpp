@@ -149,7 +149,7 @@ std::function<int()> setup_convert(CLI::App& app, const GlobalOptions& global) {
         ->check(CLI::Range(1990, 2100));
     app.add_flag("--no-stream", a->whole,
                  "Read the whole dataset before writing. Without it, an input of more than "
-                 "100,000 records goes to the output in parts, in flat memory, when both formats "
+                 "8,192 records goes to the output in parts, in flat memory, when both formats "
                  "can (csv and xlsx in, csv out); --harmonise-to (merged municipalities are "
                  "summed across the file), -o merge/replace, a workbook kdx wrote, csv's "
                  "encoding=windows-1252 and the other output formats (xml keeps a canonical "

@@ -109,7 +109,7 @@ std::size_t convert_hold() {
         unsigned long long n = std::strtoull(v, &end, 10);
         if (end && *end == '\0') return static_cast<std::size_t>(n);
     }
-    return 100000;
+    return 8192;
 }
 
 std::optional<StreamedConvert> convert_in_parts(const host::LoadedFormat& reader,
