@@ -310,9 +310,9 @@ std::string nothing_read(const fs::path& input) {
 }
 
 void check_dataset(const Dataset& dataset, Diagnostics& diagnostics, int numbering_year) {
-    // Both passes look municipalities up; the index is built here, before the
-    // threads start, so that they only read it.
-    dataset.find_municipality(std::string());
+    // Both passes look municipalities up (and nothing else); the index is
+    // built here, before the threads start, so that they only read it.
+    dataset.build_indexes(Dataset::municipality_lookup);
     Diagnostics registry;
     auto registry_check = std::async(std::launch::async, [&] {
         check_against_registry(dataset, registry, numbering_year);

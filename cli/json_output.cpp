@@ -100,11 +100,18 @@ void JsonReport::add_file(const fs::path& file, const std::string& format, bool 
 }
 
 void JsonReport::set_dataset(const Dataset& d) {
-    state_->dataset = json{{"municipalities", d.municipalities.size()},
-                           {"settlement_records", d.settlement.size()},
-                           {"programmes", d.programmes.size()},
-                           {"outcomes", d.outcomes.size()},
-                           {"nominations", d.nominations.size()}};
+    set_dataset_counts(d.municipalities.size(), d.settlement.size(), d.programmes.size(),
+                       d.outcomes.size(), d.nominations.size());
+}
+
+void JsonReport::set_dataset_counts(std::size_t municipalities, std::size_t settlement_records,
+                                    std::size_t programmes, std::size_t outcomes,
+                                    std::size_t nominations) {
+    state_->dataset = json{{"municipalities", municipalities},
+                           {"settlement_records", settlement_records},
+                           {"programmes", programmes},
+                           {"outcomes", outcomes},
+                           {"nominations", nominations}};
 }
 
 void JsonReport::begin_step(int number, const std::string& command,

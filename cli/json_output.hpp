@@ -35,6 +35,10 @@ public:
                   bool merged = false);
     // What was read: the counts of each kind of record.
     void set_dataset(const Dataset& dataset);
+    // The same for a dataset that went from reader to writer in parts.
+    void set_dataset_counts(std::size_t municipalities, std::size_t settlement_records,
+                            std::size_t programmes, std::size_t outcomes,
+                            std::size_t nominations);
 
     // `kdx run`: what is added between begin_step() and end_step() carries
     // the step's number; `ran` is false for --dry-run and for steps not run.

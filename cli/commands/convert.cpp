@@ -5,6 +5,7 @@
 
 #include "common.hpp"
 #include "json_output.hpp"
+#include "convert_stream.hpp"
 #include "kdx/registry.hpp"
 #include "kdx/uri.hpp"
 
@@ -24,6 +25,7 @@ struct ConvertArgs {
     bool merge = false;    // -o merge=true, for formats that declare it
     bool replace = false;  // -o replace=true (implies merge)
     int harmonise_to = 0;  // 0: keep the numbers as they are
+    bool whole = false;    // --no-stream
 };
 
 int run_convert(const ConvertArgs& a, const GlobalOptions& global) {
@@ -63,9 +65,46 @@ int run_convert(const ConvertArgs& a, const GlobalOptions& global) {
     Options options = parse_options(option_texts, {&reader->info(), &writer->info()},
                                     {&reader->info().read_options, &writer->info().write_options});
 
+    const Options read_options = options_for(options, reader->info().read_options);
+    const Options write_options = options_for(options, writer->info().write_options);
     Diagnostics diagnostics;
-    Dataset dataset = read_input(*reader, a.input, options_for(options, reader->info().read_options),
-                                 diagnostics);
+    // Records go from reader to writer in parts when nothing needs them all
+    // at once: not --harmonise-to (merged municipalities' counts are summed
+    // across the file), not a merge into a store, not a URI.
+    std::optional<Dataset> small;
+    if (!a.whole && !a.harmonise_to && !a.merge && !a.replace && !is_uri(a.input.string()) &&
+        !is_uri(a.output.string())) {
+        std::string why;
+        auto streamed = convert_in_parts(*reader, *writer, a.input, a.output, read_options,
+                                         write_options, diagnostics, convert_hold(), small, why);
+        if (streamed) {
+            if (global.verbose)
+                std::cerr << "kdx: note: records went from reader to writer in parts\n";
+            if (global.json) {
+                global.json->set_dataset_counts(streamed->municipalities, streamed->settlement,
+                                                streamed->programmes, streamed->outcomes,
+                                                streamed->nominations);
+                global.json->add_file(a.output, writer->info().name);
+            }
+            std::string counts = print_diagnostics(diagnostics, global);
+            auto part = [](std::size_t n, const char* one, const char* many) {
+                return std::to_string(n) + " " + (n == 1 ? one : many);
+            };
+            std::cerr << "kdx: wrote " << mask_passwords(a.output.string()) << " ("
+                      << writer->info().name << "): "
+                      << part(streamed->municipalities, "municipality", "municipalities") << ", "
+                      << part(streamed->settlement, "settlement record", "settlement records")
+                      << ", " << part(streamed->programmes, "programme", "programmes") << ", "
+                      << part(streamed->outcomes, "outcome", "outcomes") << ", "
+                      << part(streamed->nominations, "nomination", "nominations") << "; "
+                      << counts << '\n';
+            return exit_code_for(diagnostics, a.strict);
+        }
+        if (!why.empty() && global.verbose)
+            std::cerr << "kdx: note: read whole: " << why << '\n';
+    }
+    Dataset dataset = small ? std::move(*small)
+                            : read_input(*reader, a.input, read_options, diagnostics);
     if (a.harmonise_to) harmonise(dataset, a.harmonise_to, diagnostics);
     if (global.json) global.json->set_dataset(dataset);
     if (dataset.empty()) {
@@ -77,14 +116,13 @@ int run_convert(const ConvertArgs& a, const GlobalOptions& global) {
     // Usable records are written even when some cells were not; the exit code
     // and the diagnostics tell what was left out. As the checks change nothing
     // that is written, they run on other threads while the writer works. They
-    // only read the dataset, and the one index they share with a writer
-    // (municipalities) is built before they start.
-    dataset.find_municipality(std::string());
+    // only read the dataset, and the one lookup they share with a writer
+    // (municipalities) has its index built before they start (model.hpp).
+    dataset.build_indexes(Dataset::municipality_lookup);
     Diagnostics checks, writing;
     auto checking = std::async(std::launch::async,
                                [&] { check_dataset(dataset, checks, a.harmonise_to); });
-    writer->write_dataset(dataset, a.output, options_for(options, writer->info().write_options),
-                          writing);
+    writer->write_dataset(dataset, a.output, write_options, writing);
     checking.get();
     diagnostics.append(checks);
     diagnostics.append(writing);
@@ -118,6 +156,13 @@ std::function<int()> setup_convert(CLI::App& app, const GlobalOptions& global) {
     app.add_option("--harmonise-to", a->harmonise_to,
                    "Renumber municipalities to this year's numbers, summing merged ones' counts")
         ->check(CLI::Range(1990, 2100));
+    app.add_flag("--no-stream", a->whole,
+                 "Read the whole dataset before writing. Without it, an input of more than "
+                 "8,192 records goes to the output in parts, in flat memory, when both formats "
+                 "can (csv and xlsx in, csv out); --harmonise-to (merged municipalities are "
+                 "summed across the file), -o merge/replace, a workbook kdx wrote, csv's "
+                 "encoding=windows-1252 and the other output formats (xml keeps a canonical "
+                 "order; xlsx, sqlite) always read it whole");
     return [a, &global] { return run_convert(*a, global); };
 }
 

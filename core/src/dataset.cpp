@@ -78,6 +78,12 @@ const SettlementFigures* Dataset::find_settlement(const std::string& municipalit
     return it == settlement_index_.end() ? nullptr : &settlement[it->second];
 }
 
+void Dataset::build_indexes(unsigned which) const {
+    // A lookup of a number no record has brings its index up to date.
+    if (which & municipality_lookup) find_municipality(std::string());
+    if (which & settlement_lookup) find_settlement(std::string(), 0);
+}
+
 const Indicator* Dataset::find_indicator(const std::string& id) const {
     for (const Indicator& i : indicators)
         if (i.id == id) return &i;

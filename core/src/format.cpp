@@ -17,6 +17,8 @@ namespace {
 Format::~Format() = default;
 Registrar::~Registrar() = default;
 TableSink::~TableSink() = default;
+BatchSink::~BatchSink() = default;
+BatchWriter::~BatchWriter() = default;
 
 Dataset Format::read_dataset(const std::filesystem::path&, const Options&, Diagnostics&) {
     cannot(*this, "read a dataset");
@@ -30,6 +32,16 @@ void Format::write_dataset(const Dataset&, const std::filesystem::path&, const O
 void Format::write_document(const Document&, const std::filesystem::path&, const Options&,
                             Diagnostics&) {
     cannot(*this, "write a document");
+}
+
+Dataset Format::read_batches(const std::filesystem::path&, const Options&, BatchSink&,
+                             Diagnostics&) {
+    cannot(*this, "read a dataset in parts");
+}
+
+std::unique_ptr<BatchWriter> Format::open_batches(const std::filesystem::path&, const Options&,
+                                                  Diagnostics&) {
+    return nullptr;
 }
 
 }  // namespace kdx

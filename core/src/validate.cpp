@@ -3,13 +3,20 @@
 #include <algorithm>
 #include <cstdint>
 #include <functional>
+#include <map>
+#include <memory>
+#include <optional>
+#include <unordered_map>
+#include <set>
 #include <type_traits>
 #include <string_view>
 #include <tuple>
 #include <unordered_set>
 #include <vector>
 
+#include "kdx/registry.hpp"
 #include "population.hpp"
+#include "registry/tables.hpp"
 
 namespace kdx {
 
@@ -52,10 +59,45 @@ std::vector<bool> repeated(const std::vector<Record>& records, Key key) {
     return out;
 }
 
+// A reference a part of a stream could not resolve yet: the error is kept
+// at its place among the part's messages and given only if the whole
+// dataset does not resolve it either.
+struct Pending {
+    std::size_t before;  // the message's place: before this many of the part's messages
+    Diagnostic message;
+    std::string municipality;  // or empty
+    std::string programme;     // or empty
+};
+
 class Validator {
 public:
     Validator(const Dataset& d, Diagnostics& out, const ValidationOptions& o)
         : d_(d), out_(out), o_(o) {}
+
+    // For a part of a stream: references to what `known` does not hold go to
+    // `pending`; keys are not compared (a stream's keys do not repeat).
+    Validator(const Dataset& part, Diagnostics& out, const ValidationOptions& o,
+              const std::unordered_set<std::string>& known, std::vector<Pending>& pending)
+        : d_(part), out_(out), o_(o), known_(&known), pending_(&pending) {}
+
+    void part_settlement() { check_settlement(); }
+    void part_outcomes() { check_outcomes(); }
+    // The checks of the whole dataset but the records handed on in parts:
+    // `settlement` and `outcomes` are placed between them in validate()'s order.
+    template <typename Between>
+    void run_rest(Between settlement, Between outcomes) {
+        check_municipalities();
+        settlement();
+        check_settlement();
+        check_programmes();
+        outcomes();
+        check_outcomes();
+        check_nominations();
+    }
+    const std::unordered_set<std::string>& numbers() const { return numbers_; }
+    const std::unordered_set<std::string>& programme_ids() const { return programme_ids_; }
+    // Latest population outcomes of records handed on before (see check_municipalities).
+    std::map<std::string, std::pair<int, Value>> earlier_population;
 
     void run() {
         check_municipalities();
@@ -84,8 +126,17 @@ private:
 
     template <typename What>
     void check_reference(const Origin& at, const std::string& number, const What& what) {
-        if (o_.check_references && number != whole_country && numbers_.count(number) == 0)
-            error(at, what() + " refers to unknown municipality \"" + number + "\"");
+        if (o_.check_references && number != whole_country &&
+            (known_ ? *known_ : numbers_).count(number) == 0) {
+            std::string message = what() + " refers to unknown municipality \"" + number + "\"";
+            if (pending_)
+                pending_->push_back({out_.items().size(),
+                                     {Severity::error, std::move(message), d_.location_of(at)},
+                                     number,
+                                     {}});
+            else
+                error(at, message);
+        }
     }
 
     template <typename What>
@@ -104,24 +155,31 @@ private:
                 error(m.origin, "municipality " + m.number + ": population is negative");
         }
         // The population per year is the "population" outcome; the
-        // municipality's own figure should be the latest of them.
-        const auto latest = latest_population(d_);
+        // municipality's own figure should be the latest of them (the first
+        // of the latest year, records handed on earlier first).
+        std::map<std::string, std::pair<int, Value>> latest = earlier_population;
+        for (const auto& [number, o] : latest_population(d_)) {
+            auto [it, fresh] = latest.try_emplace(number, o->year, o->value);
+            if (!fresh && o->year > it->second.first) it->second = {o->year, o->value};
+        }
         for (const Municipality& m : d_.municipalities) {
             auto it = latest.find(m.number);
             if (it == latest.end() || !m.population) continue;
-            const Outcome& o = *it->second;
-            if (static_cast<double>(*m.population) != o.value.get())
+            const auto& [year, value] = it->second;
+            if (static_cast<double>(*m.population) != value.get())
                 warning(m.origin, "municipality " + m.number + ": population " +
                                       std::to_string(*m.population) + " differs from its latest "
-                                      "population figure (" + to_string(o.value) + " in " +
-                                      std::to_string(o.year) + ")");
+                                      "population figure (" + to_string(value) + " in " +
+                                      std::to_string(year) + ")");
         }
     }
 
     void check_settlement() {
-        const std::vector<bool> twice = repeated(d_.settlement, [](const SettlementFigures& s) {
-            return std::make_tuple(std::string_view(s.municipality), s.year);
-        });
+        const std::vector<bool> twice =
+            pending_ ? std::vector<bool>(d_.settlement.size())
+                     : repeated(d_.settlement, [](const SettlementFigures& s) {
+                           return std::make_tuple(std::string_view(s.municipality), s.year);
+                       });
         for (std::size_t i = 0; i < d_.settlement.size(); ++i) {
             const SettlementFigures& s = d_.settlement[i];
             auto what = [&] {
@@ -153,10 +211,13 @@ private:
     }
 
     void check_outcomes() {
-        const std::vector<bool> twice = repeated(d_.outcomes, [](const Outcome& o) {
-            return std::make_tuple(std::string_view(o.municipality), std::string_view(o.programme),
-                                   o.year, std::string_view(o.indicator));
-        });
+        const std::vector<bool> twice =
+            pending_ ? std::vector<bool>(d_.outcomes.size())
+                     : repeated(d_.outcomes, [](const Outcome& o) {
+                           return std::make_tuple(std::string_view(o.municipality),
+                                                  std::string_view(o.programme), o.year,
+                                                  std::string_view(o.indicator));
+                       });
         const Indicator* indicator = nullptr;
         for (std::size_t i = 0; i < d_.outcomes.size(); ++i) {
             const Outcome& o = d_.outcomes[i];
@@ -166,8 +227,17 @@ private:
             };
             check_reference(o.origin, o.municipality, what);
             check_year(o.origin, o.year, what);
-            if (!o.programme.empty() && programme_ids_.count(o.programme) == 0)
-                error(o.origin, what() + " refers to unknown programme \"" + o.programme + "\"");
+            if (!o.programme.empty() && programme_ids_.count(o.programme) == 0) {
+                std::string message = what() + " refers to unknown programme \"" + o.programme + "\"";
+                if (pending_)
+                    pending_->push_back({out_.items().size(),
+                                         {Severity::error, std::move(message),
+                                          d_.location_of(o.origin)},
+                                         {},
+                                         o.programme});
+                else
+                    error(o.origin, message);
+            }
             if (twice[i]) error(o.origin, what() + " is given twice");
             if (o.indicator == population_indicator && !o.programme.empty())
                 error(o.origin, what() + ": a population is a municipality's, not a programme's");
@@ -201,12 +271,158 @@ private:
     const ValidationOptions& o_;
     std::unordered_set<std::string> numbers_;
     std::unordered_set<std::string> programme_ids_;
+    const std::unordered_set<std::string>* known_ = nullptr;
+    std::vector<Pending>* pending_ = nullptr;
 };
 
 }  // namespace
 
 void validate(const Dataset& dataset, Diagnostics& out, const ValidationOptions& options) {
     Validator(dataset, out, options).run();
+}
+
+namespace {
+
+// Messages of the parts of one collection, with the references kept pending.
+struct PartMessages {
+    Diagnostics out;
+    std::vector<Pending> pending;
+
+    void add(const Diagnostics& part, std::vector<Pending>& part_pending) {
+        for (Pending& p : part_pending) {
+            p.before += out.items().size();
+            pending.push_back(std::move(p));
+        }
+        part_pending.clear();
+        out.append(part);
+    }
+
+    // The messages in order, with the pending references `resolved` does not resolve.
+    template <typename Resolved>
+    void emit(Diagnostics& to, const Resolved& resolved) const {
+        const auto& items = out.items();
+        std::size_t next = 0;
+        for (std::size_t i = 0; i <= items.size(); ++i) {
+            for (; next < pending.size() && pending[next].before == i; ++next)
+                if (!resolved(pending[next])) to.add(pending[next].message);
+            if (i < items.size()) to.add(items[i]);
+        }
+    }
+};
+
+// The first record of a kind per municipality number and registry period, and
+// the record of a number's latest year: all the registry check looks at.
+template <typename Record>
+class RegistrySample {
+  public:
+    void add(const Record& r, Record stripped) {
+        Seen& seen = seen_[r.municipality];
+        const unsigned bit = 1u << registry_detail::period_of(r.year);
+        if (!(seen.periods & bit)) {
+            seen.periods |= bit;
+            first_.push_back(stripped);
+        }
+        if (!seen.latest || r.year > seen.latest->year) seen.latest = std::move(stripped);
+    }
+    void into(std::vector<Record>& records) const {
+        records = first_;
+        for (const auto& [number, seen] : seen_)
+            if (seen.latest) records.push_back(*seen.latest);
+    }
+
+  private:
+    struct Seen {
+        unsigned periods = 0;
+        std::optional<Record> latest;
+    };
+    std::unordered_map<std::string, Seen> seen_;
+    std::vector<Record> first_;
+};
+
+}  // namespace
+
+struct StreamCheck::State {
+    ValidationOptions options;
+    std::unordered_set<std::string> known;  // municipality numbers of the parts so far
+    std::size_t known_from = 0;             // the parts' municipalities already in `known`
+    std::unordered_set<std::string> no_programmes;  // programmes come with the rest
+    PartMessages settlement, outcomes;
+    std::map<std::string, std::pair<int, Value>> population;
+    RegistrySample<SettlementFigures> settlement_sample;
+    RegistrySample<Outcome> outcome_sample;
+};
+
+StreamCheck::StreamCheck(ValidationOptions options) : s_(std::make_unique<State>()) {
+    s_->options = options;
+}
+
+StreamCheck::~StreamCheck() = default;
+
+void StreamCheck::part(const Dataset& part) {
+    State& s = *s_;
+    if (part.municipalities.size() < s.known_from) {
+        s.known.clear();
+        s.known_from = 0;
+    }
+    for (; s.known_from < part.municipalities.size(); ++s.known_from)
+        s.known.insert(part.municipalities[s.known_from].number);
+    std::vector<Pending> pending;
+    Diagnostics settlement;
+    Validator(part, settlement, s.options, s.known, pending).part_settlement();
+    s.settlement.add(settlement, pending);
+    Diagnostics outcomes;
+    Validator(part, outcomes, s.options, s.known, pending).part_outcomes();
+    s.outcomes.add(outcomes, pending);
+
+    for (const SettlementFigures& r : part.settlement) {
+        SettlementFigures stripped;
+        stripped.municipality = r.municipality;
+        stripped.year = r.year;
+        stripped.origin = r.origin;
+        s.settlement_sample.add(r, std::move(stripped));
+    }
+    for (const Outcome& r : part.outcomes) {
+        Outcome stripped;
+        stripped.municipality = r.municipality;
+        stripped.indicator = r.indicator;
+        stripped.year = r.year;
+        stripped.origin = r.origin;
+        s.outcome_sample.add(r, std::move(stripped));
+        if (r.indicator != population_indicator || !r.programme.empty() || !r.value.has_value())
+            continue;
+        auto [it, fresh] = s.population.try_emplace(r.municipality, r.year, r.value);
+        if (!fresh && r.year > it->second.first) it->second = {r.year, r.value};
+    }
+}
+
+void StreamCheck::finish(const Dataset& rest, Diagnostics& out) {
+    State& s = *s_;
+    // The registry's view first, as kdx's commands check a whole dataset.
+    {
+        Dataset sample;
+        sample.sources = rest.sources;
+        sample.municipalities = rest.municipalities;
+        sample.programmes = rest.programmes;
+        sample.nominations = rest.nominations;
+        s.settlement_sample.into(sample.settlement);
+        s.outcome_sample.into(sample.outcomes);
+        sample.settlement.insert(sample.settlement.end(), rest.settlement.begin(),
+                                 rest.settlement.end());
+        sample.outcomes.insert(sample.outcomes.end(), rest.outcomes.begin(), rest.outcomes.end());
+        check_against_registry(sample, out);
+    }
+    Validator v(rest, out, s.options);
+    v.earlier_population = s.population;
+    v.run_rest(
+        std::function<void()>([&] {
+            s.settlement.emit(out, [&](const Pending& p) { return v.numbers().count(p.municipality) > 0; });
+        }),
+        std::function<void()>([&] {
+            s.outcomes.emit(out, [&](const Pending& p) {
+                return p.programme.empty() ? v.numbers().count(p.municipality) > 0
+                                           : v.programme_ids().count(p.programme) > 0;
+            });
+        }));
 }
 
 }  // namespace kdx

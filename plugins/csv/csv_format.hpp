@@ -12,6 +12,11 @@ class CsvFormat : public Format {
                          Diagnostics& diagnostics) override;
     void write_dataset(const Dataset& dataset, const std::filesystem::path& output,
                        const Options& options, Diagnostics& diagnostics) override;
+    Dataset read_batches(const std::filesystem::path& input, const Options& options,
+                         BatchSink& sink, Diagnostics& diagnostics) override;
+    std::unique_ptr<BatchWriter> open_batches(const std::filesystem::path& output,
+                                              const Options& options,
+                                              Diagnostics& diagnostics) override;
 };
 
 }  // namespace kdx::csv

@@ -104,7 +104,7 @@ const std::vector<OptionInfo>& read_option_infos() {
 }
 
 Dataset read_csv(const std::filesystem::path& input, const Options& options,
-                 Diagnostics& diagnostics) {
+                 Diagnostics& diagnostics, BatchSink* sink) {
     OptionReader read(read_option_infos(), options);
     std::string encoding = read.choice("encoding");
     if (encoding == "utf-8-bom") encoding = "utf-8";
@@ -121,6 +121,7 @@ Dataset read_csv(const std::filesystem::path& input, const Options& options,
     const std::string file = input.string();
     Dataset dataset;
     TableImporter importer(dataset, diagnostics, table_import_options(options));
+    if (sink) importer.stream_to(*sink);
     Encoding chosen = choose_encoding(input, file, encoding, diagnostics);
     char separator = choose_separator(input, file, delimiter);
 

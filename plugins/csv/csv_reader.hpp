@@ -14,7 +14,9 @@ const std::vector<OptionInfo>& read_option_infos();
 // Reads `input` with `options`; throws kdx::Error for a file that cannot be
 // read as text (missing, UTF-16, invalid UTF-8 when encoding=utf-8, a quote
 // never closed).
+// With a sink, records are handed to it in parts as they are read
+// (Format::read_batches) and the rest is returned.
 Dataset read_csv(const std::filesystem::path& input, const Options& options,
-                 Diagnostics& diagnostics);
+                 Diagnostics& diagnostics, BatchSink* sink = nullptr);
 
 }  // namespace kdx::csv

@@ -145,9 +145,13 @@ std::string joined(const std::vector<std::string>& parts, const char* separator)
     return s;
 }
 
-void write_settlement(const Dataset& d, CsvOut& out) {
-    header(out, {"municipality", "municipality_name", "year", "requested", "decided", "settled",
-                 "unaccompanied_minors", "family_reunifications"});
+const std::vector<const char*> settlement_columns{
+    "municipality", "municipality_name", "year", "requested", "decided", "settled",
+    "unaccompanied_minors", "family_reunifications"};
+const std::vector<const char*> outcome_columns{
+    "municipality", "programme", "indicator", "year", "value", "unit", "cohort_size", "source"};
+
+void settlement_rows(const Dataset& d, CsvOut& out) {
     for (const SettlementFigures& s : d.settlement) {
         const Municipality* m = d.find_municipality(s.municipality);
         out.text(s.municipality).text(m ? m->name : std::string()).year(s.year);
@@ -156,13 +160,21 @@ void write_settlement(const Dataset& d, CsvOut& out) {
     }
 }
 
-void write_outcomes(const Dataset& d, CsvOut& out) {
-    header(out, {"municipality", "programme", "indicator", "year", "value", "unit", "cohort_size",
-                 "source"});
+void write_settlement(const Dataset& d, CsvOut& out) {
+    header(out, settlement_columns);
+    settlement_rows(d, out);
+}
+
+void outcome_rows(const Dataset& d, CsvOut& out) {
     for (const Outcome& o : d.outcomes) {
         out.text(o.municipality).text(o.programme).text(o.indicator).year(o.year);
         out.value(o.value).text(to_string(o.unit)).value(o.cohort_size).text(o.source).end();
     }
+}
+
+void write_outcomes(const Dataset& d, CsvOut& out) {
+    header(out, outcome_columns);
+    outcome_rows(d, out);
 }
 
 void write_municipalities(const Dataset& d, CsvOut& out) {
@@ -260,20 +272,28 @@ const std::vector<OptionInfo>& write_option_infos() {
     return infos;
 }
 
-void write_csv(const Dataset& dataset, const std::filesystem::path& output, const Options& options,
-               Diagnostics& diagnostics) {
-    OptionReader read(write_option_infos(), options);
-    const std::string table = read.choice("table");
-    const bool protect = read.boolean("protect-formulas");
-    Dialect dialect = dialect_for(options);
-    if (dialect.encoding == OutputEncoding::windows_1252)
-        check_windows_1252(dataset, table, protect, dialect, output);
+namespace {
 
-    AtomicFile file(output);
+struct WriteSettings {
+    std::string table;
+    bool protect = true;
+    Dialect dialect;
+};
+
+WriteSettings settings_for(const Options& options) {
+    OptionReader read(write_option_infos(), options);
+    return {read.choice("table"), read.boolean("protect-formulas"), dialect_for(options)};
+}
+
+std::ostream& start(AtomicFile& file, const Dialect& dialect) {
     std::ostream& stream = file.stream();
     if (dialect.encoding == OutputEncoding::utf8_bom) stream << "\xEF\xBB\xBF";
-    CsvOut out(&stream, protect, dialect);
-    write_table(dataset, table, out, diagnostics);
+    return stream;
+}
+
+void finish(AtomicFile& file, CsvOut& out, const std::filesystem::path& output,
+            Diagnostics& diagnostics) {
+    std::ostream& stream = file.stream();
     out.flush();
     if (!stream)
         throw Error(std::string("could not write the file: ") + std::strerror(errno ? errno : EIO),
@@ -285,6 +305,64 @@ void write_csv(const Dataset& dataset, const std::filesystem::path& output, cons
                 "U+FFFD",
             Location::at(output.string()));
     file.commit();
+}
+
+// The settlement or outcomes table written part by part: the header when
+// opened, each part's rows as they come, the rest's rows at commit. Other
+// tables are all in the rest, and are written at commit.
+class CsvBatches : public BatchWriter {
+  public:
+    CsvBatches(const std::filesystem::path& output, WriteSettings settings)
+        : settings_(std::move(settings)),
+          output_(output),
+          file_(output),
+          out_(&start(file_, settings_.dialect), settings_.protect, settings_.dialect) {
+        if (settings_.table == "settlement") header(out_, settlement_columns);
+        if (settings_.table == "outcomes") header(out_, outcome_columns);
+    }
+
+    void write(const Dataset& part, Diagnostics&) override {
+        if (settings_.table == "settlement") settlement_rows(part, out_);
+        if (settings_.table == "outcomes") outcome_rows(part, out_);
+    }
+
+    void commit(const Dataset& rest, Diagnostics& diagnostics) override {
+        if (settings_.table == "settlement")
+            settlement_rows(rest, out_);
+        else if (settings_.table == "outcomes")
+            outcome_rows(rest, out_);
+        else
+            write_table(rest, settings_.table, out_, diagnostics);
+        finish(file_, out_, output_, diagnostics);
+    }
+
+  private:
+    WriteSettings settings_;
+    std::filesystem::path output_;
+    AtomicFile file_;
+    CsvOut out_;
+};
+
+}  // namespace
+
+void write_csv(const Dataset& dataset, const std::filesystem::path& output, const Options& options,
+               Diagnostics& diagnostics) {
+    const WriteSettings w = settings_for(options);
+    if (w.dialect.encoding == OutputEncoding::windows_1252)
+        check_windows_1252(dataset, w.table, w.protect, w.dialect, output);
+    AtomicFile file(output);
+    CsvOut out(&start(file, w.dialect), w.protect, w.dialect);
+    write_table(dataset, w.table, out, diagnostics);
+    finish(file, out, output, diagnostics);
+}
+
+std::unique_ptr<BatchWriter> open_csv_batches(const std::filesystem::path& output,
+                                              const Options& options, Diagnostics&) {
+    WriteSettings w = settings_for(options);
+    // Windows-1252 refuses a text it cannot hold before the file is created,
+    // naming how many more there are: that needs the whole table.
+    if (w.dialect.encoding == OutputEncoding::windows_1252) return nullptr;
+    return std::make_unique<CsvBatches>(output, std::move(w));
 }
 
 }  // namespace kdx::csv

@@ -17,4 +17,9 @@ const std::vector<OptionInfo>& write_option_infos();
 void write_csv(const Dataset& dataset, const std::filesystem::path& output, const Options& options,
                Diagnostics& diagnostics);
 
+// The same file written part by part (Format::open_batches); nullptr for the
+// windows-1252 encoding, whose check needs the whole table.
+std::unique_ptr<BatchWriter> open_csv_batches(const std::filesystem::path& output,
+                                              const Options& options, Diagnostics& diagnostics);
+
 }  // namespace kdx::csv

@@ -14,8 +14,8 @@ FormatInfo XlsxFormat::info() const {
     // keeps no globals but tmpfileplus's name seed, whose clashes it retries
     // with O_EXCL) and minizip handle. Its core.xml date goes through
     // gmtime(), which the kdx executable makes per thread (cli/libc_time.cpp).
-    f.capabilities =
-        can_read_dataset | can_write_dataset | can_write_document | can_write_in_parallel;
+    f.capabilities = can_read_dataset | can_write_dataset | can_write_document |
+                     can_write_in_parallel | can_read_batches;
     f.read_options = xlsx::read_options();
     f.write_options = xlsx::write_options();
     return f;
@@ -29,6 +29,11 @@ Dataset XlsxFormat::read_dataset(const std::filesystem::path& input, const Optio
 void XlsxFormat::write_dataset(const Dataset& dataset, const std::filesystem::path& output,
                                const Options& options, Diagnostics& diagnostics) {
     xlsx::write_dataset(dataset, output, options, diagnostics);
+}
+
+Dataset XlsxFormat::read_batches(const std::filesystem::path& input, const Options& options,
+                                 BatchSink& sink, Diagnostics& diagnostics) {
+    return xlsx::read_dataset(input, options, diagnostics, &sink);
 }
 
 void XlsxFormat::write_document(const Document& document, const std::filesystem::path& output,

@@ -13,6 +13,8 @@ class XlsxFormat : public Format {
                          Diagnostics& diagnostics) override;
     void write_dataset(const Dataset& dataset, const std::filesystem::path& output,
                        const Options& options, Diagnostics& diagnostics) override;
+    Dataset read_batches(const std::filesystem::path& input, const Options& options,
+                         BatchSink& sink, Diagnostics& diagnostics) override;
     void write_document(const Document& document, const std::filesystem::path& output,
                         const Options& options, Diagnostics& diagnostics) override;
 };

@@ -15,8 +15,10 @@ namespace kdx::xlsx {
 std::vector<OptionInfo> read_options();
 
 // Throws kdx::Error naming the file (and part, sheet or cell) for a file that
-// is not a readable workbook or breaks a limit.
+// is not a readable workbook or breaks a limit. With a sink, the records
+// are handed to it in parts as they are read (Format::read_batches) and the
+// rest is returned.
 Dataset read_dataset(const std::filesystem::path& input, const Options& options,
-                     Diagnostics& diagnostics);
+                     Diagnostics& diagnostics, BatchSink* sink = nullptr);
 
 }  // namespace kdx::xlsx

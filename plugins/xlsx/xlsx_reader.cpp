@@ -259,7 +259,7 @@ std::vector<OptionInfo> read_options() {
 }
 
 Dataset read_dataset(const std::filesystem::path& input, const Options& options,
-                     Diagnostics& diagnostics) {
+                     Diagnostics& diagnostics, BatchSink* sink) {
     [[maybe_unused]] OptionReader all(read_options(), options);  // refuses undeclared names
     const ReadLimits limits = read_limits(options);
     const TableImportOptions import_options = table_import_options(options);
@@ -310,6 +310,9 @@ Dataset read_dataset(const std::filesystem::path& input, const Options& options,
                     merge(dataset, std::move(part));
                 }
     TableImporter importer(dataset, diagnostics, import_options);
+    // A workbook kdx wrote is read whole: its record sheets are in the
+    // dataset already, and a repeated key is judged against them.
+    if (sink && kdx_read.empty()) importer.stream_to(*sink);
     for (const SheetPart& sheet : book.sheets) {
         if (kdx_read.count(&sheet)) continue;
         SheetInfo info;

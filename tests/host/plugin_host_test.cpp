@@ -58,7 +58,7 @@ TEST_F(PluginHostTest, RefusesAnotherMajorAbi) {
     const auto& r = record_of(host, "kdx_wrong_abi.so");
     EXPECT_EQ(r.status, PluginRecord::Status::failed);
     EXPECT_EQ(r.reason, std::string("built for plugin ABI 3.0 but this kdx ") + kdx::version() +
-                            " has ABI 2.0: rebuild the plugin against this kdx");
+                            " has ABI 2.1: rebuild the plugin against this kdx");
 }
 
 TEST_F(PluginHostTest, RefusesANewerMinorAbi) {
@@ -307,3 +307,37 @@ TEST(ConvertCommand, ValidatesOptionsAgainstTheDeclaration) {
 }
 
 }  // namespace
+
+// A format that declares the ABI 2.1 batch calls.
+class BatchFormat : public kdx::Format {
+public:
+    kdx::FormatInfo info() const override {
+        kdx::FormatInfo f;
+        f.name = "batches";
+        f.capabilities = kdx::can_read_dataset | kdx::can_write_dataset | kdx::can_read_batches |
+                         kdx::can_write_batches;
+        return f;
+    }
+};
+
+// Format's batch calls came with ABI 2.1: a plugin built for 2.0 has no such
+// slots in its vtable, so whatever bits it declares it is read and written whole.
+TEST(LoadedFormatBatches, OnlyAPluginBuiltForAbi21GetsBatchCalls) {
+    auto format = std::make_unique<BatchFormat>();
+    kdx::FormatInfo info = format->info();
+    kdx::host::LoadedFormat old(nullptr, std::move(format), info, "old", 0x00020000);
+    EXPECT_FALSE(old.reads_batches());
+    EXPECT_FALSE(old.writes_batches());
+    kdx::Diagnostics d;
+    EXPECT_EQ(old.open_batches("out.x", {}, d), nullptr);
+    struct Sink : kdx::BatchSink {
+        bool records(kdx::Dataset&) override { return true; }
+        void needs_whole(const std::string&) override {}
+    } sink;
+    EXPECT_THROW(old.read_batches("in.x", {}, sink, d), kdx::Error);
+
+    kdx::host::LoadedFormat current(nullptr, std::make_unique<BatchFormat>(), info, "new",
+                                    kdx::abi_version);
+    EXPECT_TRUE(current.reads_batches());
+    EXPECT_TRUE(current.writes_batches());
+}

@@ -178,6 +178,14 @@ struct DatasetInfo {
 
 // A whole dataset. Collections are plain vectors in the order they were read;
 // the lookups build their index on first use and are invalidated by changes.
+//
+// Threads: a const Dataset may be read from several threads at once, lookups
+// included, once build_indexes() has run after the last change for the
+// lookups the threads use. Before that, find_municipality() and
+// find_settlement() build their index on first use and must not race.
+// location_of(), find_indicator(), settlement_of(), nominations_in() and
+// empty() keep no state and are always safe to call together. Changing a
+// dataset (its members, add_source(), reindex(), merge()) needs it to itself.
 class Dataset {
 public:
     DatasetInfo info;
@@ -214,6 +222,17 @@ public:
     // Forget the lookup indexes. Lookups rebuild them when a collection's size
     // changed; call this after changing keys of records already looked up.
     void reindex() const;
+    // The lookups whose index build_indexes() builds.
+    enum Lookups : unsigned {
+        municipality_lookup = 1u << 0,  // find_municipality()
+        settlement_lookup = 1u << 1,    // find_settlement()
+        all_lookups = municipality_lookup | settlement_lookup,
+    };
+    // Builds the indexes of `which` lookups now, so that those lookups only
+    // read: call it after the last change and before threads share the
+    // dataset. (An index costs memory: the settlement one about 100 bytes a
+    // record, so callers that never look settlement up leave it out.)
+    void build_indexes(unsigned which = all_lookups) const;
 
 private:
     void ensure_index() const;

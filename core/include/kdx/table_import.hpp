@@ -41,6 +41,15 @@ public:
     // Reports sheets or files from which nothing could be mapped.
     void finish();
 
+    // Hands the settlement figures and outcomes to `sink` in parts of about
+    // `part_size` records as they are complete (Format::read_batches), instead
+    // of keeping them in the dataset; the last part goes in finish(). Call
+    // before the first sheet. Repeated keys are dealt with on compact keys;
+    // one that needs the records themselves is passed to sink.needs_whole(),
+    // after which nothing more is read (stopped() is true).
+    void stream_to(BatchSink& sink, std::size_t part_size = 8192);
+    bool stopped() const noexcept;
+
 private:
     struct State;
     std::unique_ptr<State> state_;

@@ -124,6 +124,7 @@ struct Opened {
     PluginInfo info;
     std::vector<std::unique_ptr<Format>> formats;
     std::vector<FormatInfo> infos;  // formats[i]->info(), asked once
+    std::uint32_t abi = 0;
 };
 
 // Loads the library, checks its ABI and runs its registration; returns why
@@ -148,6 +149,7 @@ std::string open_library(const fs::path& file, const std::string& fallback_name,
                " (build it with kdx_add_plugin and KDX_PLUGIN)";
     const std::uint32_t abi = lib.get<const std::uint32_t>(abi_symbol);
     if (std::string wrong = abi_problem(abi); !wrong.empty()) return wrong;
+    out.abi = abi;
     if (!lib.has(register_symbol))
         return std::string("has no registration function (") + register_symbol +
                "): declare one with KDX_PLUGIN(...)";
@@ -258,10 +260,11 @@ std::string PluginRecord::describe() const {
 }
 
 LoadedFormat::LoadedFormat(std::shared_ptr<Library> library, FormatInfo info, std::string plugin,
-                           std::shared_ptr<const IsolatedPlugin> isolated)
+                           std::uint32_t abi, std::shared_ptr<const IsolatedPlugin> isolated)
     : library_(std::move(library)),
       info_(std::move(info)),
       plugin_(std::move(plugin)),
+      abi_(abi),
       isolated_(std::move(isolated)) {}
 
 LoadedFormat::~LoadedFormat() = default;
@@ -297,6 +300,57 @@ void LoadedFormat::write_document(const Document& document, const fs::path& outp
         guarded(plugin_, file(),
                 [&] { implementation().write_document(document, output, options, diagnostics); });
     expect_written(plugin_, file(), output);
+}
+
+namespace {
+// Format's batch calls came with ABI 2.1: an older plugin's vtable has no
+// slot for them, so they are never called on it, whatever bits it declares.
+bool has_batch_calls(std::uint32_t abi) { return (abi >> 16) == abi_major && (abi & 0xffffu) >= 1; }
+}  // namespace
+
+// A plugin in a child process is called whole: the runner has no batch calls.
+bool LoadedFormat::reads_batches() const noexcept {
+    return !isolated_ && has_batch_calls(abi_) && info_.can(can_read_batches);
+}
+
+bool LoadedFormat::writes_batches() const noexcept {
+    return !isolated_ && has_batch_calls(abi_) && info_.can(can_write_batches);
+}
+
+Dataset LoadedFormat::read_batches(const fs::path& input, const Options& options,
+                                   BatchSink& sink, Diagnostics& diagnostics) const {
+    if (!reads_batches()) throw Error("format " + info_.name + " cannot read a dataset in parts");
+    return guarded(plugin_, file(),
+                   [&] { return implementation().read_batches(input, options, sink, diagnostics); });
+}
+
+std::unique_ptr<LoadedBatchWriter> LoadedFormat::open_batches(const fs::path& output,
+                                                              const Options& options,
+                                                              Diagnostics& diagnostics) const {
+    if (!writes_batches()) return nullptr;
+    std::unique_ptr<BatchWriter> writer =
+        guarded(plugin_, file(), [&] { return implementation().open_batches(output, options, diagnostics); });
+    if (!writer) return nullptr;
+    return std::make_unique<LoadedBatchWriter>(library_, std::move(writer), plugin_, output);
+}
+
+LoadedBatchWriter::LoadedBatchWriter(std::shared_ptr<Library> library,
+                                     std::unique_ptr<BatchWriter> writer, std::string plugin,
+                                     fs::path output)
+    : library_(std::move(library)),
+      writer_(std::move(writer)),
+      plugin_(std::move(plugin)),
+      output_(std::move(output)) {}
+
+LoadedBatchWriter::~LoadedBatchWriter() = default;
+
+void LoadedBatchWriter::write(const Dataset& part, Diagnostics& diagnostics) {
+    guarded(plugin_, library_->file(), [&] { writer_->write(part, diagnostics); });
+}
+
+void LoadedBatchWriter::commit(const Dataset& rest, Diagnostics& diagnostics) {
+    guarded(plugin_, library_->file(), [&] { writer_->commit(rest, diagnostics); });
+    expect_written(plugin_, library_->file(), output_);
 }
 
 PluginHost::PluginHost() = default;
@@ -378,6 +432,7 @@ const PluginRecord& PluginHost::add(const fs::path& file, const std::string& fou
     const fs::path manifest = manifest_path(file);
     std::shared_ptr<Library> library;
     std::vector<FormatInfo> infos;
+    std::uint32_t abi = abi_version;
     if (use_manifest && fs::exists(manifest, ec)) {
         if (std::string unsafe = unsafe_permissions(manifest); !unsafe.empty())
             return finish(PluginRecord::Status::skipped, unsafe);
@@ -411,6 +466,7 @@ const PluginRecord& PluginHost::add(const fs::path& file, const std::string& fou
         if (m.plugin.name.empty()) m.plugin.name = record.info.name;
         record.info = m.plugin;
         infos = m.formats;
+        abi = m.abi;
         library = std::make_shared<Library>(file, std::move(m));
     } else {
         Opened opened;
@@ -418,6 +474,7 @@ const PluginRecord& PluginHost::add(const fs::path& file, const std::string& fou
             return finish(PluginRecord::Status::failed, reason);
         record.info = opened.info;
         infos = opened.infos;
+        abi = opened.abi;
         library = std::make_shared<Library>(file, std::move(opened));
     }
 
@@ -445,8 +502,8 @@ const PluginRecord& PluginHost::add(const fs::path& file, const std::string& fou
         auto isolated = isolate ? std::make_shared<const IsolatedPlugin>(file, record.info.name,
                                                                          info.name, isolation_)
                                 : nullptr;
-        formats.push_back(std::make_shared<const LoadedFormat>(library, std::move(info),
-                                                               record.info.name, std::move(isolated)));
+        formats.push_back(std::make_shared<const LoadedFormat>(
+            library, std::move(info), record.info.name, abi, std::move(isolated)));
     }
     // A format name an earlier plugin declared: the earlier one is used, as
     // with plugins of the same name (search-path order), and both are named.

@@ -5,6 +5,7 @@
 // (target kdx::host); not part of the plugin SDK.
 #pragma once
 
+#include <cstdint>
 #include <filesystem>
 #include <memory>
 #include <string>
@@ -43,6 +44,23 @@ struct PluginRecord {
 
 class Library;  // a plugin library, loaded on first use and kept alive by every object from it
 
+// A plugin's BatchWriter, called through the host as LoadedFormat's calls are;
+// keeps the plugin's library loaded while it lives.
+class LoadedBatchWriter {
+public:
+    LoadedBatchWriter(std::shared_ptr<Library> library, std::unique_ptr<BatchWriter> writer,
+                      std::string plugin, std::filesystem::path output);
+    ~LoadedBatchWriter();
+    void write(const Dataset& part, Diagnostics& diagnostics);
+    void commit(const Dataset& rest, Diagnostics& diagnostics);
+
+private:
+    std::shared_ptr<Library> library_;  // declared first: destroyed after writer_
+    std::unique_ptr<BatchWriter> writer_;
+    std::string plugin_;
+    std::filesystem::path output_;
+};
+
 // A format a plugin declares. Calls go through the host so that anything
 // the plugin throws is caught at the boundary and reported with its name.
 // The plugin's library is loaded by the first call that needs its code; a
@@ -51,8 +69,10 @@ class Library;  // a plugin library, loaded on first use and kept alive by every
 class LoadedFormat {
 public:
     // With `isolated`, the calls run in a child process (isolated_plugin.hpp)
-    // and the library is never loaded in this one.
+    // and the library is never loaded in this one. `abi`: the plugin ABI the
+    // library was built for; calls newer than it are never made.
     LoadedFormat(std::shared_ptr<Library> library, FormatInfo info, std::string plugin,
+                 std::uint32_t abi = abi_version,
                  std::shared_ptr<const IsolatedPlugin> isolated = nullptr);
     ~LoadedFormat();
 
@@ -72,6 +92,18 @@ public:
     void write_document(const Document& document, const std::filesystem::path& output,
                         const Options& options, Diagnostics& diagnostics) const;
 
+    // True when the format hands over (takes) datasets in parts: it declares
+    // can_read_batches (can_write_batches) and was built for ABI 2.1 or later,
+    // whose Format has those calls. A 2.0 plugin is read and written whole.
+    bool reads_batches() const noexcept;
+    bool writes_batches() const noexcept;
+    Dataset read_batches(const std::filesystem::path& input, const Options& options,
+                         BatchSink& sink, Diagnostics& diagnostics) const;
+    // nullptr when the format needs the whole dataset for these options.
+    std::unique_ptr<LoadedBatchWriter> open_batches(const std::filesystem::path& output,
+                                                    const Options& options,
+                                                    Diagnostics& diagnostics) const;
+
 private:
     Format& implementation() const;  // loads the library if need be
 
@@ -79,6 +111,7 @@ private:
     FormatInfo info_;
     std::string plugin_;
     std::shared_ptr<const IsolatedPlugin> isolated_;
+    std::uint32_t abi_;
 };
 
 class PluginHost {

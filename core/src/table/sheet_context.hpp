@@ -62,6 +62,9 @@ class RowMapper {
     // Why rows gave no figures when the mapper knows better than "no figure
     // columns" (e.g. only county rows); empty otherwise.
     virtual std::string nothing_read() const { return {}; }
+    // True when the records a row adds are never touched again by this
+    // mapper, so that they may be handed on before the sheet ends.
+    virtual bool records_final() const { return false; }
 };
 
 // One row per municipality (and year), one column per field.

@@ -23,6 +23,8 @@ class SheetReader {
     void end();
 
     bool header_found() const noexcept { return layout_.has_value(); }
+    // True when the records of the rows so far are complete (see RowMapper).
+    bool records_final() const { return mapper_ && mapper_->records_final(); }
     // True when a header was found or named but could not be used (reported already).
     bool header_problem() const noexcept { return reported_; }
     // When the sheet had data rows but gave no figures: what to tell the user

@@ -1,5 +1,6 @@
 // TableImporter: the TableSink readers push sheets into, and the read options
 // every table format shares.
+#include <map>
 #include <utility>
 
 #include "kdx/error.hpp"
@@ -9,6 +10,7 @@
 #include "table/cell_value.hpp"
 #include "table/repeated_keys.hpp"
 #include "table/sheet_reader.hpp"
+#include "table/stream_repeats.hpp"
 
 namespace kdx {
 
@@ -82,6 +84,46 @@ struct TableImporter::State {
     std::size_t settlement_before = 0;
     std::size_t outcomes_before = 0;
 
+    // Streaming (stream_to): where parts go, the records handed on so far,
+    // and the latest population outcome of each municipality among them.
+    BatchSink* sink = nullptr;
+    std::size_t part_size = 0;
+    bool stopped = false;
+    std::size_t settlement_handed = 0, outcomes_handed = 0;
+    table_detail::StreamRepeats repeats;
+    std::map<std::string, std::pair<int, Value>> population;
+
+    std::size_t settlement_count() const {
+        return import.dataset.settlement.size() + settlement_handed;
+    }
+    std::size_t outcomes_count() const { return import.dataset.outcomes.size() + outcomes_handed; }
+
+    // Hands the records read so far to the sink.
+    void hand_on() {
+        Dataset& d = import.dataset;
+        if (stopped || (d.settlement.empty() && d.outcomes.empty())) return;
+        std::string why;
+        if (!repeats.filter(d, why)) {
+            stopped = true;
+            d.settlement.clear();
+            d.outcomes.clear();
+            sink->needs_whole(why);
+            return;
+        }
+        // As update_population(): the first outcome of the latest year wins.
+        for (const Outcome& o : d.outcomes) {
+            if (o.indicator != population_indicator || !o.programme.empty() || !o.value.has_value())
+                continue;
+            auto [it, fresh] = population.try_emplace(o.municipality, o.year, o.value);
+            if (!fresh && o.year > it->second.first) it->second = {o.year, o.value};
+        }
+        settlement_handed += d.settlement.size();
+        outcomes_handed += d.outcomes.size();
+        if (!sink->records(d)) stopped = true;
+        d.settlement.clear();
+        d.outcomes.clear();
+    }
+
     // The sheet the user asked for, by option or mapping; empty for all.
     const std::string& wanted_sheet() const {
         return import.options.sheet.empty() ? import.mapping.sheet : import.options.sheet;
@@ -93,8 +135,16 @@ TableImporter::TableImporter(Dataset& dataset, Diagnostics& diagnostics, TableIm
 
 TableImporter::~TableImporter() = default;
 
+void TableImporter::stream_to(BatchSink& sink, std::size_t part_size) {
+    state_->sink = &sink;
+    state_->part_size = part_size == 0 ? 1 : part_size;
+}
+
+bool TableImporter::stopped() const noexcept { return state_->stopped; }
+
 bool TableImporter::begin_sheet(const SheetInfo& sheet) {
     State& s = *state_;
+    if (s.stopped) return false;
     s.sheet.reset();
     s.file = sheet.file;
     s.sheet_names.push_back(sheet.name);
@@ -111,7 +161,14 @@ bool TableImporter::begin_sheet(const SheetInfo& sheet) {
     return true;
 }
 
-bool TableImporter::row(const Row& row) { return state_->sheet && state_->sheet->row(row); }
+bool TableImporter::row(const Row& row) {
+    State& s = *state_;
+    if (!s.sheet || s.stopped || !s.sheet->row(row)) return false;
+    if (s.sink && s.sheet->records_final() &&
+        s.import.dataset.settlement.size() + s.import.dataset.outcomes.size() >= s.part_size)
+        s.hand_on();
+    return !s.stopped;
+}
 
 void TableImporter::end_sheet() {
     State& s = *state_;
@@ -124,14 +181,28 @@ void TableImporter::end_sheet() {
     if (!s.sheet->no_figures().empty())
         s.no_figures.emplace_back(s.sheet->no_figures(), s.sheet->no_figures_at());
     s.sheet.reset();
+    // Every layout is done with its records at the end of its sheet.
+    if (s.sink) s.hand_on();
 }
 
 void TableImporter::finish() {
     State& s = *state_;
     if (s.sheet) end_sheet();
-    table_detail::drop_repeated_keys(s.import.dataset, s.import.diagnostics, s.settlement_before,
-                                     s.outcomes_before);
-    update_population(s.import.dataset);
+    if (s.stopped) return;  // the caller reads the whole dataset instead
+    if (s.sink) {
+        s.hand_on();
+        if (s.stopped) return;
+        s.repeats.report(s.import.diagnostics);
+        for (Municipality& m : s.import.dataset.municipalities) {
+            auto it = s.population.find(m.number);
+            if (it != s.population.end())
+                m.population = static_cast<std::int64_t>(it->second.second.get());
+        }
+    } else {
+        table_detail::drop_repeated_keys(s.import.dataset, s.import.diagnostics,
+                                         s.settlement_before, s.outcomes_before);
+        update_population(s.import.dataset);
+    }
     Location where = Location::at(s.file);
     if (!s.wanted_sheet().empty() && !s.sheet_matched) {
         std::string names;
@@ -154,13 +225,15 @@ void TableImporter::finish() {
                 (searched.empty() ? std::string("no rows") : searched) +
                 "); name its columns in a mapping file (mapping=FILE, see docs/mapping.md)",
             where);
-    } else if (s.import.dataset.settlement.size() == s.settlement_before &&
-               s.import.dataset.outcomes.size() == s.outcomes_before && !s.no_figures.empty()) {
+    } else if (s.settlement_count() == s.settlement_before &&
+               s.outcomes_count() == s.outcomes_before && !s.no_figures.empty()) {
         // A file whose data rows gave nothing at all: an error, whatever
         // command reads it. (A sheet of municipalities beside sheets of
         // figures, as kdx's own workbooks have, is fine.)
         for (auto& [message, at] : s.no_figures) s.import.diagnostics.error(message, at);
-    } else if (s.header_found && State::size(s.import.dataset) == s.records_before) {
+    } else if (s.header_found &&
+               State::size(s.import.dataset) + s.settlement_handed + s.outcomes_handed ==
+                   s.records_before) {
         s.import.diagnostics.warning("the table has a header row but no figures were read", where);
     }
 }

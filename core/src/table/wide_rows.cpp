@@ -133,6 +133,8 @@ class WideMapper : public RowMapper {
     }
 
     void finish() override { check_.report(sheet_); }
+    // A row's records are pushed whole and never looked at again.
+    bool records_final() const override { return true; }
 
   private:
     // A county's row is not read into the model, which keeps municipalities;

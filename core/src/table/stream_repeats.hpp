@@ -1,0 +1,41 @@
+// The repeated-key rule of an import (repeated_keys.hpp) for records handed on
+// in parts (Format::read_batches): the records are gone once handed on, so the
+// keys are kept compactly beside the stream (about 28 bytes a record) with
+// the first record's place and a fingerprint of its figures.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "kdx/diagnostics.hpp"
+#include "kdx/model.hpp"
+
+namespace kdx::table_detail {
+
+class StreamRepeats {
+  public:
+    StreamRepeats();
+    ~StreamRepeats();
+
+    // Drops from `part` the records whose key an earlier record had, when the
+    // repetition gives the same figures, and keeps drop_repeated_keys()'s
+    // message for report(). Returns false, with `why`, when one does not (the
+    // messages name both figures, and a figure may be taken into the earlier
+    // record) or a key cannot be kept compactly: only the whole dataset can
+    // say what to do then. `part`'s sources are those origins point to.
+    bool filter(Dataset& part, std::string& why);
+    // The messages, as drop_repeated_keys() gives them: settlement ones first.
+    void report(Diagnostics& out) const;
+
+  private:
+    class Keys;
+    std::unique_ptr<Keys> settlement_, outcomes_;
+    std::unordered_map<std::string, std::uint32_t> municipalities_;
+    std::unordered_map<std::string, std::uint32_t> indicators_;  // "programme\nindicator"
+    Diagnostics settlement_messages_, outcome_messages_;
+};
+
+}  // namespace kdx::table_detail

@@ -1,0 +1,185 @@
+// kdx convert in parts (cli/commands/convert_stream.*) against the whole-
+// dataset path (--no-stream): the same bytes out, the same messages and exit
+// code, on real partner files and on generated files big enough to be handed
+// over in several parts; and a failure in the middle of a stream leaves the
+// target as it was.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <fstream>
+#include <string>
+#include <vector>
+
+#include "test_support.hpp"
+
+namespace {
+
+using kdx::test::CommandResult;
+using kdx::test::fs::path;
+using kdx::test::read_file;
+using kdx::test::run;
+using kdx::test::sh_quote;
+
+namespace fs = std::filesystem;
+
+// kdx with KDX_CONVERT_HOLD=0, so that even a small file goes in parts.
+CommandResult run_streaming(const std::string& args) {
+    return run("KDX_CONVERT_HOLD=0 " + sh_quote(kdx::test::kdx_exe().string()) + " " + args);
+}
+
+struct Pair {
+    CommandResult streamed, whole;
+    std::string streamed_bytes, whole_bytes;
+};
+
+// Converts `input` to a file with extension `ext` both ways, notes shown; `extra` goes
+// after the file names (e.g. "-o table=outcomes").
+Pair convert_both(const path& dir, const path& input, const std::string& ext,
+                  const std::string& extra = "") {
+    const path a = dir / ("streamed." + ext), b = dir / ("whole." + ext);
+    Pair p;
+    p.streamed = run_streaming("-v convert " + sh_quote(input.string()) + " " + sh_quote(a.string()) +
+                               " " + extra);
+    p.whole = run_streaming("-v convert --no-stream " + sh_quote(input.string()) + " " +
+                            sh_quote(b.string()) + " " + extra);
+    if (fs::exists(a)) p.streamed_bytes = read_file(a);
+    if (fs::exists(b)) p.whole_bytes = read_file(b);
+    return p;
+}
+
+// The same messages but for the output's name in "kdx: wrote …" and the
+// notes that say the records went in parts or were read again whole.
+std::string without_names(std::string err) {
+    const std::string note = "kdx: note: records went from reader to writer in parts\n";
+    if (auto at = err.find(note); at != std::string::npos) err.erase(at, note.size());
+    if (auto at = err.find("kdx: note: read whole: "); at != std::string::npos)
+        err.erase(at, err.find('\n', at) + 1 - at);
+    for (const char* name : {"streamed.", "whole."})
+        for (auto at = err.find(name); at != std::string::npos; at = err.find(name, at))
+            err.erase(at, std::string(name).size());
+    return err;
+}
+
+void expect_same(const Pair& p) {
+    EXPECT_EQ(p.streamed.exit_code, p.whole.exit_code) << p.streamed.err << "\n---\n" << p.whole.err;
+    EXPECT_EQ(without_names(p.streamed.err), without_names(p.whole.err));
+    EXPECT_FALSE(p.whole_bytes.empty());
+    EXPECT_TRUE(p.streamed_bytes == p.whole_bytes) << "outputs differ";
+}
+
+// True when `-v` says the records went in parts.
+bool went_in_parts(const path& dir, const path& input, const std::string& ext,
+                   const std::string& extra = "") {
+    const path out = dir / ("verbose." + ext);
+    CommandResult c = run_streaming("-v convert " + sh_quote(input.string()) + " " +
+                                    sh_quote(out.string()) + " " + extra);
+    return c.err.find("in parts") != std::string::npos;
+}
+
+std::vector<path> real_inputs() {
+    std::vector<path> out;
+    for (const path& dir : {kdx::test::data_dir() / "real" / "made", kdx::test::data_dir() / "real" / "imdi",
+                            kdx::test::data_dir() / "real" / "ssb", kdx::test::data_dir() / "imdi"})
+        for (const auto& e : fs::directory_iterator(dir)) {
+            const std::string ext = e.path().extension().string();
+            if ((ext == ".csv" || ext == ".xlsx") && e.path().filename() != "names-expected.csv")
+                out.push_back(e.path());
+        }
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
+// Every real partner file (tests/data/real/README.md, tests/data/imdi/README.md)
+// gives the same CSV tables and messages in parts as whole.
+TEST(ConvertStream, RealFilesGiveTheSameCsvAsTheWholePath) {
+    const path dir = kdx::test::scratch_dir();
+    int streamed = 0;
+    for (const path& input : real_inputs()) {
+        SCOPED_TRACE(input.string());
+        for (const char* table : {"settlement", "outcomes", "municipalities"}) {
+            SCOPED_TRACE(table);
+            expect_same(convert_both(dir, input, "csv", std::string("-o table=") + table));
+        }
+        if (went_in_parts(dir, input, "csv")) ++streamed;
+    }
+    // Wide tables are handed on row by row; the long ones at the end of the
+    // sheet (still in parts). At least the wide ones must have streamed.
+    EXPECT_GE(streamed, 5);
+}
+
+// A wide settlement table of `rows` rows (municipality, year, figures),
+// numbers 1000.. and years 2000..2019, with `tail` appended after the rows.
+path wide_table(const path& dir, const std::string& name, int rows, const std::string& tail = "") {
+    const path file = dir / name;
+    std::ofstream out(file, std::ios::binary);
+    out << "Kommunenummer;Kommune;År;Anmodning;Vedtak;Bosatt\n";
+    for (int i = 0; i < rows; ++i) {
+        const int number = 1000 + i / 20, year = 2000 + i % 20;
+        out << number << ";Kommune " << number << ';' << year << ';' << (i % 37) << ';'
+            << (i % 23) << ';' << (i % 19) << '\n';
+    }
+    out << tail;
+    return file;
+}
+
+// 20,000 records: more than one part (8,192 records) even without the hold,
+// municipality numbers the registry does not know or names it does not
+// give (its warnings, and the summary lines of repeated ones), and at the end
+// a year the validation refuses and cells the reader refuses (errors).
+TEST(ConvertStream, ManyPartsGiveTheSameOutputAndMessages) {
+    const path dir = kdx::test::scratch_dir();
+    const path input = wide_table(dir, "many.csv", 20000,
+                                  "1001;Kommune 1001;1985;1;1;1\n1002;Kommune 1002;2030;-1;2;2.5\n");
+    expect_same(convert_both(dir, input, "csv"));
+    EXPECT_TRUE(went_in_parts(dir, input, "csv"));
+    const Pair p = convert_both(dir, input, "csv");
+    EXPECT_NE(p.whole.err.find("unknown municipality number"), std::string::npos) << p.whole.err;
+    EXPECT_NE(p.whole.err.find("year 1985 is outside"), std::string::npos) << p.whole.err;
+}
+
+// A repeated row with the same figures is dropped with the message the whole
+// path gives; one with other figures needs the whole dataset (the first is
+// kept, with a warning naming both), which the stream leaves to it.
+TEST(ConvertStream, RepeatedKeysGiveTheSameMessages) {
+    const path dir = kdx::test::scratch_dir();
+    const path same = wide_table(dir, "same.csv", 12000,
+                                 "1000;Kommune 1000;2000;0;0;0\n1100;Kommune 1100;2005;7;4;10\n");
+    Pair p = convert_both(dir, same, "csv");
+    expect_same(p);
+    EXPECT_NE(p.whole.err.find("is given twice"), std::string::npos) << p.whole.err;
+    EXPECT_TRUE(went_in_parts(dir, same, "csv"));
+
+    const path other = wide_table(dir, "other.csv", 12000, "1000;Kommune 1000;2000;9;9;9\n");
+    p = convert_both(dir, other, "csv");
+    expect_same(p);
+    EXPECT_NE(p.whole.err.find("the first is kept"), std::string::npos) << p.whole.err;
+    EXPECT_NE(p.streamed.err.find("read whole: settlement 1000 2000 is given twice"),
+              std::string::npos)
+        << p.streamed.err;
+}
+
+// A quote never closed after 20,000 rows: parts have gone to the writer when
+// the reader fails, and the target keeps what it held.
+TEST(ConvertStream, FailureInTheMiddleLeavesTheTargetUntouched) {
+    const path dir = kdx::test::scratch_dir();
+    const path input = wide_table(dir, "broken.csv", 20000, "1999;\"Kommune;2000;1;1;1\n");
+    const path out = dir / "target.csv";
+    kdx::test::write_file(out, "what was there\n");
+    CommandResult c = run_streaming("convert " + sh_quote(input.string()) + " " + sh_quote(out.string()));
+    EXPECT_NE(c.exit_code, 0);
+    EXPECT_NE(c.err.find("broken.csv"), std::string::npos) << c.err;
+    EXPECT_EQ(read_file(out), "what was there\n");
+    for (const auto& e : fs::directory_iterator(dir))
+        EXPECT_EQ(e.path().filename().string().find("target.csv."), std::string::npos)
+            << "left behind: " << e.path();
+}
+
+// --help says which jobs read the whole dataset.
+TEST(ConvertStream, HelpNamesWhatReadsWhole) {
+    CommandResult c = kdx::test::run_kdx("convert --help");
+    EXPECT_NE(c.out.find("--no-stream"), std::string::npos) << c.out;
+    EXPECT_NE(c.out.find("--harmonise-to"), std::string::npos);
+    EXPECT_NE(c.out.find("xml"), std::string::npos);
+}
+
+}  // namespace
