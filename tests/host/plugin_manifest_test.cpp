@@ -285,13 +285,14 @@ TEST(PluginManifest, APluginThatWouldFailToLoadIsNotTouchedWhenAnotherFormatIsUs
 }
 
 // The command line: the catalogue and option checks load nothing, a
-// conversion loads the one plugin it uses.
+// conversion loads the one plugin it uses (in process: with the default
+// --isolate=third-party each call's child process would load it again).
 TEST(PluginManifest, ACommandLoadsOnlyThePluginItNeeds) {
     const fs::path dir = kdx::test::scratch_dir();
     const fs::path log = dir / "loaded";
     auto kdx = [&](const std::string& args) {
         return run("KDX_TEST_LOAD_LOG=" + sh_quote(log.string()) + " " + sh_quote(kdx::test::kdx_exe().string()) +
-                   " --plugin-dir " + sh_quote(lazy_dir.string()) + " " + args);
+                   " --isolate=none --plugin-dir " + sh_quote(lazy_dir.string()) + " " + args);
     };
     auto listed = kdx("plugins");
     EXPECT_EQ(listed.exit_code, 0) << listed.err;

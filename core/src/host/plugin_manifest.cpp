@@ -19,9 +19,12 @@ const std::pair<Capability, const char*> capability_names[] = {
     {can_write_dataset, "write-dataset"},
     {can_write_document, "write-document"},
     {can_write_in_parallel, "write-in-parallel"},
+    {can_read_batches, "read-batches"},
+    {can_write_batches, "write-batches"},
 };
-constexpr unsigned known_capabilities =
-    can_read_dataset | can_write_dataset | can_write_document | can_write_in_parallel;
+constexpr unsigned known_capabilities = can_read_dataset | can_write_dataset | can_write_document |
+                                        can_write_in_parallel | can_read_batches |
+                                        can_write_batches;
 
 const std::pair<OptionInfo::Type, const char*> type_names[] = {
     {OptionInfo::Type::string, "string"},
