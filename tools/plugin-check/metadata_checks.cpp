@@ -81,11 +81,17 @@ Outcome check_format_metadata(const FormatInfo& info, const std::vector<FormatIn
     for (const std::string& e : info.extensions)
         if (!matches(e, "[a-z0-9]+([.][a-z0-9]+)*"))
             problems.push_back("extension \"" + e + "\" must be lower case, without a leading dot");
-    const unsigned known =
-        can_read_dataset | can_write_dataset | can_write_document | can_write_in_parallel;
+    const unsigned known = can_read_dataset | can_write_dataset | can_write_document |
+                           can_write_in_parallel | can_read_batches | can_write_batches;
     if ((info.capabilities & ~can_write_in_parallel) == 0)
         problems.push_back("no capability: it can neither read nor write");
     if ((info.capabilities & ~known) != 0) problems.push_back("unknown capability bits");
+    // The batch calls (ABI 2.1) are another way to make the whole-dataset
+    // calls, which kdx still makes whenever it needs the dataset at once.
+    if (info.can(can_read_batches) && !info.can(can_read_dataset))
+        problems.push_back("read-batches without read-dataset");
+    if (info.can(can_write_batches) && !info.can(can_write_dataset))
+        problems.push_back("write-batches without write-dataset");
     if (info.can(can_write_in_parallel) && !info.can(can_write_document))
         problems.push_back("declares writing documents in parallel but cannot write documents");
     if (!info.can(can_read_dataset) && !info.read_options.empty())
