@@ -331,10 +331,16 @@ namespace {
 
 // The characters a subset font was used for, as PoDoFo collects them while
 // drawing (PdfFontCID keeps them for its subsetter; a member protected, so
-// reached through a class derived from it).
+// reached through a class derived from it). `font` must be a PdfFontCID,
+// which the caller checks by the font's /Subtype: libpodofo exports no
+// typeinfo for it, so UBSan's vptr check, which needs that typeinfo, is off
+// here (with it the plugin would not load under the sanitizer).
 struct UsedCharacters : PoDoFo::PdfFontCID {
-    static std::set<PoDoFo::pdf_utf16be>& of(PoDoFo::PdfFontCID& font) {
-        return font.*(&UsedCharacters::m_setUsed);
+#if defined(__clang__)
+    __attribute__((no_sanitize("vptr")))
+#endif
+    static std::set<PoDoFo::pdf_utf16be>& of(PoDoFo::PdfFont* font) {
+        return static_cast<PoDoFo::PdfFontCID*>(font)->*(&UsedCharacters::m_setUsed);
     }
 };
 
@@ -431,9 +437,7 @@ void FontSet::embed(PoDoFo::PdfMemDocument& document) const {
         // PdfFontFactory makes a PdfFontCID for a TrueType file with a
         // two-byte encoding (Type0); libpodofo exports no typeinfo to check it by.
         const PdfObject* subtype = type0->GetDictionary().GetKey(PdfName::KeySubtype);
-        auto* cid = subtype && subtype->IsName() && subtype->GetName() == PdfName("Type0")
-                        ? static_cast<PdfFontCID*>(face.font)
-                        : nullptr;
+        const bool cid = subtype && subtype->IsName() && subtype->GetName() == PdfName("Type0");
         PdfObject* fonts = type0->GetIndirectKey("DescendantFonts");
         PdfObject* cid_font =
             fonts && fonts->IsArray() && !fonts->GetArray().empty()
@@ -441,7 +445,7 @@ void FontSet::embed(PoDoFo::PdfMemDocument& document) const {
                 : nullptr;
         PdfObject* descriptor = cid_font ? cid_font->GetIndirectKey("FontDescriptor") : nullptr;
         if (!cid || !descriptor) throw Error("pdf: PoDoFo made no CID font for " + face.file);
-        std::set<pdf_utf16be>& used = UsedCharacters::of(*cid);
+        std::set<pdf_utf16be>& used = UsedCharacters::of(face.font);
         if (used.empty()) used.insert(0x20);  // as PoDoFo: a subset holds one glyph at least
         const PreparedFont& prepared = *face.prepared;
         auto glyph_of = [&](unsigned code) -> unsigned {
