@@ -19,16 +19,17 @@ enum ExitCode { exit_ok = 0, exit_input_errors = 1, exit_usage = 2 };
 struct GlobalOptions {
     std::vector<std::filesystem::path> plugin_dirs;
     bool verbose = false;
-    bool quiet = false;                    // -q: errors only
-    std::string diagnostics;  // --diagnostics: errors, warnings, notes, all, none
-    JsonReport* json = nullptr;  // --json: what the command did goes here too
-    std::string isolate;      // --isolate: all, third-party, none; empty: third-party
-    double plugin_timeout = 0;     // --plugin-timeout, seconds; 0: none
-    std::size_t plugin_memory = 0; // --plugin-memory, MiB; 0: none
+    bool quiet = false;             // -q: errors only
+    std::string diagnostics;        // --diagnostics: errors, warnings, notes, all, none
+    JsonReport* json = nullptr;     // --json: what the command did goes here too
+    std::string isolate;            // --isolate: all, third-party, none; empty: third-party
+    double plugin_timeout = 0;      // --plugin-timeout, seconds; 0: none
+    std::size_t plugin_memory = 0;  // --plugin-memory, MiB; 0: none
 };
 
 // Adds the command's own options to `app` and returns what runs it.
-using CommandSetup = std::function<std::function<int()>(CLI::App& app, const GlobalOptions& global)>;
+using CommandSetup =
+    std::function<std::function<int()>(CLI::App& app, const GlobalOptions& global)>;
 
 struct Command {
     const char* name;

@@ -4,8 +4,8 @@
 #include <iostream>
 
 #include "common.hpp"
-#include "json_output.hpp"
 #include "isolation_options.hpp"
+#include "json_output.hpp"
 #include "kdx/error.hpp"
 #include "kdx/uri.hpp"
 
@@ -71,13 +71,13 @@ int run_main_command(const std::string& name, const std::function<int()>& run,
                      GlobalOptions& global, bool json) {
     if (!json) return run_command(name, run, global);
     if (!json_supported(name))
-        return usage_mistake(name,
-                             "--json is for validate, convert, report, dossier and run" +
-                                 std::string(name == "plugins"
-                                                 ? "; kdx plugins --json (after the command) "
-                                                   "prints the plugin catalogue"
-                                                 : ""),
-                             true);
+        return usage_mistake(
+            name,
+            "--json is for validate, convert, report, dossier and run" +
+                std::string(name == "plugins" ? "; kdx plugins --json (after the command) "
+                                                "prints the plugin catalogue"
+                                              : ""),
+            true);
     JsonReport report(name);
     global.json = &report;
     int code = run_command(name, run, global);
@@ -88,7 +88,8 @@ int run_main_command(const std::string& name, const std::function<int()>& run,
 
 int usage_mistake(const std::string& command, const std::string& message, bool json) {
     std::cerr << "kdx: error: " << message << '\n';
-    if (json) std::cout << usage_document(command, kdx::mask_passwords(message)) << '\n' << std::flush;
+    if (json)
+        std::cout << usage_document(command, kdx::mask_passwords(message)) << '\n' << std::flush;
     return exit_usage;
 }
 

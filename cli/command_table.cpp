@@ -20,8 +20,10 @@ const std::vector<Command>& command_table() {
          "  kdx validate partner.xlsx --strict\n",
          setup_validate},
         {"report", "Build a report from a template, in one or more formats",
-         "  kdx report -t council-report -d examples/data/nominees-2018.xml --municipality 5004 --out out\n"
-         "  kdx report -t county-overview -d bosetting.xml --county 50 --year 2014 --format xlsx,xml\n"
+         "  kdx report -t council-report -d examples/data/nominees-2018.xml --municipality 5004 "
+         "--out out\n"
+         "  kdx report -t county-overview -d bosetting.xml --county 50 --year 2014 --format "
+         "xlsx,xml\n"
          "  kdx report -t my-template.xml -d data.xml --municipality 0219 --lang en\n"
          "  kdx report -t council-report -d bosetting.xml --municipality all --format pdf\n",
          setup_report},
@@ -34,7 +36,8 @@ const std::vector<Command>& command_table() {
          setup_run},
         {"verify", "Say whether a report was made from the given data files",
          "  kdx verify out/council-report-2014-5004-steinkjer.pdf bosetting.xlsx\n"
-         "  kdx verify out/dossiers/imdi-dossier-2018-5004-steinkjer.xlsx examples/data/nominees-2018.xml\n"
+         "  kdx verify out/dossiers/imdi-dossier-2018-5004-steinkjer.xlsx "
+         "examples/data/nominees-2018.xml\n"
          "  kdx verify report.xml data.xml -t council-report\n",
          setup_verify},
     };

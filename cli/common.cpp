@@ -6,11 +6,11 @@
 #include <map>
 
 #include "isolation_options.hpp"
+#include "json_output.hpp"
 #include "kdx/options.hpp"
 #include "kdx/registry.hpp"
 #include "kdx/uri.hpp"
 #include "kdx/validate.hpp"
-#include "json_output.hpp"
 
 namespace kdx::cli {
 
@@ -25,7 +25,8 @@ void load_plugins(host::PluginHost& host, const GlobalOptions& global) {
     if (!global.quiet)
         for (const host::PluginRecord& p : host.plugins())
             for (const std::string& w : p.warnings)
-                std::cerr << "kdx: warning: plugin " << p.info.name << " (" << p.file.string() << "): " << w << '\n';
+                std::cerr << "kdx: warning: plugin " << p.info.name << " (" << p.file.string()
+                          << "): " << w << '\n';
     if (global.json)
         for (const host::PluginRecord& p : host.plugins())
             for (const std::string& w : p.warnings)
@@ -37,10 +38,14 @@ namespace {
 
 std::string capability_text(Capability c) {
     switch (c) {
-        case can_read_dataset: return "read datasets";
-        case can_write_dataset: return "write datasets";
-        case can_write_document: return "write documents";
-        case can_write_in_parallel: return "write documents in parallel";
+        case can_read_dataset:
+            return "read datasets";
+        case can_write_dataset:
+            return "write datasets";
+        case can_write_document:
+            return "write documents";
+        case can_write_in_parallel:
+            return "write documents in parallel";
     }
     return "";
 }
@@ -60,10 +65,10 @@ std::shared_ptr<const host::LoadedFormat> choose_format(const host::PluginHost& 
     std::vector<std::string> able;
     for (const auto& f : host.formats())
         if (f->info().can(capability)) able.push_back(f->info().name);
-    std::string choices = able.empty() ? "no plugin that can " + capability_text(capability) +
-                                             " was found (see kdx plugins)"
-                                       : "formats that " + capability_text(capability) + ": " +
-                                             join(able, ", ");
+    std::string choices =
+        able.empty()
+            ? "no plugin that can " + capability_text(capability) + " was found (see kdx plugins)"
+            : "formats that " + capability_text(capability) + ": " + join(able, ", ");
     if (!name.empty()) {
         auto format = host.find(name);
         if (!format) throw UsageError("unknown format \"" + name + "\"; " + choices);
@@ -117,10 +122,10 @@ Options parse_options(const std::vector<std::string>& texts,
         for (std::size_t i = 0; i < declared.size(); ++i)
             for (const OptionInfo& o : *declared[i])
                 if (o.name == key && !option_value_valid(o, value))
-                    throw UsageError("option " + key + " of format " +
-                                     (i < formats.size() ? formats[i]->name : join(names, " and ")) +
-                                     ": expected " + accepted_values(o) + ", found \"" + value +
-                                     "\"");
+                    throw UsageError(
+                        "option " + key + " of format " +
+                        (i < formats.size() ? formats[i]->name : join(names, " and ")) +
+                        ": expected " + accepted_values(o) + ", found \"" + value + "\"");
         // A plugin built before kdx/options.hpp may know only true and false.
         if (found->type == OptionInfo::Type::boolean)
             value = *parse_boolean(value) ? "true" : "false";
@@ -197,12 +202,19 @@ DiagnosticFilter filter_for(const GlobalOptions& global) {
         for (std::size_t start = 0, comma; (comma = kinds.find(',', start)) != std::string::npos;
              start = comma + 1) {
             const std::string kind = kinds.substr(start, comma - start);
-            if (kind == "errors" || kind == "error") f.errors = true;
-            else if (kind == "warnings" || kind == "warning") f.warnings = true;
-            else if (kind == "notes" || kind == "note" || kind == "info") f.notes = true;
-            else if (kind == "all") f.errors = f.warnings = f.notes = true;
-            else if (kind == "none") {}
-            else throw UsageError("--diagnostics takes errors, warnings, notes, all or none; found \"" + kind + "\"");
+            if (kind == "errors" || kind == "error")
+                f.errors = true;
+            else if (kind == "warnings" || kind == "warning")
+                f.warnings = true;
+            else if (kind == "notes" || kind == "note" || kind == "info")
+                f.notes = true;
+            else if (kind == "all")
+                f.errors = f.warnings = f.notes = true;
+            else if (kind == "none") {
+            } else
+                throw UsageError(
+                    "--diagnostics takes errors, warnings, notes, all or none; found \"" + kind +
+                    "\"");
         }
     } else {
         f.notes = global.verbose;
@@ -232,12 +244,15 @@ std::string print_diagnostics(const Diagnostics& diagnostics, const GlobalOption
         const auto& group = groups[key];
         // Three shown in full; a fourth is shown rather than "1 more".
         const std::size_t shown_in_full = group.size() <= f.repeats + 1 ? group.size() : f.repeats;
-        for (std::size_t i = 0; i < shown_in_full; ++i) std::cerr << one_line(line_of(*group[i])) << '\n';
+        for (std::size_t i = 0; i < shown_in_full; ++i)
+            std::cerr << one_line(line_of(*group[i])) << '\n';
         if (shown_in_full < group.size()) {
             const Diagnostic& last = *group.back();
             std::cerr << "kdx: " << to_string(last.severity) << ": … and "
                       << grouped(group.size() - shown_in_full) << " more like this"
-                      << (last.where.to_string().empty() ? "" : ", the last at " + mask_passwords(last.where.to_string()))
+                      << (last.where.to_string().empty()
+                              ? ""
+                              : ", the last at " + mask_passwords(last.where.to_string()))
                       << '\n';
         }
     }
@@ -274,8 +289,8 @@ std::string describe(const Dataset& d) {
            part(d.nominations.size(), "nomination", "nominations");
 }
 
-Dataset read_input(const host::LoadedFormat& format, const fs::path& input,
-                   const Options& options, Diagnostics& diagnostics, std::string* sha256_out) {
+Dataset read_input(const host::LoadedFormat& format, const fs::path& input, const Options& options,
+                   Diagnostics& diagnostics, std::string* sha256_out) {
     // A URI ("postgresql://…") is a connection string for the format: no
     // file to check or hash.
     // Reports record a SHA-256 per input: for a store, that of its imports
@@ -293,7 +308,8 @@ Dataset read_input(const host::LoadedFormat& format, const fs::path& input,
     }
     std::error_code ec;
     if (!fs::exists(input, ec)) throw Error("no such file", Location::at(input.string()));
-    if (fs::is_directory(input, ec)) throw Error("is a folder, not a file", Location::at(input.string()));
+    if (fs::is_directory(input, ec))
+        throw Error("is a folder, not a file", Location::at(input.string()));
     // The hash reports record as provenance; computed beside the reading.
     auto hashing = std::async(std::launch::async, [&input] { return file_sha256(input); });
     Dataset dataset = format.read_dataset(input, options, diagnostics);
@@ -314,9 +330,8 @@ void check_dataset(const Dataset& dataset, Diagnostics& diagnostics, int numberi
     // built here, before the threads start, so that they only read it.
     dataset.build_indexes(Dataset::municipality_lookup);
     Diagnostics registry;
-    auto registry_check = std::async(std::launch::async, [&] {
-        check_against_registry(dataset, registry, numbering_year);
-    });
+    auto registry_check = std::async(
+        std::launch::async, [&] { check_against_registry(dataset, registry, numbering_year); });
     Diagnostics validation;
     validate(dataset, validation);
     registry_check.get();

@@ -16,7 +16,7 @@ namespace kdx::cli {
 
 // A usage mistake (unknown format, bad option): exit code 2.
 class UsageError : public std::runtime_error {
-public:
+  public:
     using std::runtime_error::runtime_error;
 };
 

@@ -27,7 +27,8 @@ host::IsolationOptions isolation_for(const GlobalOptions& global) {
     host::IsolationOptions options;
     options.mode = host::Isolation::third_party;
     if (!global.isolate.empty() && !host::isolation_from_string(global.isolate, options.mode))
-        throw UsageError("--isolate takes all, third-party or none; found \"" + global.isolate + "\"");
+        throw UsageError("--isolate takes all, third-party or none; found \"" + global.isolate +
+                         "\"");
     options.timeout_seconds = global.plugin_timeout;
     options.memory_mib = global.plugin_memory;
     return options;

@@ -21,7 +21,7 @@ bool json_supported(const std::string& command);
 // Collects a command's diagnostics and the files it wrote while it runs.
 // Used from the command's own thread only.
 class JsonReport {
-public:
+  public:
     explicit JsonReport(std::string command);
     ~JsonReport();
     JsonReport(const JsonReport&) = delete;
@@ -37,8 +37,7 @@ public:
     void set_dataset(const Dataset& dataset);
     // The same for a dataset that went from reader to writer in parts.
     void set_dataset_counts(std::size_t municipalities, std::size_t settlement_records,
-                            std::size_t programmes, std::size_t outcomes,
-                            std::size_t nominations);
+                            std::size_t programmes, std::size_t outcomes, std::size_t nominations);
 
     // `kdx run`: what is added between begin_step() and end_step() carries
     // the step's number; `ran` is false for --dry-run and for steps not run.
@@ -48,7 +47,7 @@ public:
     // The whole document, one line of JSON.
     std::string document(int exit_code) const;
 
-private:
+  private:
     struct State;
     std::unique_ptr<State> state_;
 };

@@ -35,7 +35,8 @@ std::string did_you_mean(CLI::App& app, int argc, char** argv) {
             if (std::find(options.begin(), options.end(), word) != options.end()) continue;
             std::string near = nearest(word, options);
             if (!near.empty()) return "; did you mean " + near + "?";
-        } else if (i == 1 || (word[0] != '-' && std::find(commands.begin(), commands.end(), word) == commands.end() &&
+        } else if (i == 1 || (word[0] != '-' &&
+                              std::find(commands.begin(), commands.end(), word) == commands.end() &&
                               !std::filesystem::exists(word))) {
             if (std::find(commands.begin(), commands.end(), word) != commands.end()) continue;
             std::string near = nearest(word, commands);
@@ -55,8 +56,8 @@ int main(int argc, char** argv) {
     // were half the CPU time of a PDF report; kept in the heap they are reused.
     mallopt(M_MMAP_THRESHOLD, 4 << 20);
     mallopt(M_TRIM_THRESHOLD, 16 << 20);
-    CLI::App app{"kdx: municipal refugee settlement and integration data: convert, validate, report",
-                 "kdx"};
+    CLI::App app{
+        "kdx: municipal refugee settlement and integration data: convert, validate, report", "kdx"};
     app.require_subcommand(0, 1);
     app.fallthrough();  // global options may also follow the command
     app.set_version_flag("--version", std::string("kdx ") + kdx::version() + " (plugin ABI " +
@@ -66,7 +67,8 @@ int main(int argc, char** argv) {
     add_global_options(app, global);
     bool json = false;
     add_json_option(app, json);
-    app.footer("Exit codes: 0 ok, 1 input had errors, 2 usage.\nRun kdx COMMAND --help for examples.");
+    app.footer(
+        "Exit codes: 0 ok, 1 input had errors, 2 usage.\nRun kdx COMMAND --help for examples.");
 
     std::vector<std::pair<CLI::App*, std::function<int()>>> runners;
     for (const Command& c : command_table()) {

@@ -15,7 +15,7 @@
 namespace kdx::cli {
 
 class OrderedPool {
-public:
+  public:
     // `threads` workers; with 1 (or less) each job runs inside submit(), on
     // the calling thread, with no thread started at all.
     explicit OrderedPool(int threads);
@@ -36,7 +36,7 @@ public:
     // The hardware threads, at least 1: the default number of threads.
     static int hardware_threads();
 
-private:
+  private:
     struct Job {
         std::function<void()> work;
         std::function<void()> done;

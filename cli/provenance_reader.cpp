@@ -45,7 +45,8 @@ ProvenanceFile input_of(const std::string& line) {
 void parse_xml(const fs::path& file, const std::string& text, pugi::xml_document& doc) {
     pugi::xml_parse_result parsed = doc.load_buffer(text.data(), text.size());
     if (!parsed)
-        throw Error(std::string("not well-formed XML: ") + parsed.description(), Location::at(file.string()));
+        throw Error(std::string("not well-formed XML: ") + parsed.description(),
+                    Location::at(file.string()));
 }
 
 std::optional<Provenance> from_xml_report(const fs::path& file) {
@@ -53,12 +54,14 @@ std::optional<Provenance> from_xml_report(const fs::path& file) {
     parse_xml(file, slurp(file), doc);
     const std::string root = doc.document_element().name();
     if (root != "report")
-        throw Error("not a kdx report (its root element is <" + root + ">, not <report>)", Location::at(file.string()));
+        throw Error("not a kdx report (its root element is <" + root + ">, not <report>)",
+                    Location::at(file.string()));
     pugi::xml_node p = doc.document_element().child("info").child("provenance");
     if (!p) return std::nullopt;
     Provenance out;
     out.generator = p.attribute("generator").value();
-    for (pugi::xml_node i : p.children("input")) out.inputs.push_back({i.attribute("name").value(), i.attribute("sha256").value()});
+    for (pugi::xml_node i : p.children("input"))
+        out.inputs.push_back({i.attribute("name").value(), i.attribute("sha256").value()});
     out.template_id = p.child("template").attribute("id").value();
     out.template_sha256 = p.child("template").attribute("sha256").value();
     for (pugi::xml_node plugin : p.children("plugin")) out.plugins.push_back(plugin.text().get());
@@ -85,13 +88,17 @@ std::optional<Provenance> from_properties(const std::map<std::string, std::strin
 
 std::optional<Provenance> from_xlsx(const fs::path& file) {
     int error = 0;
-    std::unique_ptr<zip_t, decltype(&zip_discard)> archive(zip_open(file.c_str(), ZIP_RDONLY, &error), &zip_discard);
-    if (!archive) throw Error("not an XLSX workbook (not a zip archive)", Location::at(file.string()));
+    std::unique_ptr<zip_t, decltype(&zip_discard)> archive(
+        zip_open(file.c_str(), ZIP_RDONLY, &error), &zip_discard);
+    if (!archive)
+        throw Error("not an XLSX workbook (not a zip archive)", Location::at(file.string()));
     zip_stat_t stat;
     zip_stat_init(&stat);
     if (zip_stat(archive.get(), "docProps/custom.xml", 0, &stat) != 0) return std::nullopt;
-    std::unique_ptr<zip_file_t, decltype(&zip_fclose)> entry(zip_fopen(archive.get(), "docProps/custom.xml", 0), &zip_fclose);
-    if (!entry || stat.size > (64u << 20)) throw Error("cannot read docProps/custom.xml", Location::at(file.string()));
+    std::unique_ptr<zip_file_t, decltype(&zip_fclose)> entry(
+        zip_fopen(archive.get(), "docProps/custom.xml", 0), &zip_fclose);
+    if (!entry || stat.size > (64u << 20))
+        throw Error("cannot read docProps/custom.xml", Location::at(file.string()));
     std::string text(static_cast<std::size_t>(stat.size), '\0');
     if (zip_fread(entry.get(), text.data(), stat.size) != static_cast<zip_int64_t>(stat.size))
         throw Error("cannot read docProps/custom.xml", Location::at(file.string()));
@@ -107,7 +114,8 @@ std::optional<Provenance> from_xlsx(const fs::path& file) {
 // markers as the XMP specification allows.
 std::optional<Provenance> from_pdf(const fs::path& file) {
     const std::string bytes = slurp(file);
-    if (bytes.compare(0, 5, "%PDF-") != 0) throw Error("not a PDF file", Location::at(file.string()));
+    if (bytes.compare(0, 5, "%PDF-") != 0)
+        throw Error("not a PDF file", Location::at(file.string()));
     const std::size_t begin = bytes.find("<x:xmpmeta");
     const std::size_t end = bytes.find("</x:xmpmeta>", begin);
     if (begin == std::string::npos || end == std::string::npos) return std::nullopt;
@@ -133,9 +141,11 @@ std::optional<Provenance> from_pdf(const fs::path& file) {
 
 std::string unescape_html(std::string s) {
     static const std::pair<const char*, const char*> entities[] = {
-        {"&lt;", "<"}, {"&gt;", ">"}, {"&quot;", "\""}, {"&#39;", "'"}, {"&#x27;", "'"}, {"&amp;", "&"}};
+        {"&lt;", "<"},  {"&gt;", ">"},   {"&quot;", "\""},
+        {"&#39;", "'"}, {"&#x27;", "'"}, {"&amp;", "&"}};
     for (const auto& e : entities)
-        for (std::size_t at = s.find(e.first); at != std::string::npos; at = s.find(e.first, at + 1))
+        for (std::size_t at = s.find(e.first); at != std::string::npos;
+             at = s.find(e.first, at + 1))
             s.replace(at, std::char_traits<char>::length(e.first), e.second);
     return s;
 }
@@ -147,7 +157,8 @@ std::optional<Provenance> from_html(const fs::path& file) {
     const std::size_t head_end = text.find("</head>");
     const std::string head = text.substr(0, head_end);
     std::multimap<std::string, std::string> meta;
-    for (std::size_t at = head.find("<meta "); at != std::string::npos; at = head.find("<meta ", at + 1)) {
+    for (std::size_t at = head.find("<meta "); at != std::string::npos;
+         at = head.find("<meta ", at + 1)) {
         const std::size_t close = head.find('>', at);
         const std::string tag = head.substr(at, close - at);
         auto attribute = [&](const std::string& name) {
@@ -161,7 +172,8 @@ std::optional<Provenance> from_html(const fs::path& file) {
     }
     Provenance out;
     auto range = meta.equal_range("kdx.input");
-    for (auto it = range.first; it != range.second; ++it) out.inputs.push_back(input_of(it->second));
+    for (auto it = range.first; it != range.second; ++it)
+        out.inputs.push_back(input_of(it->second));
     range = meta.equal_range("kdx.plugin");
     for (auto it = range.first; it != range.second; ++it) out.plugins.push_back(it->second);
     auto one = [&](const char* name) {
@@ -179,13 +191,15 @@ std::optional<Provenance> from_html(const fs::path& file) {
 
 std::optional<Provenance> read_provenance(const fs::path& report) {
     std::error_code ec;
-    if (!fs::is_regular_file(report, ec)) throw Error("no such file", Location::at(report.string()));
+    if (!fs::is_regular_file(report, ec))
+        throw Error("no such file", Location::at(report.string()));
     const std::string ext = lower_extension(report);
     if (ext == ".xml") return from_xml_report(report);
     if (ext == ".xlsx") return from_xlsx(report);
     if (ext == ".pdf") return from_pdf(report);
     if (ext == ".html" || ext == ".htm") return from_html(report);
-    throw Error("not a kind of report kdx writes: expected .pdf, .xlsx, .xml or .html", Location::at(report.string()));
+    throw Error("not a kind of report kdx writes: expected .pdf, .xlsx, .xml or .html",
+                Location::at(report.string()));
 }
 
 }  // namespace kdx::cli

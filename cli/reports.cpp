@@ -1,5 +1,7 @@
 #include "reports.hpp"
 
+#include <unicode/translit.h>
+#include <unicode/unistr.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -9,9 +11,6 @@
 #include <iostream>
 #include <memory>
 #include <mutex>
-
-#include <unicode/translit.h>
-#include <unicode/unistr.h>
 
 #include "kdx/error.hpp"
 #include "kdx/file_hash.hpp"
@@ -30,7 +29,8 @@ namespace {
 
 // The files a -d names: a file itself, or the files of a folder that some
 // format reads, in name order (a folder of nomination profiles).
-std::vector<fs::path> data_files(const host::PluginHost& host, const fs::path& given, Diagnostics& diagnostics) {
+std::vector<fs::path> data_files(const host::PluginHost& host, const fs::path& given,
+                                 Diagnostics& diagnostics) {
     std::error_code ec;
     if (!fs::is_directory(given, ec)) return {given};
     std::vector<fs::path> files;
@@ -45,7 +45,8 @@ std::vector<fs::path> data_files(const host::PluginHost& host, const fs::path& g
         }
     }
     if (ec) throw Error("the folder cannot be read: " + ec.message(), Location::at(given.string()));
-    if (files.empty()) throw Error("the folder holds no file kdx reads", Location::at(given.string()));
+    if (files.empty())
+        throw Error("the folder holds no file kdx reads", Location::at(given.string()));
     std::sort(files.begin(), files.end());
     return files;
 }
@@ -58,24 +59,28 @@ bool has_texts(const Nomination& n) { return !n.summary.empty() || !n.sections.e
 void join_nominations(Dataset& into, Dataset& from, Diagnostics& diagnostics) {
     auto& later = from.nominations;
     for (auto it = later.begin(); it != later.end();) {
-        auto same = std::find_if(into.nominations.begin(), into.nominations.end(), [&](const Nomination& n) {
-            return n.prize == it->prize && n.year == it->year && n.municipality == it->municipality;
-        });
+        auto same = std::find_if(into.nominations.begin(), into.nominations.end(),
+                                 [&](const Nomination& n) {
+                                     return n.prize == it->prize && n.year == it->year &&
+                                            n.municipality == it->municipality;
+                                 });
         if (same == into.nominations.end()) {
             ++it;
             continue;
         }
         if (has_texts(*it)) {
             const Municipality* m = into.find_municipality(same->municipality);
-            diagnostics.info("its texts replace those of " + same->municipality + (m ? " " + m->name : "") + "'s " +
-                                 std::to_string(same->year) + " nomination from " +
+            diagnostics.info("its texts replace those of " + same->municipality +
+                                 (m ? " " + m->name : "") + "'s " + std::to_string(same->year) +
+                                 " nomination from " +
                                  fs::path(into.location_of(same->origin).file).filename().string(),
                              from.location_of(it->origin));
             same->summary = std::move(it->summary);
             same->sections = std::move(it->sections);
             if (!it->last_updated.empty()) same->last_updated = it->last_updated;
         }
-        if (static_cast<int>(it->status) > static_cast<int>(same->status)) same->status = it->status;
+        if (static_cast<int>(it->status) > static_cast<int>(same->status))
+            same->status = it->status;
         if (same->votes.is_missing()) same->votes = it->votes;
         it = later.erase(it);
     }
@@ -202,7 +207,8 @@ fs::path find_template(const std::string& name) {
     folders.push_back(KDX_SOURCE_TEMPLATE_DIR);
     for (const fs::path& folder : folders)
         if (fs::is_regular_file(folder / (name + ".xml"), ec)) return folder / (name + ".xml");
-    throw UsageError("no template \"" + name + "\": not a file, and not one of kdx's templates "
+    throw UsageError("no template \"" + name +
+                     "\": not a file, and not one of kdx's templates "
                      "(imdi-dossier, imdi-comparison, county-overview, council-report)");
 }
 
@@ -240,8 +246,10 @@ std::string slug(const std::string& text) {
     for (char ch : ascii) {
         unsigned char c = static_cast<unsigned char>(ch);
         if (c >= 0x80) continue;  // what ICU could not write in ASCII
-        if (std::isalnum(c)) out += static_cast<char>(std::tolower(c));
-        else if (!out.empty() && out.back() != '-') out += '-';
+        if (std::isalnum(c))
+            out += static_cast<char>(std::tolower(c));
+        else if (!out.empty() && out.back() != '-')
+            out += '-';
     }
     while (!out.empty() && out.back() == '-') out.pop_back();
     return out.empty() ? "report" : out;

@@ -95,7 +95,7 @@ struct RenderResult {
 // time (its other files wait), but beside the other formats. For the formats
 // kdx ships, see docs/plugins.md ("Writing in parallel").
 class DocumentWriter {
-public:
+  public:
     // Formats that cannot write documents or are missing are skipped and
     // listed in finish()'s result. `total` is the number of files the
     // progress lines count to; `progress` prints one per file.
@@ -115,7 +115,7 @@ public:
     // Waits for every file and returns the counts.
     RenderResult finish();
 
-private:
+  private:
     struct State;
     std::unique_ptr<State> state_;
 };

@@ -14,7 +14,8 @@ namespace kdx::cli {
 namespace {
 
 bool all_digits(const std::string& s) {
-    return !s.empty() && std::all_of(s.begin(), s.end(), [](unsigned char c) { return std::isdigit(c); });
+    return !s.empty() &&
+           std::all_of(s.begin(), s.end(), [](unsigned char c) { return std::isdigit(c); });
 }
 
 // The years whose numbering the data uses: its figures' years, or the
@@ -132,8 +133,8 @@ std::vector<std::string> resolve_municipalities(const std::string& given, const 
                     if (registry.find(number, in_use)) through_years(number, in_use, found);
                 // A real municipality the data has nothing on: its report is
                 // refused by name later, and the others are still written.
-                for (int in_use = registry.first_year(); found.empty() && in_use <= registry.last_reform_year();
-                     ++in_use)
+                for (int in_use = registry.first_year();
+                     found.empty() && in_use <= registry.last_reform_year(); ++in_use)
                     if (registry.find(number, in_use)) found.push_back(number);
             }
         } else {

@@ -16,7 +16,8 @@ inline std::filesystem::path input_file(const std::string& extension) {
     return dir / ("kdx-fuzz-" + std::to_string(::getpid()) + "." + extension);
 }
 
-inline void write_input(const std::filesystem::path& file, const std::uint8_t* data, std::size_t size) {
+inline void write_input(const std::filesystem::path& file, const std::uint8_t* data,
+                        std::size_t size) {
     std::FILE* f = std::fopen(file.c_str(), "wb");
     if (!f) std::abort();
     if (size > 0 && std::fwrite(data, 1, size, f) != size) std::abort();

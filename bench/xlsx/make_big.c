@@ -23,9 +23,16 @@ int main(int argc, char** argv) {
     lxw_workbook* wb = workbook_new_opt(argv[1], &options);
     if (!wb) return 1;
     lxw_worksheet* ws = workbook_add_worksheet(wb, "Bosetting");
-    static const char* header[] = {"Kommunenr", "Kommune", "År", "Anmodning", "Vedtak",
-                                   "Bosatt", "Enslige mindreårige", "Familiegjenforente",
-                                   "Bosatt per 1000 innbyggere", "Merknad"};
+    static const char* header[] = {"Kommunenr",
+                                   "Kommune",
+                                   "År",
+                                   "Anmodning",
+                                   "Vedtak",
+                                   "Bosatt",
+                                   "Enslige mindreårige",
+                                   "Familiegjenforente",
+                                   "Bosatt per 1000 innbyggere",
+                                   "Merknad"};
     for (int c = 0; c < 10; ++c) worksheet_write_string(ws, 0, (lxw_col_t)c, header[c], NULL);
     char number[8], name[32], note[32];
     for (long i = 0; i < rows; ++i) {

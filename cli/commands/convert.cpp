@@ -4,8 +4,8 @@
 #include <memory>
 
 #include "common.hpp"
-#include "json_output.hpp"
 #include "convert_stream.hpp"
+#include "json_output.hpp"
 #include "kdx/registry.hpp"
 #include "kdx/uri.hpp"
 
@@ -91,20 +91,20 @@ int run_convert(const ConvertArgs& a, const GlobalOptions& global) {
                 return std::to_string(n) + " " + (n == 1 ? one : many);
             };
             std::cerr << "kdx: wrote " << mask_passwords(a.output.string()) << " ("
-                      << writer->info().name << "): "
-                      << part(streamed->municipalities, "municipality", "municipalities") << ", "
+                      << writer->info().name
+                      << "): " << part(streamed->municipalities, "municipality", "municipalities")
+                      << ", "
                       << part(streamed->settlement, "settlement record", "settlement records")
                       << ", " << part(streamed->programmes, "programme", "programmes") << ", "
                       << part(streamed->outcomes, "outcome", "outcomes") << ", "
-                      << part(streamed->nominations, "nomination", "nominations") << "; "
-                      << counts << '\n';
+                      << part(streamed->nominations, "nomination", "nominations") << "; " << counts
+                      << '\n';
             return exit_code_for(diagnostics, a.strict);
         }
-        if (!why.empty() && global.verbose)
-            std::cerr << "kdx: note: read whole: " << why << '\n';
+        if (!why.empty() && global.verbose) std::cerr << "kdx: note: read whole: " << why << '\n';
     }
-    Dataset dataset = small ? std::move(*small)
-                            : read_input(*reader, a.input, read_options, diagnostics);
+    Dataset dataset =
+        small ? std::move(*small) : read_input(*reader, a.input, read_options, diagnostics);
     if (a.harmonise_to) harmonise(dataset, a.harmonise_to, diagnostics);
     if (global.json) global.json->set_dataset(dataset);
     if (dataset.empty()) {
@@ -120,8 +120,8 @@ int run_convert(const ConvertArgs& a, const GlobalOptions& global) {
     // (municipalities) has its index built before they start (model.hpp).
     dataset.build_indexes(Dataset::municipality_lookup);
     Diagnostics checks, writing;
-    auto checking = std::async(std::launch::async,
-                               [&] { check_dataset(dataset, checks, a.harmonise_to); });
+    auto checking =
+        std::async(std::launch::async, [&] { check_dataset(dataset, checks, a.harmonise_to); });
     writer->write_dataset(dataset, a.output, write_options, writing);
     checking.get();
     diagnostics.append(checks);
@@ -129,9 +129,8 @@ int run_convert(const ConvertArgs& a, const GlobalOptions& global) {
     if (global.json) global.json->add_file(a.output, writer->info().name, a.merge || a.replace);
     std::string counts = print_diagnostics(diagnostics, global);
     std::cerr << (a.merge || a.replace ? "kdx: merged into " : "kdx: wrote ")
-              << mask_passwords(a.output.string())
-              << " (" << writer->info().name << "): "
-              << describe(dataset) << "; " << counts << '\n';
+              << mask_passwords(a.output.string()) << " (" << writer->info().name
+              << "): " << describe(dataset) << "; " << counts << '\n';
     return exit_code_for(diagnostics, a.strict);
 }
 
@@ -141,7 +140,8 @@ std::function<int()> setup_convert(CLI::App& app, const GlobalOptions& global) {
     auto a = std::make_shared<ConvertArgs>();
     app.add_option("input", a->input, "The dataset to read")->type_name("FILE")->required();
     app.add_option("output", a->output, "The file to write (replaced only on success)")
-        ->type_name("FILE")->required();
+        ->type_name("FILE")
+        ->required();
     app.add_option("--from", a->from, "Input format (default: by the input's extension)");
     app.add_option("--to", a->to, "Output format (default: by the output's extension)");
     app.add_option("-o,--option", a->options,

@@ -112,13 +112,10 @@ std::size_t convert_hold() {
     return 8192;
 }
 
-std::optional<StreamedConvert> convert_in_parts(const host::LoadedFormat& reader,
-                                                const host::LoadedFormat& writer,
-                                                const fs::path& input, const fs::path& output,
-                                                const Options& read_options,
-                                                const Options& write_options,
-                                                Diagnostics& diagnostics, std::size_t hold,
-                                                std::optional<Dataset>& small, std::string& why) {
+std::optional<StreamedConvert> convert_in_parts(
+    const host::LoadedFormat& reader, const host::LoadedFormat& writer, const fs::path& input,
+    const fs::path& output, const Options& read_options, const Options& write_options,
+    Diagnostics& diagnostics, std::size_t hold, std::optional<Dataset>& small, std::string& why) {
     if (!reader.reads_batches() || !writer.writes_batches()) return std::nullopt;
     std::error_code ec;
     if (!fs::exists(input, ec)) throw Error("no such file", Location::at(input.string()));

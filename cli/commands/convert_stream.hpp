@@ -30,13 +30,10 @@ std::size_t convert_hold();
 // records (then `small` holds the whole dataset to write as today), or when
 // the reader found that only the whole dataset can say what to write (then
 // `small` is empty and `why` says so; read the input again).
-std::optional<StreamedConvert> convert_in_parts(const host::LoadedFormat& reader,
-                                                const host::LoadedFormat& writer,
-                                                const std::filesystem::path& input,
-                                                const std::filesystem::path& output,
-                                                const Options& read_options,
-                                                const Options& write_options,
-                                                Diagnostics& diagnostics, std::size_t hold,
-                                                std::optional<Dataset>& small, std::string& why);
+std::optional<StreamedConvert> convert_in_parts(
+    const host::LoadedFormat& reader, const host::LoadedFormat& writer,
+    const std::filesystem::path& input, const std::filesystem::path& output,
+    const Options& read_options, const Options& write_options, Diagnostics& diagnostics,
+    std::size_t hold, std::optional<Dataset>& small, std::string& why);
 
 }  // namespace kdx::cli

@@ -6,8 +6,8 @@
 #include <memory>
 
 #include "json_output.hpp"
-#include "reports.hpp"
 #include "report/report_builder.hpp"
+#include "reports.hpp"
 
 namespace kdx::cli {
 
@@ -40,8 +40,11 @@ int run_dossier(const DossierArgs& a, const GlobalOptions& global) {
     std::vector<std::string> formats;
     for (const std::string& f : split_list(a.formats)) {
         auto format = host.find(f);
-        if (format && format->info().can(can_write_document)) formats.push_back(f);
-        else diagnostics.warning("no plugin writes reports as " + f + "; those files are not made (see kdx plugins)");
+        if (format && format->info().can(can_write_document))
+            formats.push_back(f);
+        else
+            diagnostics.warning("no plugin writes reports as " + f +
+                                "; those files are not made (see kdx plugins)");
     }
     if (formats.empty()) {
         throw UsageError("no plugin writes reports as " + a.formats + " (see kdx plugins)");
@@ -69,7 +72,8 @@ int run_dossier(const DossierArgs& a, const GlobalOptions& global) {
     request.date = report_date();
     for (const auto& f : a.data) request.data_files.push_back(f.filename().string());
 
-    const Provenance dossier_provenance = provenance_of(host, record, dossier_file, dossier.id, formats);
+    const Provenance dossier_provenance =
+        provenance_of(host, record, dossier_file, dossier.id, formats);
     const int total = static_cast<int>((nominations.size() + 1) * formats.size());
     // Each dossier is built here while the writer writes the ones before.
     DocumentWriter writer(host, formats, options, a.out, diagnostics, ::isatty(2), total, a.jobs);
@@ -104,16 +108,20 @@ std::function<int()> setup_dossier(CLI::App& app, const GlobalOptions& global) {
     auto a = std::make_shared<DossierArgs>();
     app.add_option("--year", a->year, "Prize year")->required();
     app.add_option("-d,--data", a->data, "Data files with the nominations and figures")
-        ->type_name("FILE|DIR")->required();
+        ->type_name("FILE|DIR")
+        ->required();
     app.add_option("--out", a->out, "Output folder")->type_name("DIR")->capture_default_str();
     app.add_option("--format", a->formats,
-                   "Comma-separated output formats (pdf, xlsx, xml, html; see kdx plugins)")->capture_default_str();
+                   "Comma-separated output formats (pdf, xlsx, xml, html; see kdx plugins)")
+        ->capture_default_str();
     app.add_option("--publisher", a->publisher,
                    "Organisation that publishes the report (byline, document author)");
     app.add_option("--threshold", a->threshold, "Counts of people below this are shown as \":\"")
-        ->capture_default_str()->check(CLI::Range(1, 1000));
-    app.add_option("-o,--option", a->options,
-                   "A write option key=value for the output formats (see kdx plugins --format NAME)");
+        ->capture_default_str()
+        ->check(CLI::Range(1, 1000));
+    app.add_option(
+        "-o,--option", a->options,
+        "A write option key=value for the output formats (see kdx plugins --format NAME)");
     add_harmonise_option(app, a->harmonise_to);
     add_jobs_option(app, a->jobs);
     return [a, &global] { return run_dossier(*a, global); };

@@ -32,10 +32,14 @@ std::string extensions(const FormatInfo& info) {
 
 const char* type_name(OptionInfo::Type t) {
     switch (t) {
-        case OptionInfo::Type::string: return "text";
-        case OptionInfo::Type::integer: return "whole number";
-        case OptionInfo::Type::boolean: return "true/false";
-        case OptionInfo::Type::choice: return "choice";
+        case OptionInfo::Type::string:
+            return "text";
+        case OptionInfo::Type::integer:
+            return "whole number";
+        case OptionInfo::Type::boolean:
+            return "true/false";
+        case OptionInfo::Type::choice:
+            return "choice";
     }
     return "";
 }
@@ -68,10 +72,14 @@ int run_format_details(const host::PluginHost& host, const std::string& name) {
 
 const char* type_id(OptionInfo::Type t) {
     switch (t) {
-        case OptionInfo::Type::string: return "string";
-        case OptionInfo::Type::integer: return "integer";
-        case OptionInfo::Type::boolean: return "boolean";
-        case OptionInfo::Type::choice: return "choice";
+        case OptionInfo::Type::string:
+            return "string";
+        case OptionInfo::Type::integer:
+            return "integer";
+        case OptionInfo::Type::boolean:
+            return "boolean";
+        case OptionInfo::Type::choice:
+            return "choice";
     }
     return "";
 }
@@ -79,16 +87,22 @@ const char* type_id(OptionInfo::Type t) {
 nlohmann::json options_json(const std::vector<OptionInfo>& options) {
     auto list = nlohmann::json::array();
     for (const OptionInfo& o : options)
-        list.push_back({{"name", o.name}, {"type", type_id(o.type)}, {"default", o.default_value},
-                        {"allowed", o.allowed}, {"description", o.description}});
+        list.push_back({{"name", o.name},
+                        {"type", type_id(o.type)},
+                        {"default", o.default_value},
+                        {"allowed", o.allowed},
+                        {"description", o.description}});
     return list;
 }
 
 const char* status_text(host::PluginRecord::Status s) {
     switch (s) {
-        case host::PluginRecord::Status::loaded: return "loaded";
-        case host::PluginRecord::Status::failed: return "failed";
-        case host::PluginRecord::Status::skipped: return "skipped";
+        case host::PluginRecord::Status::loaded:
+            return "loaded";
+        case host::PluginRecord::Status::failed:
+            return "failed";
+        case host::PluginRecord::Status::skipped:
+            return "skipped";
     }
     return "";
 }
@@ -109,19 +123,26 @@ int run_json(const host::PluginHost& host, const host::SearchOptions& search) {
         if (i.can(can_write_dataset)) caps.push_back("write-dataset");
         if (i.can(can_write_document)) caps.push_back("write-document");
         if (i.can(can_write_in_parallel)) caps.push_back("write-in-parallel");
-        out["formats"].push_back({{"name", i.name}, {"long_name", i.long_name},
-                                  {"extensions", i.extensions}, {"capabilities", caps},
-                                  {"plugin", f->plugin()}, {"file", f->file().string()},
+        out["formats"].push_back({{"name", i.name},
+                                  {"long_name", i.long_name},
+                                  {"extensions", i.extensions},
+                                  {"capabilities", caps},
+                                  {"plugin", f->plugin()},
+                                  {"file", f->file().string()},
                                   {"read_options", options_json(i.read_options)},
                                   {"write_options", options_json(i.write_options)}});
     }
     out["plugins"] = nlohmann::json::array();
     for (const auto& p : host.plugins())
-        out["plugins"].push_back({{"name", p.info.name}, {"version", p.info.version},
-                                  {"description", p.info.description}, {"file", p.file.string()},
-                                  {"found_by", p.found_by}, {"manifest", p.manifest.string()},
+        out["plugins"].push_back({{"name", p.info.name},
+                                  {"version", p.info.version},
+                                  {"description", p.info.description},
+                                  {"file", p.file.string()},
+                                  {"found_by", p.found_by},
+                                  {"manifest", p.manifest.string()},
                                   {"status", status_text(p.status)},
-                                  {"reason", p.reason}, {"warnings", p.warnings}});
+                                  {"reason", p.reason},
+                                  {"warnings", p.warnings}});
     std::cout << out.dump(2) << '\n';
     return exit_ok;
 }
@@ -147,13 +168,15 @@ int run_plugins(const GlobalOptions& global, const std::string& format_name, boo
 
     std::cout << "Plugins:\n";
     for (const auto& p : host.plugins()) {
-        std::string status = p.status == host::PluginRecord::Status::failed ? "FAILED" : status_text(p.status);
+        std::string status =
+            p.status == host::PluginRecord::Status::failed ? "FAILED" : status_text(p.status);
         // --isolate: whether its calls run in kdx-plugin-runner.
-        const bool isolated = std::any_of(host.formats().begin(), host.formats().end(),
-                                          [&](const auto& f) { return f->isolated() && f->file() == p.file; });
+        const bool isolated =
+            std::any_of(host.formats().begin(), host.formats().end(),
+                        [&](const auto& f) { return f->isolated() && f->file() == p.file; });
         std::cout << "  " << status << "  " << p.info.name << " " << p.info.version << "  "
-                  << p.file.string() << " (" << p.found_by << (isolated ? "; in a child process" : "")
-                  << ")";
+                  << p.file.string() << " (" << p.found_by
+                  << (isolated ? "; in a child process" : "") << ")";
         if (!p.reason.empty()) std::cout << "\n      " << p.reason;
         // Only a plugin without a manifest costs its loading on every start.
         if (p.status == host::PluginRecord::Status::loaded && p.manifest.empty())

@@ -7,8 +7,8 @@
 #include <memory>
 #include <set>
 
-#include "kdx/error.hpp"
 #include "json_output.hpp"
+#include "kdx/error.hpp"
 #include "kdx/registry.hpp"
 #include "report/report_builder.hpp"
 #include "reports.hpp"
@@ -263,11 +263,14 @@ int run_report(const ReportArgs& a, const GlobalOptions& global) {
 
 std::function<int()> setup_report(CLI::App& app, const GlobalOptions& global) {
     auto a = std::make_shared<ReportArgs>();
-    app.add_option("-t,--template", a->template_name,
-                   "A template: imdi-dossier, imdi-comparison, county-overview, council-report, or a file")
-        ->type_name("TEMPLATE")->required();
+    app.add_option(
+           "-t,--template", a->template_name,
+           "A template: imdi-dossier, imdi-comparison, county-overview, council-report, or a file")
+        ->type_name("TEMPLATE")
+        ->required();
     app.add_option("-d,--data", a->data, "Data files to report on (any readable format)")
-        ->type_name("FILE|DIR")->required();
+        ->type_name("FILE|DIR")
+        ->required();
     auto* m = app.add_option("--municipality", a->municipality,
                              "Municipality: a number of any year (0403, 3403, 403), a name (Hamar, "
                              "Guovdageaidnu), a comma-separated list of them, or all (one report "
@@ -279,16 +282,19 @@ std::function<int()> setup_report(CLI::App& app, const GlobalOptions& global) {
         ->excludes(m);
     app.add_option("--year", a->year, "Report year (default: the latest with figures)");
     app.add_option("--format", a->formats,
-                   "Comma-separated output formats (pdf, xlsx, xml, html; see kdx plugins)")->capture_default_str();
+                   "Comma-separated output formats (pdf, xlsx, xml, html; see kdx plugins)")
+        ->capture_default_str();
     app.add_option("--out", a->out, "Output folder")->type_name("DIR")->capture_default_str();
     app.add_option("--lang", a->language, "Language: nb, nn or en (default: the template's)")
         ->check(CLI::IsMember({"nb", "nn", "en"}));
     app.add_option("--publisher", a->publisher,
                    "Organisation that publishes the report (byline, document author)");
     app.add_option("--threshold", a->threshold, "Counts of people below this are shown as \":\"")
-        ->capture_default_str()->check(CLI::Range(1, 1000));
-    app.add_option("-o,--option", a->options,
-                   "A write option key=value for the output formats (see kdx plugins --format NAME)");
+        ->capture_default_str()
+        ->check(CLI::Range(1, 1000));
+    app.add_option(
+        "-o,--option", a->options,
+        "A write option key=value for the output formats (see kdx plugins --format NAME)");
     add_harmonise_option(app, a->harmonise_to);
     add_jobs_option(app, a->jobs);
     return [a, &global] { return run_report(*a, global); };

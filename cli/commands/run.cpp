@@ -8,8 +8,8 @@
 
 #include "command_runner.hpp"
 #include "common.hpp"
-#include "json_output.hpp"
 #include "isolation_options.hpp"
+#include "json_output.hpp"
 #include "recipe.hpp"
 #include "reports.hpp"
 

@@ -4,10 +4,10 @@
 #include <iostream>
 #include <memory>
 
+#include "host/plugin_host.hpp"
 #include "kdx/error.hpp"
 #include "kdx/file_hash.hpp"
 #include "kdx/uri.hpp"
-#include "host/plugin_host.hpp"
 #include "provenance_reader.hpp"
 #include "reports.hpp"
 
@@ -32,16 +32,19 @@ std::string joined(const std::vector<std::string>& items) {
 int run_verify(const VerifyArgs& a, const GlobalOptions& global) {
     std::optional<Provenance> recorded = read_provenance(a.report);
     if (!recorded) {
-        std::cerr << "kdx: error: " << a.report.string()
-                  << ": holds no record of what it was made from (not written by kdx 1.1 or later)\n";
+        std::cerr
+            << "kdx: error: " << a.report.string()
+            << ": holds no record of what it was made from (not written by kdx 1.1 or later)\n";
         return exit_input_errors;
     }
     const Provenance& p = *recorded;
     if (!global.quiet) {
-        std::cout << a.report.string() << ": made by " << (p.generator.empty() ? "kdx" : p.generator);
+        std::cout << a.report.string() << ": made by "
+                  << (p.generator.empty() ? "kdx" : p.generator);
         if (!p.template_id.empty()) std::cout << " from template " << p.template_id;
         if (!p.plugins.empty()) std::cout << " with " << joined(p.plugins);
-        std::cout << "; " << p.inputs.size() << " input" << (p.inputs.size() == 1 ? "" : "s") << '\n';
+        std::cout << "; " << p.inputs.size() << " input" << (p.inputs.size() == 1 ? "" : "s")
+                  << '\n';
     }
     struct Given {
         fs::path file;
@@ -74,7 +77,8 @@ int run_verify(const VerifyArgs& a, const GlobalOptions& global) {
 
     int problems = 0;
     auto line = [&](const char* status, const std::string& text) {
-        if (!global.quiet || std::string(status) != "same") std::cout << "  " << status << "  " << text << '\n';
+        if (!global.quiet || std::string(status) != "same")
+            std::cout << "  " << status << "  " << text << '\n';
     };
     for (const ProvenanceFile& r : p.inputs) {
         auto same = std::find_if(given.begin(), given.end(),
@@ -90,10 +94,12 @@ int run_verify(const VerifyArgs& a, const GlobalOptions& global) {
                                   [&](const Given& g) { return !g.used && name_of(g) == r.name; });
         if (named != given.end()) {
             named->used = true;
-            line("CHANGED", shown(*named) + ": the report was made from a file of this name with SHA-256 " +
+            line("CHANGED", shown(*named) +
+                                ": the report was made from a file of this name with SHA-256 " +
                                 r.sha256 + "; this one has " + named->sha256);
         } else {
-            line("MISSING", r.name + " (SHA-256 " + r.sha256 + "): the report was made from it; not given");
+            line("MISSING",
+                 r.name + " (SHA-256 " + r.sha256 + "): the report was made from it; not given");
         }
     }
     for (const Given& g : given)
@@ -108,14 +114,17 @@ int run_verify(const VerifyArgs& a, const GlobalOptions& global) {
             line("same", "template " + file.string());
         } else {
             ++problems;
-            line("CHANGED", "template " + file.string() + ": the report was made from one with SHA-256 " +
-                                (p.template_sha256.empty() ? std::string("(not recorded)") : p.template_sha256) +
+            line("CHANGED", "template " + file.string() +
+                                ": the report was made from one with SHA-256 " +
+                                (p.template_sha256.empty() ? std::string("(not recorded)")
+                                                           : p.template_sha256) +
                                 "; this one has " + sha256);
         }
     }
     if (problems) {
-        std::cerr << "kdx: not verified: " << problems << " difference" << (problems == 1 ? "" : "s") << " between "
-                  << a.report.string() << " and the files given\n";
+        std::cerr << "kdx: not verified: " << problems << " difference"
+                  << (problems == 1 ? "" : "s") << " between " << a.report.string()
+                  << " and the files given\n";
         return exit_input_errors;
     }
     if (!global.quiet)
@@ -129,12 +138,16 @@ int run_verify(const VerifyArgs& a, const GlobalOptions& global) {
 std::function<int()> setup_verify(CLI::App& app, const GlobalOptions& global) {
     auto a = std::make_shared<VerifyArgs>();
     app.add_option("report", a->report, "A report kdx wrote (.pdf, .xlsx, .xml or .html)")
-        ->type_name("FILE")->required();
-    app.add_option("inputs", a->inputs,
-                   "The data files it should have been made from, or a store's URI (postgresql://…)")
+        ->type_name("FILE")
+        ->required();
+    app.add_option(
+           "inputs", a->inputs,
+           "The data files it should have been made from, or a store's URI (postgresql://…)")
         ->type_name("FILE")
         ->check(CLI::Validator(
-            [](std::string& name) { return is_uri(name) ? std::string() : CLI::ExistingFile(name); },
+            [](std::string& name) {
+                return is_uri(name) ? std::string() : CLI::ExistingFile(name);
+            },
             "FILE", "ExistingFile or URI"));
     app.add_option("-t,--template", a->template_name,
                    "Also check the template: one of kdx's templates by name, or a file")

@@ -64,8 +64,7 @@ const Municipality* Dataset::find_municipality(const std::string& number) const 
     return it == municipality_index_.end() ? nullptr : &municipalities[it->second];
 }
 
-const SettlementFigures* Dataset::find_settlement(const std::string& municipality,
-                                                  int year) const {
+const SettlementFigures* Dataset::find_settlement(const std::string& municipality, int year) const {
     ensure_index();
     if (indexed_sizes_.second != settlement.size()) {
         settlement_index_.clear();
@@ -127,7 +126,8 @@ const std::string& DataSource::title(const std::string& language) const {
     // A Norwegian report takes the other Norwegian form but never the English
     // title; an English one falls back to bokmål, then nynorsk.
     static const std::string none;
-    if (language == "en") return !title_en.empty() ? title_en : !title_nb.empty() ? title_nb : title_nn;
+    if (language == "en")
+        return !title_en.empty() ? title_en : !title_nb.empty() ? title_nb : title_nn;
     const std::string& first = language == "nn" ? title_nn : title_nb;
     const std::string& second = language == "nn" ? title_nb : title_nn;
     return !first.empty() ? first : !second.empty() ? second : none;
@@ -146,12 +146,11 @@ void merge(Dataset& into, Dataset from) {
     if (into.info.publisher.empty()) into.info.publisher = from.info.publisher;
     for (auto& p : from.info.provenance) into.info.provenance.push_back(std::move(p));
     for (DataSource& s : from.info.data_sources) {
-        bool known = std::any_of(into.info.data_sources.begin(), into.info.data_sources.end(),
-                                 [&](const DataSource& k) {
-                                     return k.publisher == s.publisher && k.title_nb == s.title_nb &&
-                                            k.title_nn == s.title_nn && k.title_en == s.title_en &&
-                                            k.as_of == s.as_of;
-                                 });
+        bool known = std::any_of(
+            into.info.data_sources.begin(), into.info.data_sources.end(), [&](const DataSource& k) {
+                return k.publisher == s.publisher && k.title_nb == s.title_nb &&
+                       k.title_nn == s.title_nn && k.title_en == s.title_en && k.as_of == s.as_of;
+            });
         if (!known) into.info.data_sources.push_back(std::move(s));
     }
     for (Indicator& i : from.indicators) {

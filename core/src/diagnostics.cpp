@@ -6,9 +6,12 @@ namespace kdx {
 
 const char* to_string(Severity s) noexcept {
     switch (s) {
-        case Severity::info: return "info";
-        case Severity::warning: return "warning";
-        case Severity::error: return "error";
+        case Severity::info:
+            return "info";
+        case Severity::warning:
+            return "warning";
+        case Severity::error:
+            return "error";
     }
     return "error";
 }

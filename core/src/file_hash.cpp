@@ -45,13 +45,18 @@ std::string sha256_hex(std::string_view bytes) {
 }
 
 std::string file_sha256(const std::filesystem::path& file) {
-    std::unique_ptr<std::FILE, decltype(&std::fclose)> in(std::fopen(file.c_str(), "rb"), &std::fclose);
-    if (!in) throw Error(std::string("cannot read: ") + std::strerror(errno), Location::at(file.string()));
+    std::unique_ptr<std::FILE, decltype(&std::fclose)> in(std::fopen(file.c_str(), "rb"),
+                                                          &std::fclose);
+    if (!in)
+        throw Error(std::string("cannot read: ") + std::strerror(errno),
+                    Location::at(file.string()));
     DigestContext digest;
     std::vector<char> buffer(1 << 16);
-    while (std::size_t n = std::fread(buffer.data(), 1, buffer.size(), in.get())) digest.update(buffer.data(), n);
+    while (std::size_t n = std::fread(buffer.data(), 1, buffer.size(), in.get()))
+        digest.update(buffer.data(), n);
     if (std::ferror(in.get()))
-        throw Error(std::string("cannot read: ") + std::strerror(errno), Location::at(file.string()));
+        throw Error(std::string("cannot read: ") + std::strerror(errno),
+                    Location::at(file.string()));
     return digest.hex();
 }
 

@@ -22,7 +22,8 @@ struct NameForm {
 const std::vector<NameForm>& name_forms() {
     static const std::vector<NameForm> forms = [] {
         std::string_view text = registry_detail::embedded_file(table_file);
-        if (text.empty()) throw std::runtime_error(std::string("registry file missing: ") + table_file);
+        if (text.empty())
+            throw std::runtime_error(std::string("registry file missing: ") + table_file);
         std::vector<NameForm> result;
         for (const auto& r : registry_detail::read_csv(text, ';', table_file)) {
             if (r.size() < 2 || r[0].empty() || r[1].empty())
@@ -64,7 +65,8 @@ std::vector<LanguageSpan> language_spans(std::string_view text) {
         for (std::size_t at = text.find(form.name); at != std::string_view::npos;
              at = text.find(form.name, at + 1)) {
             std::size_t end = at + form.name.size();
-            if ((at > 0 && word_byte_at(text, at - 1)) || (end < text.size() && word_byte_at(text, end)))
+            if ((at > 0 && word_byte_at(text, at - 1)) ||
+                (end < text.size() && word_byte_at(text, end)))
                 continue;
             bool overlaps = std::any_of(hits.begin(), hits.end(), [&](const Hit& h) {
                 return at < h.at + h.size && h.at < end;

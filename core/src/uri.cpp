@@ -64,7 +64,8 @@ std::string uri_scheme(std::string_view name) {
 std::string mask_passwords(std::string text) {
     // "scheme://user:password@": the part between the first ':' after "//"
     // and the '@' that ends the user information.
-    for (std::size_t at = text.find("://"); at != std::string::npos; at = text.find("://", at + 3)) {
+    for (std::size_t at = text.find("://"); at != std::string::npos;
+         at = text.find("://", at + 3)) {
         const std::size_t start = at + 3;
         std::size_t end = start;
         while (end < text.size() && text[end] != '/' && text[end] != '?' && text[end] != '#' &&

@@ -6,11 +6,11 @@
 #include <map>
 #include <memory>
 #include <optional>
-#include <unordered_map>
 #include <set>
-#include <type_traits>
 #include <string_view>
 #include <tuple>
+#include <type_traits>
+#include <unordered_map>
 #include <unordered_set>
 #include <vector>
 
@@ -70,7 +70,7 @@ struct Pending {
 };
 
 class Validator {
-public:
+  public:
     Validator(const Dataset& d, Diagnostics& out, const ValidationOptions& o)
         : d_(d), out_(out), o_(o) {}
 
@@ -107,7 +107,7 @@ public:
         check_nominations();
     }
 
-private:
+  private:
     void error(const Origin& at, const std::string& message) {
         out_.error(message, d_.location_of(at));
     }
@@ -168,9 +168,10 @@ private:
             const auto& [year, value] = it->second;
             if (static_cast<double>(*m.population) != value.get())
                 warning(m.origin, "municipality " + m.number + ": population " +
-                                      std::to_string(*m.population) + " differs from its latest "
-                                      "population figure (" + to_string(value) + " in " +
-                                      std::to_string(year) + ")");
+                                      std::to_string(*m.population) +
+                                      " differs from its latest "
+                                      "population figure (" +
+                                      to_string(value) + " in " + std::to_string(year) + ")");
         }
     }
 
@@ -228,13 +229,14 @@ private:
             check_reference(o.origin, o.municipality, what);
             check_year(o.origin, o.year, what);
             if (!o.programme.empty() && programme_ids_.count(o.programme) == 0) {
-                std::string message = what() + " refers to unknown programme \"" + o.programme + "\"";
+                std::string message =
+                    what() + " refers to unknown programme \"" + o.programme + "\"";
                 if (pending_)
-                    pending_->push_back({out_.items().size(),
-                                         {Severity::error, std::move(message),
-                                          d_.location_of(o.origin)},
-                                         {},
-                                         o.programme});
+                    pending_->push_back(
+                        {out_.items().size(),
+                         {Severity::error, std::move(message), d_.location_of(o.origin)},
+                         {},
+                         o.programme});
                 else
                     error(o.origin, message);
             }
@@ -242,9 +244,11 @@ private:
             if (o.indicator == population_indicator && !o.programme.empty())
                 error(o.origin, what() + ": a population is a municipality's, not a programme's");
             // Outcomes come in runs of one indicator; look it up when it changes.
-            if (!indicator || indicator->id != o.indicator) indicator = d_.find_indicator(o.indicator);
+            if (!indicator || indicator->id != o.indicator)
+                indicator = d_.find_indicator(o.indicator);
             if (!indicator)
-                warning(o.origin, what() + ": indicator \"" + o.indicator + "\" is not in the catalogue");
+                warning(o.origin,
+                        what() + ": indicator \"" + o.indicator + "\" is not in the catalogue");
             else if (indicator->unit == Unit::persons)
                 check_count(o.origin, o.value, what, "");
             check_count(o.origin, o.cohort_size, what, ": cohort size");
@@ -258,7 +262,9 @@ private:
         });
         for (std::size_t i = 0; i < d_.nominations.size(); ++i) {
             const Nomination& n = d_.nominations[i];
-            auto what = [&] { return "nomination " + n.municipality + " " + std::to_string(n.year); };
+            auto what = [&] {
+                return "nomination " + n.municipality + " " + std::to_string(n.year);
+            };
             check_reference(n.origin, n.municipality, what);
             check_year(n.origin, n.year, what);
             if (twice[i]) error(n.origin, what() + " is given twice");
@@ -343,8 +349,8 @@ class RegistrySample {
 
 struct StreamCheck::State {
     ValidationOptions options;
-    std::unordered_set<std::string> known;  // municipality numbers of the parts so far
-    std::size_t known_from = 0;             // the parts' municipalities already in `known`
+    std::unordered_set<std::string> known;          // municipality numbers of the parts so far
+    std::size_t known_from = 0;                     // the parts' municipalities already in `known`
     std::unordered_set<std::string> no_programmes;  // programmes come with the rest
     PartMessages settlement, outcomes;
     std::map<std::string, std::pair<int, Value>> population;
@@ -413,16 +419,17 @@ void StreamCheck::finish(const Dataset& rest, Diagnostics& out) {
     }
     Validator v(rest, out, s.options);
     v.earlier_population = s.population;
-    v.run_rest(
-        std::function<void()>([&] {
-            s.settlement.emit(out, [&](const Pending& p) { return v.numbers().count(p.municipality) > 0; });
-        }),
-        std::function<void()>([&] {
-            s.outcomes.emit(out, [&](const Pending& p) {
-                return p.programme.empty() ? v.numbers().count(p.municipality) > 0
-                                           : v.programme_ids().count(p.programme) > 0;
-            });
-        }));
+    v.run_rest(std::function<void()>([&] {
+                   s.settlement.emit(out, [&](const Pending& p) {
+                       return v.numbers().count(p.municipality) > 0;
+                   });
+               }),
+               std::function<void()>([&] {
+                   s.outcomes.emit(out, [&](const Pending& p) {
+                       return p.programme.empty() ? v.numbers().count(p.municipality) > 0
+                                                  : v.programme_ids().count(p.programme) > 0;
+                   });
+               }));
 }
 
 }  // namespace kdx

@@ -23,8 +23,8 @@ std::vector<OptionInfo> dialect_option_infos();
 
 // The dialect the options ask for: `dialect` gives the starting point and
 // each of delimiter, decimal and encoding given outright overrides it.
-// Throws kdx::OptionError for a value outside the declared ones and for a combination that cannot be written (a decimal comma
-// in comma-separated fields, a byte order mark in Windows-1252).
+// Throws kdx::OptionError for a value outside the declared ones and for a combination that cannot
+// be written (a decimal comma in comma-separated fields, a byte order mark in Windows-1252).
 Dialect dialect_for(const Options& options);
 
 }  // namespace kdx::csv

@@ -28,8 +28,7 @@ Utf8Check check_utf8(std::istream& in) {
         const auto n = static_cast<std::size_t>(in.gcount());
         const std::size_t bad = validator.feed(buffer.data(), n);
         const std::size_t upto = bad == std::string::npos ? n : bad;
-        line += static_cast<std::uint64_t>(
-            std::count(buffer.data(), buffer.data() + upto, '\n'));
+        line += static_cast<std::uint64_t>(std::count(buffer.data(), buffer.data() + upto, '\n'));
         if (bad != std::string::npos) {
             result.valid = false;
             result.line = line;

@@ -10,8 +10,7 @@ FormatInfo CsvFormat::info() const {
     f.name = "csv";
     f.long_name = "CSV table (comma, semicolon or tab separated)";
     f.extensions = {"csv"};
-    f.capabilities =
-        can_read_dataset | can_write_dataset | can_read_batches | can_write_batches;
+    f.capabilities = can_read_dataset | can_write_dataset | can_read_batches | can_write_batches;
     f.read_options = read_option_infos();
     f.write_options = write_option_infos();
     return f;

@@ -146,7 +146,7 @@ std::string joined(const std::vector<std::string>& parts, const char* separator)
 }
 
 const std::vector<const char*> settlement_columns{
-    "municipality", "municipality_name", "year", "requested", "decided", "settled",
+    "municipality",         "municipality_name",    "year", "requested", "decided", "settled",
     "unaccompanied_minors", "family_reunifications"};
 const std::vector<const char*> outcome_columns{
     "municipality", "programme", "indicator", "year", "value", "unit", "cohort_size", "source"};

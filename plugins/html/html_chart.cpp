@@ -56,7 +56,8 @@ Axis value_axis(double lo, double hi) {
     a.hi = std::ceil(hi / step) * step;
     a.decimals = step >= 1 ? 0 : static_cast<int>(std::ceil(-std::log10(step) - 1e-9));
     if (step == 2.5 * magnitude && step < 10) a.decimals += 1;
-    for (double t = a.lo; t <= a.hi + step / 2; t += step) a.ticks.push_back(std::abs(t) < step / 1e6 ? 0 : t);
+    for (double t = a.lo; t <= a.hi + step / 2; t += step)
+        a.ticks.push_back(std::abs(t) < step / 1e6 ? 0 : t);
     return a;
 }
 
@@ -66,8 +67,8 @@ Table chart_table(const Chart& chart, const std::string& language) {
     t.caption = chart.title;
     t.columns.push_back({chart.x_title.empty() ? labels_for(language).category : chart.x_title,
                          TableColumn::Type::text});
-    const auto type = chart.unit == Unit::percent ? TableColumn::Type::percent
-                                                  : TableColumn::Type::number;
+    const auto type =
+        chart.unit == Unit::percent ? TableColumn::Type::percent : TableColumn::Type::number;
     for (const ChartSeries& s : chart.series) t.columns.push_back({s.name, type});
     for (std::size_t c = 0; c < chart.categories.size(); ++c) {
         std::vector<TableCell> row{{chart.categories[c], Value()}};
@@ -89,8 +90,8 @@ std::string marker(std::size_t i, double x, double y, const std::string& colour)
             return "<circle cx=\"" + num(x) + "\" cy=\"" + num(y) + "\" r=\"" + num(r) + "\" " +
                    fill + "/>";
         case 1:
-            return "<rect x=\"" + num(x - r) + "\" y=\"" + num(y - r) + "\" width=\"" +
-                   num(2 * r) + "\" height=\"" + num(2 * r) + "\" " + fill + "/>";
+            return "<rect x=\"" + num(x - r) + "\" y=\"" + num(y - r) + "\" width=\"" + num(2 * r) +
+                   "\" height=\"" + num(2 * r) + "\" " + fill + "/>";
         case 2:
             return "<path d=\"M" + num(x) + " " + num(y - r - 1) + "L" + num(x + r + 1) + " " +
                    num(y + r) + "L" + num(x - r - 1) + " " + num(y + r) + "Z\" " + fill + "/>";
@@ -126,8 +127,9 @@ class SvgChart {
         for (const std::string& c : chart.categories) longest = std::max(longest, characters(c));
         // Category labels wider than their slot are set at a slant.
         slanted_ = static_cast<double>(longest) * char_width > slot_ - 4;
-        labels_height_ = slanted_ ? std::min(static_cast<double>(longest) * char_width * 0.6 + 14, 110.0)
-                                  : category_line + 4;
+        labels_height_ = slanted_
+                             ? std::min(static_cast<double>(longest) * char_width * 0.6 + 14, 110.0)
+                             : category_line + 4;
         bottom_ = top + plot_height;
         height_ = bottom_ + labels_height_ + (chart.x_title.empty() ? 4 : 22);
     }
@@ -136,10 +138,11 @@ class SvgChart {
         std::string name = chart_.title;
         const std::string alt = chart_alt_text(chart_, language_);
         if (name.empty()) name = alt.substr(0, alt.find(". "));
-        std::string out = "<svg role=\"img\" aria-labelledby=\"" + id + "-title\" aria-describedby=\"" +
-                          id + "-desc\" viewBox=\"0 0 " + num(width) + " " + num(height_) +
-                          "\" width=\"" + num(width) + "\" height=\"" + num(height_) +
-                          "\" font-size=\"" + num(label_size) + "\">\n";
+        std::string out = "<svg role=\"img\" aria-labelledby=\"" + id +
+                          "-title\" aria-describedby=\"" + id + "-desc\" viewBox=\"0 0 " +
+                          num(width) + " " + num(height_) + "\" width=\"" + num(width) +
+                          "\" height=\"" + num(height_) + "\" font-size=\"" + num(label_size) +
+                          "\">\n";
         out += "<title id=\"" + id + "-title\">" + text_(name, where_ + ", title") + "</title>\n";
         out += "<desc id=\"" + id + "-desc\">" + text_(alt, where_ + ", description") + "</desc>\n";
         grid(out);
@@ -191,8 +194,8 @@ class SvgChart {
             for (std::size_t c = 0; c < chart_.categories.size(); ++c) {
                 const double x = left_ + static_cast<double>(c) * slot_ + slot_ * 0.1 +
                                  static_cast<double>(s) * bar;
-                const Value v = c < chart_.series[s].values.size() ? chart_.series[s].values[c]
-                                                                   : Value();
+                const Value v =
+                    c < chart_.series[s].values.size() ? chart_.series[s].values[c] : Value();
                 if (!v.has_value()) {
                     gap(out, v, x + bar / 2);
                     continue;
@@ -214,8 +217,8 @@ class SvgChart {
             bool open = false;
             for (std::size_t c = 0; c < chart_.categories.size(); ++c) {
                 const double x = left_ + (static_cast<double>(c) + 0.5) * slot_;
-                const Value v = c < chart_.series[s].values.size() ? chart_.series[s].values[c]
-                                                                   : Value();
+                const Value v =
+                    c < chart_.series[s].values.size() ? chart_.series[s].values[c] : Value();
                 if (!v.has_value()) {
                     gap(out, v, x);
                     open = false;  // a gap breaks the line
@@ -272,8 +275,8 @@ std::string legend(const Chart& chart, HtmlText& text, const std::string& where)
         } else {
             const std::string dash = dashes[s % dashes.size()];
             sample = "<path d=\"M0 7H26\" stroke=\"" + colour + "\" stroke-width=\"2.2\"" +
-                     (dash.empty() ? std::string() : " stroke-dasharray=\"" + dash + "\"") +
-                     "/>" + marker(s, 13, 7, colour);
+                     (dash.empty() ? std::string() : " stroke-dasharray=\"" + dash + "\"") + "/>" +
+                     marker(s, 13, 7, colour);
         }
         const std::string w = chart.kind == Chart::Kind::bar ? "14" : "26";
         out += "<li><svg width=\"" + w + "\" height=\"14\" viewBox=\"0 0 " + w +

@@ -38,12 +38,14 @@ std::string change_text(const KeyFigure& f, const std::string& language) {
 class PageWriter {
   public:
     PageWriter(const Document& d, const PageOptions& o, HtmlText& text)
-        : d_(d), options_(o), text_(text),
+        : d_(d),
+          options_(o),
+          text_(text),
           language_(d.info.language == "en" || d.info.language == "nn" ? d.info.language : "nb") {}
 
     std::string write() {
-        out_ = "<!DOCTYPE html>\n<html lang=\"" + text_(language_tag(d_.info.language), "the language") +
-               "\">\n";
+        out_ = "<!DOCTYPE html>\n<html lang=\"" +
+               text_(language_tag(d_.info.language), "the language") + "\">\n";
         head();
         out_ += "<body>\n<main>\n";
         title();
@@ -59,15 +61,17 @@ class PageWriter {
   private:
     void meta(const char* name, const std::string& content, const std::string& where) {
         if (content.empty()) return;
-        out_ += std::string("<meta name=\"") + name + "\" content=\"" + text_(content, where) + "\">\n";
+        out_ +=
+            std::string("<meta name=\"") + name + "\" content=\"" + text_(content, where) + "\">\n";
     }
 
     std::string date() const { return d_.info.date.empty() ? options_.date : d_.info.date; }
 
     void head() {
         const DocumentInfo& info = d_.info;
-        out_ += "<head>\n<meta charset=\"utf-8\">\n"
-                "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n";
+        out_ +=
+            "<head>\n<meta charset=\"utf-8\">\n"
+            "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n";
         std::string title = info.title.empty() ? labels_for(language_).fallback_title : info.title;
         if (!info.subtitle.empty()) title += " \u2013 " + info.subtitle;
         out_ += "<title>" + text_(title, "the title") + "</title>\n";
@@ -84,7 +88,8 @@ class PageWriter {
         if (info.year > 0) meta("kdx.year", std::to_string(info.year), "the year");
         // What the report was made from, read back by kdx verify.
         const Provenance& p = info.provenance;
-        for (const ProvenanceFile& f : p.inputs) meta("kdx.input", f.sha256 + "  " + f.name, "an input's name");
+        for (const ProvenanceFile& f : p.inputs)
+            meta("kdx.input", f.sha256 + "  " + f.name, "an input's name");
         meta("kdx.template-sha256", p.template_sha256, "the template's hash");
         for (const std::string& plugin : p.plugins) meta("kdx.plugin", plugin, "a plugin's name");
         if (!p.empty()) meta("kdx.generator", p.generator, "the generator");
@@ -95,12 +100,14 @@ class PageWriter {
     // then the subtitle and a byline of author and date.
     void title() {
         const DocumentInfo& info = d_.info;
-        out_ += "<h1>" +
-                text_.content(info.title.empty() ? labels_for(language_).fallback_title : info.title,
-                      "the title") +
-                "</h1>\n";
+        out_ +=
+            "<h1>" +
+            text_.content(info.title.empty() ? labels_for(language_).fallback_title : info.title,
+                          "the title") +
+            "</h1>\n";
         if (!info.subtitle.empty())
-            out_ += "<p class=\"subtitle\">" + text_.content(info.subtitle, "the subtitle") + "</p>\n";
+            out_ +=
+                "<p class=\"subtitle\">" + text_.content(info.subtitle, "the subtitle") + "</p>\n";
         std::string byline = info.author;
         if (!date().empty())
             byline += (byline.empty() ? "" : " \u00b7 ") + format_date(date(), language_);
@@ -148,8 +155,8 @@ class PageWriter {
     }
 
     void block(const Chart& c, const std::string& where) {
-        out_ += chart_html(c, "chart-" + std::to_string(++charts_), language_,
-                           options_.chart_table, text_, where + " (chart)");
+        out_ += chart_html(c, "chart-" + std::to_string(++charts_), language_, options_.chart_table,
+                           text_, where + " (chart)");
     }
 
     void block(const PageBreak&, const std::string&) {
@@ -161,8 +168,9 @@ class PageWriter {
     void notes() {
         if (d_.notes.empty() && d_.info.sources.empty()) return;
         const Labels& l = labels_for(language_);
-        out_ += "<section class=\"doc-notes\" aria-labelledby=\"doc-notes\">\n<h2 id=\"doc-notes\">" +
-                text_.content(l.notes, "the notes") + "</h2>\n";
+        out_ +=
+            "<section class=\"doc-notes\" aria-labelledby=\"doc-notes\">\n<h2 id=\"doc-notes\">" +
+            text_.content(l.notes, "the notes") + "</h2>\n";
         for (std::size_t i = 0; i < d_.notes.size(); ++i)
             out_ += "<p>" + text_.content(d_.notes[i], "note " + std::to_string(i + 1)) + "</p>\n";
         if (!d_.info.sources.empty()) {

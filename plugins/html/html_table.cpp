@@ -20,7 +20,8 @@ std::string row_html(const Table& t, const std::vector<TableCell>& cells, bool r
         std::string attributes = head ? " scope=\"row\"" : "";
         if (is_numeric(t.columns[j].type)) attributes += " class=\"num\"";
         const char* tag = head ? "th" : "td";
-        out += std::string("<") + tag + attributes + ">" + text.content(cell, place) + "</" + tag + ">";
+        out += std::string("<") + tag + attributes + ">" + text.content(cell, place) + "</" + tag +
+               ">";
     }
     return out + "</tr>\n";
 }
@@ -53,8 +54,8 @@ std::string table_html(const Table& t, const std::string& id, HtmlText& text,
     }
     out += ">\n";
     if (!t.caption.empty())
-        out += "<caption id=\"" + id + "-caption\">" + text.content(t.caption, where + ", caption") +
-               "</caption>\n";
+        out += "<caption id=\"" + id + "-caption\">" +
+               text.content(t.caption, where + ", caption") + "</caption>\n";
     out += "<thead>\n<tr>";
     for (std::size_t j = 0; j < t.columns.size(); ++j) {
         const TableColumn& c = t.columns[j];

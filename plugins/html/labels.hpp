@@ -17,12 +17,17 @@ struct Labels {
 };
 
 inline const Labels& labels_for(const std::string& language) {
-    static const Labels nb{"Merknader og kilder", "Kilder", "fra året før", "%-poeng",
+    static const Labels nb{"Merknader og kilder",  "Kilder",   "fra året før", "%-poeng",
                            "Tallene i diagrammet", "Kategori", "Rapport"};
-    static const Labels nn{"Merknader og kjelder", "Kjelder", "frå året før", "%-poeng",
-                           "Tala i diagrammet", "Kategori", "Rapport"};
-    static const Labels en{"Notes and sources", "Sources", "from the year before",
-                           "percentage points", "Figures in the chart", "Category", "Report"};
+    static const Labels nn{"Merknader og kjelder", "Kjelder",  "frå året før", "%-poeng",
+                           "Tala i diagrammet",    "Kategori", "Rapport"};
+    static const Labels en{"Notes and sources",
+                           "Sources",
+                           "from the year before",
+                           "percentage points",
+                           "Figures in the chart",
+                           "Category",
+                           "Report"};
     return language == "en" ? en : language == "nn" ? nn : nb;
 }
 

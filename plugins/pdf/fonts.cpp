@@ -14,8 +14,8 @@
 #include <memory>
 #include <mutex>
 #include <set>
-#include <streambuf>
 #include <sstream>
+#include <streambuf>
 
 #include "kdx/error.hpp"
 #include "kdx/utf8.hpp"
@@ -207,8 +207,8 @@ std::shared_ptr<const PreparedFont> prepare(const std::string& file) {
     const auto glyphs = static_cast<FT_UInt>(face->num_glyphs);
     std::vector<FT_Fixed> advances(glyphs);
     font->width_of.assign(glyphs, 0.0);
-    if (glyphs && !FT_Get_Advances(face, 0, glyphs, FT_LOAD_NO_SCALE | FT_LOAD_NO_BITMAP,
-                                   advances.data()))
+    if (glyphs &&
+        !FT_Get_Advances(face, 0, glyphs, FT_LOAD_NO_SCALE | FT_LOAD_NO_BITMAP, advances.data()))
         for (FT_UInt g = 0; g < glyphs; ++g)
             font->width_of[g] = static_cast<double>(advances[g]) * 1000.0 / face->units_per_EM;
     FT_Done_Face(face);
@@ -339,7 +339,8 @@ struct UsedCharacters : PoDoFo::PdfFontCID {
 #if defined(__clang__)
     __attribute__((no_sanitize("vptr")))
 #endif
-    static std::set<PoDoFo::pdf_utf16be>& of(PoDoFo::PdfFont* font) {
+    static std::set<PoDoFo::pdf_utf16be>&
+    of(PoDoFo::PdfFont* font) {
         return static_cast<PoDoFo::PdfFontCID*>(font)->*(&UsedCharacters::m_setUsed);
     }
 };
@@ -355,8 +356,7 @@ class MemoryBuffer : public std::streambuf {
     }
 
   protected:
-    pos_type seekoff(off_type off, std::ios_base::seekdir dir,
-                     std::ios_base::openmode) override {
+    pos_type seekoff(off_type off, std::ios_base::seekdir dir, std::ios_base::openmode) override {
         const off_type base = dir == std::ios_base::beg   ? 0
                               : dir == std::ios_base::cur ? gptr() - eback()
                                                           : egptr() - eback();
@@ -466,8 +466,8 @@ void FontSet::embed(PoDoFo::PdfMemDocument& document) const {
             const unsigned first = *it;
             PdfArray run;
             for (unsigned next = first; it != glyphs.end() && *it == next; ++it, ++next)
-                run.push_back(PdfVariant(*it < prepared.width_of.size() ? prepared.width_of[*it]
-                                                                        : 0.0));
+                run.push_back(
+                    PdfVariant(*it < prepared.width_of.size() ? prepared.width_of[*it] : 0.0));
             widths.push_back(PdfVariant(static_cast<pdf_int64>(first)));
             widths.push_back(run);
         }
@@ -506,9 +506,10 @@ void FontSet::report(Diagnostics& diagnostics, const Location& where) const {
     for (const auto& [key, m] : missing_) {
         char code[16];
         std::snprintf(code, sizeof code, "U+%04X", static_cast<unsigned>(key.first));
-        std::string message = "pdf: character " + std::string(code) + " \"" + utf8::encode(key.first) +
-                              "\" is not in the " + m.face + " face of font \"" + family_ + "\" (" +
-                              faces_[key.second].file + "); in " + m.first_place;
+        std::string message = "pdf: character " + std::string(code) + " \"" +
+                              utf8::encode(key.first) + "\" is not in the " + m.face +
+                              " face of font \"" + family_ + "\" (" + faces_[key.second].file +
+                              "); in " + m.first_place;
         if (m.count > 1) message += " and " + std::to_string(m.count - 1) + " more place(s)";
         message += "; drawn as \"" + m.replacement + "\"";
         diagnostics.warning(message, where);

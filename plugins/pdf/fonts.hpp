@@ -92,7 +92,8 @@ class FontSet : public TextMetrics {
     PoDoFo::PdfMemDocument& document_;
     mutable std::array<Face, 3> faces_;
     mutable std::string subset_prefix_ = "AAAAAA+";
-    mutable FT_LibraryRec_* ft_library_ = nullptr;  // the document's, for the metrics  // the next, as PoDoFo's font cache counts them
+    mutable FT_LibraryRec_* ft_library_ = nullptr;  // the document's, for the metrics  // the next,
+                                                    // as PoDoFo's font cache counts them
     std::string family_;
     std::map<std::pair<char32_t, std::size_t>, Missing> missing_;
 };

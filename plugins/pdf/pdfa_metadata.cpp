@@ -64,33 +64,44 @@ std::string provenance_property(const char* name, const char* type, const char* 
     return std::string("<rdf:li rdf:parseType=\"Resource\">\n<pdfaProperty:name>") + name +
            "</pdfaProperty:name>\n<pdfaProperty:valueType>" + type +
            "</pdfaProperty:valueType>\n<pdfaProperty:category>external</pdfaProperty:category>\n"
-           "<pdfaProperty:description>" + description + "</pdfaProperty:description>\n</rdf:li>";
+           "<pdfaProperty:description>" +
+           description + "</pdfaProperty:description>\n</rdf:li>";
 }
 
 std::string provenance_schema() {
-    return std::string("<rdf:li rdf:parseType=\"Resource\">\n"
-                       "<pdfaSchema:schema>kdx report provenance</pdfaSchema:schema>\n"
-                       "<pdfaSchema:namespaceURI>") + provenance_namespace +
+    return std::string(
+               "<rdf:li rdf:parseType=\"Resource\">\n"
+               "<pdfaSchema:schema>kdx report provenance</pdfaSchema:schema>\n"
+               "<pdfaSchema:namespaceURI>") +
+           provenance_namespace +
            "</pdfaSchema:namespaceURI>\n<pdfaSchema:prefix>kdxp</pdfaSchema:prefix>\n"
            "<pdfaSchema:property><rdf:Seq>" +
-           provenance_property("inputs", "seq Text", "Each data file as sha256sum prints it: the SHA-256, two spaces, the name") +
+           provenance_property(
+               "inputs", "seq Text",
+               "Each data file as sha256sum prints it: the SHA-256, two spaces, the name") +
            provenance_property("templateId", "Text", "The report template's id") +
            provenance_property("templateSha256", "Text", "The SHA-256 of the template file") +
-           provenance_property("plugins", "seq Text", "Each plugin that read the data or wrote the report, with its version") +
-           provenance_property("generator", "Text", "The program and version that built the report") +
+           provenance_property(
+               "plugins", "seq Text",
+               "Each plugin that read the data or wrote the report, with its version") +
+           provenance_property("generator", "Text",
+                               "The program and version that built the report") +
            "</rdf:Seq></pdfaSchema:property>\n</rdf:li>";
 }
 
 std::string provenance_description(const Provenance& p) {
-    std::string x = std::string("<rdf:Description rdf:about=\"\" xmlns:kdxp=\"") + provenance_namespace + "\">\n";
+    std::string x = std::string("<rdf:Description rdf:about=\"\" xmlns:kdxp=\"") +
+                    provenance_namespace + "\">\n";
     if (!p.inputs.empty()) {
         x += "<kdxp:inputs><rdf:Seq>";
-        for (const ProvenanceFile& f : p.inputs) x += "<rdf:li>" + escape(f.sha256 + "  " + f.name) + "</rdf:li>";
+        for (const ProvenanceFile& f : p.inputs)
+            x += "<rdf:li>" + escape(f.sha256 + "  " + f.name) + "</rdf:li>";
         x += "</rdf:Seq></kdxp:inputs>\n";
     }
     if (!p.template_sha256.empty())
-        x += "<kdxp:templateId>" + escape(p.template_id) + "</kdxp:templateId>\n<kdxp:templateSha256>" +
-             escape(p.template_sha256) + "</kdxp:templateSha256>\n";
+        x += "<kdxp:templateId>" + escape(p.template_id) +
+             "</kdxp:templateId>\n<kdxp:templateSha256>" + escape(p.template_sha256) +
+             "</kdxp:templateSha256>\n";
     if (!p.plugins.empty()) {
         x += "<kdxp:plugins><rdf:Seq>";
         for (const std::string& plugin : p.plugins) x += "<rdf:li>" + escape(plugin) + "</rdf:li>";

@@ -45,7 +45,8 @@ class TitleBox : public Box {
         subtitle_ = lines_of(info.subtitle, FontStyle::regular, style::subtitle_size,
                              style::subtitle_leading, style::muted, c, "the subtitle");
         std::string meta = info.author;
-        if (!info.date.empty()) meta += (meta.empty() ? "" : "  ·  ") + format_date(info.date, info.language);
+        if (!info.date.empty())
+            meta += (meta.empty() ? "" : "  ·  ") + format_date(info.date, info.language);
         meta_ = lines_of(meta, FontStyle::regular, style::small_size, style::small_leading,
                          style::muted, c, "the title block");
     }

@@ -65,7 +65,8 @@ class PgStatement : public StatementImpl {
         clear_row();
         if (ended_) {
             // Drained when another statement ran: rows it dropped would be lost.
-            if (cut_) throw Error(db_.shown() + ": internal error: a query's rows were not all read");
+            if (cut_)
+                throw Error(db_.shown() + ": internal error: a query's rows were not all read");
             done_ = !key_taken_;
             return false;
         }

@@ -20,7 +20,8 @@ std::string folded(const std::string& s) {
         unsigned char c = static_cast<unsigned char>(s[i]);
         if (c == 0xC3 && i + 1 < s.size()) {
             unsigned char d = static_cast<unsigned char>(s[i + 1]);
-            if (d == 0x86 || d == 0x98 || d == 0x85) d = static_cast<unsigned char>(d + 0x20);  // Æ Ø Å
+            if (d == 0x86 || d == 0x98 || d == 0x85)
+                d = static_cast<unsigned char>(d + 0x20);  // Æ Ø Å
             out += static_cast<char>(c);
             out += static_cast<char>(d);
             ++i;
@@ -37,18 +38,27 @@ bool starts_with(const std::string& text, const std::string& prefix) {
 
 // The lines of IMDi's web page around a profile, in bokmål and nynorsk.
 bool web_furniture(const std::string& text) {
-    static const char* const prefixes[] = {
-        "tall og statistikk om", "tal og statistikk om", "stem på", "røyst på",
-        "vil du stemme på",      "vil du røyste på",     "fant du det du lette etter",
-        "fann du det du leita etter", "se listen over nominerte", "sjå lista over nominerte",
-        "del på facebook",       "del denne siden",      "del denne sida"};
+    static const char* const prefixes[] = {"tall og statistikk om",
+                                           "tal og statistikk om",
+                                           "stem på",
+                                           "røyst på",
+                                           "vil du stemme på",
+                                           "vil du røyste på",
+                                           "fant du det du lette etter",
+                                           "fann du det du leita etter",
+                                           "se listen over nominerte",
+                                           "sjå lista over nominerte",
+                                           "del på facebook",
+                                           "del denne siden",
+                                           "del denne sida"};
     for (const char* p : prefixes)
         if (starts_with(text, p)) return true;
     return false;
 }
 
-const char* const months[12] = {"januar", "februar", "mars",    "april",   "mai",      "juni",
-                                "juli",   "august",  "september", "oktober", "november", "desember"};
+const char* const months[12] = {"januar",    "februar", "mars",     "april",
+                                "mai",       "juni",    "juli",     "august",
+                                "september", "oktober", "november", "desember"};
 
 std::string two(int n) { return (n < 10 ? "0" : "") + std::to_string(n); }
 
@@ -76,12 +86,14 @@ std::string iso_date(const std::string& text) {
     if (std::regex_search(t, m, iso)) return m.str(0);
     if (std::regex_search(t, m, dotted)) {
         int d = std::stoi(m.str(1)), mo = std::stoi(m.str(2));
-        if (d >= 1 && d <= 31 && mo >= 1 && mo <= 12) return m.str(3) + "-" + two(mo) + "-" + two(d);
+        if (d >= 1 && d <= 31 && mo >= 1 && mo <= 12)
+            return m.str(3) + "-" + two(mo) + "-" + two(d);
     }
     if (std::regex_search(t, m, written)) {
         int d = std::stoi(m.str(1));
         for (int i = 0; i < 12; ++i)
-            if (m.str(2) == months[i] && d >= 1 && d <= 31) return m.str(3) + "-" + two(i + 1) + "-" + two(d);
+            if (m.str(2) == months[i] && d >= 1 && d <= 31)
+                return m.str(3) + "-" + two(i + 1) + "-" + two(d);
     }
     return {};
 }
@@ -99,17 +111,22 @@ std::string prize_id(const std::string& name) {
     return id;
 }
 
-Dataset read_nomination(const ProfileText& profile, const Options& options, Diagnostics& diagnostics) {
+Dataset read_nomination(const ProfileText& profile, const Options& options,
+                        Diagnostics& diagnostics) {
     const std::string& file = profile.file;
     auto where = [&](const Paragraph& p) { return Location::at(file, p.line); };
-    auto quoted = [](const std::string& s) { return "\"" + (s.size() > 80 ? s.substr(0, 77) + "..." : s) + "\""; };
+    auto quoted = [](const std::string& s) {
+        return "\"" + (s.size() > 80 ? s.substr(0, 77) + "..." : s) + "\"";
+    };
     auto place = [&](const Paragraph& p) {
-        return profile.numbered_by_paragraph ? "paragraph " + std::to_string(p.line) + ": " : std::string();
+        return profile.numbered_by_paragraph ? "paragraph " + std::to_string(p.line) + ": "
+                                             : std::string();
     };
 
     // What the options and front matter settle.
     Setting municipality, year, prize;
-    auto settle = [&](Setting& s, const std::string& option, std::initializer_list<const char*> keys) {
+    auto settle = [&](Setting& s, const std::string& option,
+                      std::initializer_list<const char*> keys) {
         auto o = options.find(option);
         // An empty option, or year 0 (the declared default), leaves it to the text.
         if (o != options.end() && !o->second.empty() && !(option == "year" && o->second == "0")) {
@@ -128,15 +145,20 @@ Dataset read_nomination(const ProfileText& profile, const Options& options, Diag
     settle(prize, "prize", {"pris", "prize"});
     for (const auto& entry : profile.front_matter) {
         const std::string& key = entry.first;
-        static const char* const known[] = {"kommune", "municipality", "år", "aar", "year", "pris", "prize"};
-        if (std::none_of(std::begin(known), std::end(known), [&](const char* k) { return key == k; }))
-            diagnostics.warning("front matter key \"" + key + "\" is not used (kdx reads kommune, år and pris)",
-                                Location::at(file, profile.front_matter_lines.at(key)));
+        static const char* const known[] = {"kommune", "municipality", "år",   "aar",
+                                            "year",    "pris",         "prize"};
+        if (std::none_of(std::begin(known), std::end(known),
+                         [&](const char* k) { return key == k; }))
+            diagnostics.warning(
+                "front matter key \"" + key + "\" is not used (kdx reads kommune, år and pris)",
+                Location::at(file, profile.front_matter_lines.at(key)));
     }
 
     if (profile.paragraphs.empty())
-        throw Error("the profile is empty: expected a title line naming the municipality, as \"Steinkjer kommune\"",
-                    Location::at(file));
+        throw Error(
+            "the profile is empty: expected a title line naming the municipality, as \"Steinkjer "
+            "kommune\"",
+            Location::at(file));
 
     // The title line, then the body with the date line and furniture taken out.
     const Paragraph& title = profile.paragraphs.front();
@@ -151,15 +173,18 @@ Dataset read_nomination(const ProfileText& profile, const Options& options, Diag
             starts_with(p.text, "last updated")) {
             n.last_updated = iso_date(p.text);
             if (n.last_updated.empty())
-                diagnostics.warning(place(p) + "expected a date after \"Sist oppdatert\", as \"21. desember 2018\"; found " +
+                diagnostics.warning(place(p) +
+                                        "expected a date after \"Sist oppdatert\", as \"21. "
+                                        "desember 2018\"; found " +
                                         quoted(p.text) + ", so the date is left out",
                                     where(p));
         } else if (std::regex_match(p.text, m, nominated)) {
             if (year.value.empty()) year = {m.str(3), where(p), quoted(p.text)};
             if (prize.value.empty()) prize = {m.str(2), where(p), quoted(p.text)};
-            diagnostics.info(place(p) + "the nomination line gives the prize and year; left out of the text: " +
-                                 quoted(p.text),
-                             where(p));
+            diagnostics.info(
+                place(p) + "the nomination line gives the prize and year; left out of the text: " +
+                    quoted(p.text),
+                where(p));
         } else if (web_furniture(p.text)) {
             diagnostics.info(place(p) + "web page text left out: " + quoted(p.text), where(p));
         } else {
@@ -187,16 +212,20 @@ Dataset read_nomination(const ProfileText& profile, const Options& options, Diag
     if (year.value.empty())
         throw Error("no prize year: expected a line such as \"" +
                         (title_text.empty() || title_text.size() > 40 ? "Steinkjer" : title_text) +
-                        " er nominert til Bosettings- og inkluderingsprisen 2018\", or \"år: 2018\" in a front "
+                        " er nominert til Bosettings- og inkluderingsprisen 2018\", or \"år: "
+                        "2018\" in a front "
                         "matter block",
                     Location::at(file));
     if (!std::regex_match(year.value, std::regex(R"(\d{4})")))
         throw Error("expected a year such as 2018, found " + quoted(year.value), year.where);
     n.year = std::stoi(year.value);
     if (prize.value.empty())
-        throw Error("no prize: expected a line such as \"... er nominert til Bosettings- og inkluderingsprisen " +
-                        year.value + "\", or \"pris: bosettings-og-inkluderingsprisen\" in a front matter block",
-                    Location::at(file));
+        throw Error(
+            "no prize: expected a line such as \"... er nominert til Bosettings- og "
+            "inkluderingsprisen " +
+                year.value +
+                "\", or \"pris: bosettings-og-inkluderingsprisen\" in a front matter block",
+            Location::at(file));
     n.prize = prize_id(prize.value);
 
     // The municipality, in the registry of the prize year.
@@ -204,36 +233,45 @@ Dataset read_nomination(const ProfileText& profile, const Options& options, Diag
     std::string named = municipality.value.empty() ? title_text : municipality.value;
     Location named_at = municipality.value.empty() ? where(title) : municipality.where;
     std::string digits = named;
-    if (!digits.empty() && std::all_of(digits.begin(), digits.end(), [](unsigned char c) { return std::isdigit(c); }) &&
+    if (!digits.empty() &&
+        std::all_of(digits.begin(), digits.end(),
+                    [](unsigned char c) { return std::isdigit(c); }) &&
         digits.size() <= 4) {
         digits.insert(0, 4 - digits.size(), '0');
         if (!registry.find(digits, n.year)) {
             auto s = registry.suggest(digits, "", n.year);
-            throw Error("municipality " + digits + " was not in use in " + std::to_string(n.year) +
-                            (s ? " (did you mean " + s->number + " " + s->name + "?)" : std::string()),
-                        named_at);
+            throw Error(
+                "municipality " + digits + " was not in use in " + std::to_string(n.year) +
+                    (s ? " (did you mean " + s->number + " " + s->name + "?)" : std::string()),
+                named_at);
         }
         n.municipality = digits;
     } else {
-        std::vector<std::string> numbers = named.empty() ? std::vector<std::string>{} : registry.numbers_named(named, n.year);
+        std::vector<std::string> numbers =
+            named.empty() ? std::vector<std::string>{} : registry.numbers_named(named, n.year);
         if (numbers.empty()) {
             auto s = named.empty() ? std::nullopt : registry.closest_by_name(named, n.year);
-            std::string found = municipality.value.empty() ? "found " + quoted(title.text) : "found " + quoted(named);
-            throw Error(place(title) + "expected the municipality " +
-                            (municipality.value.empty()
-                                 ? std::string("in the title line, as \"Steinkjer kommune\" or \"Bosettings- og "
-                                               "inkluderingsprisen: Stange kommune\"")
-                                 : std::string("as a number or a name")) +
-                            ", " + found + ": no municipality of " + std::to_string(n.year) + " is called that" +
-                            (s ? " (nearest: " + s->number + " " + s->name + ")" : std::string()) +
-                            "; \"kommune: NUMBER\" in a front matter block settles it",
-                        named_at);
+            std::string found = municipality.value.empty() ? "found " + quoted(title.text)
+                                                           : "found " + quoted(named);
+            throw Error(
+                place(title) + "expected the municipality " +
+                    (municipality.value.empty()
+                         ? std::string(
+                               "in the title line, as \"Steinkjer kommune\" or \"Bosettings- og "
+                               "inkluderingsprisen: Stange kommune\"")
+                         : std::string("as a number or a name")) +
+                    ", " + found + ": no municipality of " + std::to_string(n.year) +
+                    " is called that" +
+                    (s ? " (nearest: " + s->number + " " + s->name + ")" : std::string()) +
+                    "; \"kommune: NUMBER\" in a front matter block settles it",
+                named_at);
         }
         if (numbers.size() > 1) {
             std::string list;
             for (const auto& num : numbers) list += (list.empty() ? "" : ", ") + num;
-            throw Error(named + " is the name of " + std::to_string(numbers.size()) + " municipalities in " +
-                            std::to_string(n.year) + " (" + list + "): give \"kommune: NUMBER\" in a front matter block",
+            throw Error(named + " is the name of " + std::to_string(numbers.size()) +
+                            " municipalities in " + std::to_string(n.year) + " (" + list +
+                            "): give \"kommune: NUMBER\" in a front matter block",
                         named_at);
         }
         n.municipality = numbers.front();
@@ -243,12 +281,16 @@ Dataset read_nomination(const ProfileText& profile, const Options& options, Diag
     auto looks_like_heading = [&](std::size_t i) {
         const Paragraph& p = *body[i];
         if (p.kind == Kind::heading) return true;
-        if (p.kind != Kind::text || i + 1 >= body.size() || body[i + 1]->kind == Kind::heading) return false;
-        if (p.text.size() > 90 || std::string(".!?:;,").find(p.text.back()) != std::string::npos) return false;
-        return std::isupper(static_cast<unsigned char>(p.text.front())) || static_cast<unsigned char>(p.text.front()) >= 0xC3;
+        if (p.kind != Kind::text || i + 1 >= body.size() || body[i + 1]->kind == Kind::heading)
+            return false;
+        if (p.text.size() > 90 || std::string(".!?:;,").find(p.text.back()) != std::string::npos)
+            return false;
+        return std::isupper(static_cast<unsigned char>(p.text.front())) ||
+               static_cast<unsigned char>(p.text.front()) >= 0xC3;
     };
     std::size_t i = 0;
-    if (i < body.size() && !looks_like_heading(i) && body[i]->kind == Kind::text) n.summary = body[i++]->text;
+    if (i < body.size() && !looks_like_heading(i) && body[i]->kind == Kind::text)
+        n.summary = body[i++]->text;
     for (; i < body.size(); ++i) {
         if (looks_like_heading(i)) {
             n.sections.push_back({body[i]->text, ""});

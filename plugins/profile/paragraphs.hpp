@@ -13,14 +13,14 @@ namespace kdx::profile {
 struct Paragraph {
     enum class Kind { text, heading, list_item };
     Kind kind = Kind::text;
-    int level = 0;         // heading level; 1 is the title
-    std::string text;      // one line, spaces collapsed; "*...*" marks emphasis
-    unsigned line = 0;     // 1-based line (text, Markdown) or paragraph (Word)
-    bool marked = false;   // the file says it is a heading (style, '#', bold only)
+    int level = 0;        // heading level; 1 is the title
+    std::string text;     // one line, spaces collapsed; "*...*" marks emphasis
+    unsigned line = 0;    // 1-based line (text, Markdown) or paragraph (Word)
+    bool marked = false;  // the file says it is a heading (style, '#', bold only)
 };
 
 struct ProfileText {
-    std::string file;             // as named in diagnostics
+    std::string file;                    // as named in diagnostics
     bool numbered_by_paragraph = false;  // Word: Paragraph::line counts paragraphs
     std::vector<Paragraph> paragraphs;
     std::map<std::string, std::string> front_matter;  // lower-case key -> value

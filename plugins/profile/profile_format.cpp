@@ -30,13 +30,20 @@ FormatInfo ProfileFormat::info() const {
     i.extensions = {"txt", "md", "docx"};
     i.capabilities = can_read_dataset;
     i.read_options = {
-        {"municipality", OptionInfo::Type::string, "",
+        {"municipality",
+         OptionInfo::Type::string,
+         "",
          {},
          "The nominee, as a number or a name (default: the title line, \"Steinkjer kommune\")"},
-        {"year", OptionInfo::Type::integer, "0",
+        {"year",
+         OptionInfo::Type::integer,
+         "0",
          {},
-         "The prize year; 0 (the default) takes it from the line \"... er nominert til <prize> <year>\""},
-        {"prize", OptionInfo::Type::string, "",
+         "The prize year; 0 (the default) takes it from the line \"... er nominert til <prize> "
+         "<year>\""},
+        {"prize",
+         OptionInfo::Type::string,
+         "",
          {},
          "The prize, as its name or id (default: the nomination line, else the title's prefix)"},
     };

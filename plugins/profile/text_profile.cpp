@@ -11,10 +11,10 @@ namespace {
 
 // Windows-1252, what Notepad and older Word "Save as text" write in Norway.
 std::string from_windows_1252(const std::string& s) {
-    static const char16_t high[32] = {0x20AC, 0xFFFD, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
-                                      0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0xFFFD, 0x017D, 0xFFFD,
-                                      0xFFFD, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
-                                      0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0xFFFD, 0x017E, 0x0178};
+    static const char16_t high[32] = {
+        0x20AC, 0xFFFD, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
+        0x2039, 0x0152, 0xFFFD, 0x017D, 0xFFFD, 0xFFFD, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
+        0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0xFFFD, 0x017E, 0x0178};
     std::string out;
     for (char c : s) {
         auto b = static_cast<unsigned char>(c);
@@ -97,13 +97,15 @@ ProfileText read_text_profile(const std::string& raw, std::string file, bool mar
                 std::size_t colon = l.find(':');
                 if (l.empty() || l[0] == '#') continue;
                 if (colon == std::string::npos)
-                    throw Error("expected \"key: value\" in the front matter block, found \"" + l + "\"",
-                                Location::at(p.file, static_cast<unsigned>(k + 1)));
+                    throw Error(
+                        "expected \"key: value\" in the front matter block, found \"" + l + "\"",
+                        Location::at(p.file, static_cast<unsigned>(k + 1)));
                 std::string key = trim(l.substr(0, colon));
                 std::transform(key.begin(), key.end(), key.begin(),
                                [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
                 std::string value = trim(l.substr(colon + 1));
-                if (value.size() >= 2 && (value[0] == '"' || value[0] == '\'') && value.back() == value[0])
+                if (value.size() >= 2 && (value[0] == '"' || value[0] == '\'') &&
+                    value.back() == value[0])
                     value = value.substr(1, value.size() - 2);
                 p.front_matter[key] = value;
                 p.front_matter_lines[key] = static_cast<unsigned>(k + 1);
@@ -128,8 +130,8 @@ ProfileText read_text_profile(const std::string& raw, std::string file, bool mar
             flush();
             std::size_t level = line.find_first_not_of('#');
             if (level != std::string::npos && line[level] == ' ') {
-                Paragraph h{Paragraph::Kind::heading, static_cast<int>(level), inline_markdown(trim(line.substr(level))),
-                            number, true};
+                Paragraph h{Paragraph::Kind::heading, static_cast<int>(level),
+                            inline_markdown(trim(line.substr(level))), number, true};
                 p.paragraphs.push_back(h);
                 continue;
             }
@@ -153,10 +155,11 @@ ProfileText read_text_profile(const std::string& raw, std::string file, bool mar
         if (!markdown || para.kind == Paragraph::Kind::heading) continue;
         // A line that is bold as a whole is a heading, as Word users write them.
         const std::string& t = para.text;
-        bool bold_only = (t.size() > 4 && t.compare(0, 2, "**") == 0 && t.compare(t.size() - 2, 2, "**") == 0 &&
-                          t.find("**", 2) == t.size() - 2) ||
-                         (t.size() > 4 && t.compare(0, 2, "__") == 0 && t.compare(t.size() - 2, 2, "__") == 0 &&
-                          t.find("__", 2) == t.size() - 2);
+        bool bold_only =
+            (t.size() > 4 && t.compare(0, 2, "**") == 0 && t.compare(t.size() - 2, 2, "**") == 0 &&
+             t.find("**", 2) == t.size() - 2) ||
+            (t.size() > 4 && t.compare(0, 2, "__") == 0 && t.compare(t.size() - 2, 2, "__") == 0 &&
+             t.find("__", 2) == t.size() - 2);
         para.text = inline_markdown(para.text);
         if (bold_only && para.kind == Paragraph::Kind::text) {
             para.text = trim(para.text.substr(1, para.text.size() - 2));

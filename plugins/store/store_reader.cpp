@@ -51,10 +51,10 @@ class Reader {
     }
 
     void sources() {
-        Statement s(
-            db_,
-            "SELECT s.id, i.file, s.sheet, i.sha256 FROM sources s JOIN imports i ON i.id = s.import_id "
-            "ORDER BY s.id");
+        Statement s(db_,
+                    "SELECT s.id, i.file, s.sheet, i.sha256 FROM sources s JOIN imports i ON i.id "
+                    "= s.import_id "
+                    "ORDER BY s.id");
         while (s.step()) {
             d_.sources.push_back({s.text(1), s.text(2), s.text(3)});
             source_index_[s.integer(0)] = static_cast<std::uint32_t>(d_.sources.size());

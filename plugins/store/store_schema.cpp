@@ -16,10 +16,23 @@ const std::array<const char*, schema_version - 1> migrations{{
     "UPDATE kdx_meta SET value = '2' WHERE key = 'schema_version';\n",
 }};
 
-constexpr const char* tables[] = {
-    "nomination_sections", "nominations", "outcomes", "programme_years", "programme_partners",
-    "programmes", "settlement", "municipality_names", "municipalities", "indicators",
-    "data_sources", "provenance", "dataset_info", "sources", "imports", "kdx_meta", nullptr};
+constexpr const char* tables[] = {"nomination_sections",
+                                  "nominations",
+                                  "outcomes",
+                                  "programme_years",
+                                  "programme_partners",
+                                  "programmes",
+                                  "settlement",
+                                  "municipality_names",
+                                  "municipalities",
+                                  "indicators",
+                                  "data_sources",
+                                  "provenance",
+                                  "dataset_info",
+                                  "sources",
+                                  "imports",
+                                  "kdx_meta",
+                                  nullptr};
 
 // schema.sql before and after its "-- @keys" line.
 std::string schema_part(bool keys) {

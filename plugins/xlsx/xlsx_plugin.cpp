@@ -7,7 +7,8 @@
 namespace {
 
 void register_formats(kdx::Registrar& r) {
-    r.set_info({"xlsx", "1.0.0", "Excel workbooks: partner spreadsheets in, datasets and reports out"});
+    r.set_info(
+        {"xlsx", "1.0.0", "Excel workbooks: partner spreadsheets in, datasets and reports out"});
     r.add_format(std::make_unique<kdx::xlsx::XlsxFormat>());
 }
 

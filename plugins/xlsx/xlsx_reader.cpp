@@ -1,8 +1,8 @@
 #include <charconv>
 #include <functional>
 #include <limits>
-#include <set>
 #include <memory>
+#include <set>
 
 #include "kdx/error.hpp"
 #include "kdx/options.hpp"
@@ -98,7 +98,8 @@ struct KdxSheet {
 using Text = std::function<const std::string&(std::size_t)>;
 
 const KdxSheet kdx_sheets[] = {
-    {"Indicators", {"id", "label_nb", "label_nn", "label_en", "unit", "additive"},
+    {"Indicators",
+     {"id", "label_nb", "label_nn", "label_en", "unit", "additive"},
      [](Dataset& d, std::uint32_t) -> KdxRecordSheet::Take {
          return [&d](const Text& text, const Row&) {
              auto unit = unit_from_string(text(4));
@@ -135,7 +136,8 @@ const KdxSheet kdx_sheets[] = {
              d.municipalities.push_back(std::move(m));
          };
      }},
-    {"Programmes", {"id", "municipality", "kind", "name", "description", "partners", "years"},
+    {"Programmes",
+     {"id", "municipality", "kind", "name", "description", "partners", "years"},
      [](Dataset& d, std::uint32_t source) -> KdxRecordSheet::Take {
          return [&d, source](const Text& text, const Row& row) {
              if (text(0).empty()) return;
@@ -151,7 +153,8 @@ const KdxSheet kdx_sheets[] = {
              d.programmes.push_back(std::move(p));
          };
      }},
-    {"Nominations", {"prize", "year", "municipality", "status", "summary", "last_updated", "votes"},
+    {"Nominations",
+     {"prize", "year", "municipality", "status", "summary", "last_updated", "votes"},
      [](Dataset& d, std::uint32_t source) -> KdxRecordSheet::Take {
          return [&d, source](const Text& text, const Row& row) {
              if (text(0).empty()) return;
@@ -159,7 +162,8 @@ const KdxSheet kdx_sheets[] = {
              n.prize = text(0);
              n.year = year_of(text(1));
              n.municipality = text(2);
-             n.status = nomination_status_from_string(text(3)).value_or(NominationStatus::nominated);
+             n.status =
+                 nomination_status_from_string(text(3)).value_or(NominationStatus::nominated);
              n.summary = text(4);
              n.last_updated = text(5);
              n.votes = value_of(text(6));
@@ -167,13 +171,15 @@ const KdxSheet kdx_sheets[] = {
              d.nominations.push_back(std::move(n));
          };
      }},
-    {"Nomination sections", {"prize", "year", "municipality", "heading", "text"},
+    {"Nomination sections",
+     {"prize", "year", "municipality", "heading", "text"},
      [](Dataset& d, std::uint32_t) -> KdxRecordSheet::Take {
          // Gathered by nomination key here; added to the nominations read
          // from "Nominations" when the sheet is done.
          return [&d](const Text& text, const Row&) {
              for (Nomination& n : d.nominations)
-                 if (n.prize == text(0) && n.year == year_of(text(1)) && n.municipality == text(2)) {
+                 if (n.prize == text(0) && n.year == year_of(text(1)) &&
+                     n.municipality == text(2)) {
                      n.sections.push_back({text(3), text(4)});
                      return;
                  }
@@ -185,26 +191,37 @@ const KdxSheet kdx_sheets[] = {
              d.nominations.push_back(std::move(n));
          };
      }},
-    {"Dataset", {"field", "value"},
+    {"Dataset",
+     {"field", "value"},
      [](Dataset& d, std::uint32_t) -> KdxRecordSheet::Take {
          return [&d](const Text& text, const Row&) {
              const std::string& f = text(0);
-             if (f == "title") d.info.title = text(1);
-             else if (f == "description") d.info.description = text(1);
-             else if (f == "language") d.info.language = text(1);
-             else if (f == "publisher") d.info.publisher = text(1);
-             else if (f == "provenance") d.info.provenance.push_back(text(1));
+             if (f == "title")
+                 d.info.title = text(1);
+             else if (f == "description")
+                 d.info.description = text(1);
+             else if (f == "language")
+                 d.info.language = text(1);
+             else if (f == "publisher")
+                 d.info.publisher = text(1);
+             else if (f == "provenance")
+                 d.info.provenance.push_back(text(1));
          };
      }},
-    {"Data sources", {"publisher", "title_nb", "title_nn", "title_en", "as_of", "licence", "link"},
+    {"Data sources",
+     {"publisher", "title_nb", "title_nn", "title_en", "as_of", "licence", "link"},
      [](Dataset& d, std::uint32_t) -> KdxRecordSheet::Take {
          return [&d](const Text& text, const Row&) {
              if (text(0).empty()) return;
-             d.info.data_sources.push_back({text(0), text(1), text(2), text(3), text(4), text(5), text(6)});
+             d.info.data_sources.push_back(
+                 {text(0), text(1), text(2), text(3), text(4), text(5), text(6)});
          };
      }},
-    {"Sources", {"source", "file", "sheet"},
-     [](Dataset&, std::uint32_t) -> KdxRecordSheet::Take { return [](const Text&, const Row&) {}; }},
+    {"Sources",
+     {"source", "file", "sheet"},
+     [](Dataset&, std::uint32_t) -> KdxRecordSheet::Take {
+         return [](const Text&, const Row&) {};
+     }},
 };
 
 struct LimitOption {
@@ -295,15 +312,17 @@ Dataset read_dataset(const std::filesystem::path& input, const Options& options,
                     Dataset part;
                     std::uint32_t source = part.add_source(file, sheet.name);
                     KdxRecordSheet reader(kind.header, kind.take(part, source));
-                    read_sheet({package, sheet.part, sheet.name, *strings, styles, book.date1904, limits},
-                               reader, diagnostics);
+                    read_sheet(
+                        {package, sheet.part, sheet.name, *strings, styles, book.date1904, limits},
+                        reader, diagnostics);
                     if (!reader.recognised()) continue;
                     kdx_read.insert(&sheet);
                     if (std::string(kind.name) == "Nomination sections") {
                         // Sections belong to the nominations read before.
                         for (Nomination& n : dataset.nominations)
                             for (const Nomination& p : part.nominations)
-                                if (p.prize == n.prize && p.year == n.year && p.municipality == n.municipality)
+                                if (p.prize == n.prize && p.year == n.year &&
+                                    p.municipality == n.municipality)
                                     n.sections = p.sections;
                         continue;
                     }

@@ -328,7 +328,8 @@ class SheetHandler : public XmlHandler {
                 // ("104,7 %"), the way kdx::Cell describes.
                 if (PercentFormat percent = source_.styles.percent(style_);
                     percent.kind != PercentFormat::Kind::none && std::isfinite(number)) {
-                    // Rounded to the 15 digits Excel keeps, so 0.07 becomes 7, not 7.000000000000001.
+                    // Rounded to the 15 digits Excel keeps, so 0.07 becomes 7,
+                    // not 7.000000000000001.
                     if (percent.kind == PercentFormat::Kind::scaled) {
                         char scaled[32];
                         std::snprintf(scaled, sizeof scaled, "%.15g", number * 100);

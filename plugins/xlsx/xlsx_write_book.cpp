@@ -236,10 +236,12 @@ Book::Book(const std::filesystem::path& path, const std::string& target,
     for (const auto& [name, value] : settings.custom) {
         TextProblem ignored;
         const std::string text = is_clean_text(value) ? value : clean_text(value, ignored);
-        if (workbook_set_custom_property_string(book_, name.c_str(), text.c_str()) != LXW_NO_ERROR) {
+        if (workbook_set_custom_property_string(book_, name.c_str(), text.c_str()) !=
+            LXW_NO_ERROR) {
             lxw_workbook_free(book_);
             book_ = nullptr;
-            throw Error("xlsx: could not set the document property \"" + name + "\" (at most 255 characters)",
+            throw Error("xlsx: could not set the document property \"" + name +
+                            "\" (at most 255 characters)",
                         Location::at(target));
         }
     }

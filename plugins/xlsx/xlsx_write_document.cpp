@@ -7,10 +7,10 @@
 #include <variant>
 #include <vector>
 
-#include "kdx/utf8.hpp"
-#include "kdx/number_format.hpp"
 #include "kdx/atomic_file.hpp"
 #include "kdx/error.hpp"
+#include "kdx/number_format.hpp"
+#include "kdx/utf8.hpp"
 #include "xlsx_write.hpp"
 #include "xlsx_write_book.hpp"
 #include "xlsx_write_styles.hpp"
@@ -120,7 +120,8 @@ CellStyle change_style(Unit unit, const std::string& language) {
 
 // "2014": a four-digit year, written as a number.
 bool is_year(const std::string& s) {
-    return s.size() == 4 && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+    return s.size() == 4 &&
+           std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
 // An ISO date "YYYY-MM-DD" as Excel's serial day number (1900 date system,
@@ -130,7 +131,8 @@ double excel_date(const std::string& iso) {
     if (iso.size() != 10 || iso[4] != '-' || iso[7] != '-') return 0;
     for (std::size_t i : {0, 1, 2, 3, 5, 6, 8, 9})
         if (iso[i] < '0' || iso[i] > '9') return 0;
-    int y = std::stoi(iso.substr(0, 4)), m = std::stoi(iso.substr(5, 2)), d = std::stoi(iso.substr(8, 2));
+    int y = std::stoi(iso.substr(0, 4)), m = std::stoi(iso.substr(5, 2)),
+        d = std::stoi(iso.substr(8, 2));
     if (y < 1901 || m < 1 || m > 12 || d < 1 || d > 31) return 0;
     // Days from civil (Howard Hinnant's algorithm), then shifted to 1899-12-30.
     y -= m <= 2;
@@ -449,7 +451,8 @@ std::vector<std::pair<std::string, std::string>> provenance_properties(const Pro
         return s.substr(0, utf8::boundary_before(s, 255));
     };
     for (std::size_t i = 0; i < p.inputs.size(); ++i)
-        out.emplace_back("kdx input " + std::to_string(i + 1), cut(p.inputs[i].sha256 + "  " + p.inputs[i].name));
+        out.emplace_back("kdx input " + std::to_string(i + 1),
+                         cut(p.inputs[i].sha256 + "  " + p.inputs[i].name));
     if (!p.template_sha256.empty()) {
         out.emplace_back("kdx template id", cut(p.template_id));
         out.emplace_back("kdx template sha256", p.template_sha256);

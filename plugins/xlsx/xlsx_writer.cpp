@@ -204,8 +204,9 @@ void write_dataset_info(Book& book, const Dataset& d, const DatasetStyles& style
     for (const std::string& note : d.info.provenance) field("provenance", note);
     out.finish();
 
-    RecordSheet sources(book, d, styles, "Data sources",
-                        {"publisher", "title_nb", "title_nn", "title_en", "as_of", "licence", "link"});
+    RecordSheet sources(
+        book, d, styles, "Data sources",
+        {"publisher", "title_nb", "title_nn", "title_en", "as_of", "licence", "link"});
     for (const DataSource& s : d.info.data_sources) {
         sources.next(Origin{}, [&s] { return "data source " + s.publisher; });
         sources.text(s.publisher).text(s.title_nb).text(s.title_nn).text(s.title_en);

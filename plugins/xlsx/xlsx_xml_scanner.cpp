@@ -65,8 +65,7 @@ class Scanner {
     bool skip_bom(bool final) {
         if (bom_checked_) return true;
         static constexpr std::string_view bom = "\xEF\xBB\xBF";
-        if (pending_.size() < bom.size() && !final &&
-            bom.substr(0, pending_.size()) == pending_)
+        if (pending_.size() < bom.size() && !final && bom.substr(0, pending_.size()) == pending_)
             return false;
         bom_checked_ = true;
         if (std::string_view(pending_).substr(0, bom.size()) == bom) {

@@ -112,7 +112,8 @@ class ReportBuilder {
         block_ = "info provenance";
         auto sha256 = [&](const std::string& hex) {
             if (!is_sha256(hex))
-                fail("sha256", "expected 64 lower-case hex digits, found \"" + clean(hex, "sha256") + "\"");
+                fail("sha256",
+                     "expected 64 lower-case hex digits, found \"" + clean(hex, "sha256") + "\"");
             return hex.c_str();
         };
         optional_attribute(n, "generator", p.generator);
@@ -247,8 +248,8 @@ class ReportBuilder {
     }
 
     // The text with every character XML cannot hold replaced by U+FFFD (one
-    // per maximal subpart of bad bytes, kdx/utf8.hpp) and line breaks as LF, which is what an XML reader
-    // would make of a CR anyway.
+    // per maximal subpart of bad bytes, kdx/utf8.hpp) and line breaks as LF, which is what an XML
+    // reader would make of a CR anyway.
     std::string clean(const std::string& content, const std::string& part) {
         std::string_view rest = content;
         std::size_t bad = invalid_character_at(rest);

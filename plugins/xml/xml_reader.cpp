@@ -1,8 +1,8 @@
 #include "xml_reader.hpp"
 
 #include <charconv>
-#include <limits>
 #include <cstring>
+#include <limits>
 #include <optional>
 #include <string>
 
@@ -107,7 +107,11 @@ class Reader {
     void info(const ElementReader& e) {
         e.allow({"language"});
         d_.info.language = e.choice("language", {"nb", "nn", "en"}, "");
-        e.children({{"title"}, {"description"}, {"publisher"}, {"provenance", true}, {"data-source", true}},
+        e.children({{"title"},
+                    {"description"},
+                    {"publisher"},
+                    {"provenance", true},
+                    {"data-source", true}},
                    [&](const std::string& name, Node n) {
                        ElementReader child(in_, n);
                        if (name == "data-source") return data_source(child);
@@ -272,8 +276,11 @@ class Reader {
 }  // namespace
 
 std::vector<OptionInfo> read_option_infos() {
-    return {{"max-file-size", OptionInfo::Type::integer, std::to_string(default_max_file_size),
-             {}, "Largest exchange file in bytes that is read (it is parsed whole)"}};
+    return {{"max-file-size",
+             OptionInfo::Type::integer,
+             std::to_string(default_max_file_size),
+             {},
+             "Largest exchange file in bytes that is read (it is parsed whole)"}};
 }
 
 Dataset read_xml(const std::filesystem::path& input, const Options& options, Diagnostics&) {

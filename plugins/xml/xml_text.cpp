@@ -128,8 +128,6 @@ std::string describe_character_at(std::string_view text, std::size_t offset) {
     return buffer;
 }
 
-std::size_t character_count(std::string_view text) {
-    return utf8::count(text);
-}
+std::size_t character_count(std::string_view text) { return utf8::count(text); }
 
 }  // namespace kdx::xml

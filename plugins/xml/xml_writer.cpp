@@ -60,8 +60,8 @@ class Writer {
 
     void info() {
         const DatasetInfo& i = d_.info;
-        if (i.title.empty() && i.description.empty() && i.language.empty() && i.provenance.empty() &&
-            i.publisher.empty() && i.data_sources.empty())
+        if (i.title.empty() && i.description.empty() && i.language.empty() &&
+            i.provenance.empty() && i.publisher.empty() && i.data_sources.empty())
             return;
         scratch_.reset();
         origin_ = {};

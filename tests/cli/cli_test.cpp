@@ -13,20 +13,25 @@
 namespace {
 
 namespace fs = std::filesystem;
-using ::testing::HasSubstr;
-using ::testing::Not;
 using kdx::test::run_kdx;
 using kdx::test::sh_quote;
+using ::testing::HasSubstr;
+using ::testing::Not;
 
-std::string example() { return sh_quote((kdx::test::source_dir() / "examples/data/nominees-2018.xml").string()); }
-std::string imdi() { return sh_quote((kdx::test::data_dir() / "imdi/imdi-settlement-2012-2014.csv").string()); }
+std::string example() {
+    return sh_quote((kdx::test::source_dir() / "examples/data/nominees-2018.xml").string());
+}
+std::string imdi() {
+    return sh_quote((kdx::test::data_dir() / "imdi/imdi-settlement-2012-2014.csv").string());
+}
 
 // The number before `word` in a counts line such as "0 errors, 11 warnings".
 int count_of(const std::string& text, const std::string& word) {
     std::smatch m;
     std::regex pattern("([0-9,]+) " + word);
     std::string last;
-    for (auto it = std::sregex_iterator(text.begin(), text.end(), pattern); it != std::sregex_iterator(); ++it)
+    for (auto it = std::sregex_iterator(text.begin(), text.end(), pattern);
+         it != std::sregex_iterator(); ++it)
         last = (*it)[1];
     last.erase(std::remove(last.begin(), last.end(), ','), last.end());
     return last.empty() ? -1 : std::stoi(last);
@@ -44,7 +49,8 @@ TEST(KdxCli, EveryCommandChecksTheDataTheSameWay) {
     auto validated = run_kdx("validate " + example());
     ASSERT_EQ(validated.exit_code, 0) << validated.err;
     fs::path out = kdx::test::scratch_dir();
-    auto dossier = run_kdx("dossier --year 2018 --format xml -d " + example() + " --out " + sh_quote(out.string()));
+    auto dossier = run_kdx("dossier --year 2018 --format xml -d " + example() + " --out " +
+                           sh_quote(out.string()));
     ASSERT_EQ(dossier.exit_code, 0) << dossier.err;
     const int warnings = count_of(validated.out, "warning");
     ASSERT_GE(warnings, 0) << validated.out;
@@ -87,7 +93,8 @@ TEST(KdxCli, ARepeatedProblemIsSaidOnceWithACount) {
     std::regex shape("^[^ ].*: (error|warning|info): .+$");
     for (const std::string& line : lines_of(r.err)) {
         EXPECT_TRUE(std::regex_match(line, shape)) << line;
-        std::string kind = std::regex_replace(line.substr(line.find(": ") + 2), std::regex("[0-9\"]+"), "#");
+        std::string kind =
+            std::regex_replace(line.substr(line.find(": ") + 2), std::regex("[0-9\"]+"), "#");
         if (line.find("more like this") == std::string::npos) ++kinds[kind];
     }
     for (const auto& [kind, n] : kinds) EXPECT_LE(n, 4) << kind;
@@ -108,10 +115,12 @@ TEST(KdxCli, UsageMistakesAreFoundBeforeTheDataIsRead) {
     // The data file does not exist: a usage mistake is reported first, exit 2.
     fs::path out = kdx::test::scratch_dir();
     std::string missing = sh_quote((out / "no-such.xml").string());
-    auto format = run_kdx("dossier --year 2018 --format nope -d " + missing + " --out " + sh_quote(out.string()));
+    auto format = run_kdx("dossier --year 2018 --format nope -d " + missing + " --out " +
+                          sh_quote(out.string()));
     EXPECT_EQ(format.exit_code, 2) << format.err;
     EXPECT_THAT(format.err, HasSubstr("kdx: error: "));
-    auto templ = run_kdx("report -t no-such-template -d " + missing + " --out " + sh_quote(out.string()));
+    auto templ =
+        run_kdx("report -t no-such-template -d " + missing + " --out " + sh_quote(out.string()));
     EXPECT_EQ(templ.exit_code, 2) << templ.err;
     EXPECT_THAT(templ.err, HasSubstr("kdx: error: "));
     EXPECT_TRUE(fs::is_empty(out));
@@ -122,7 +131,8 @@ TEST(KdxCli, ValidateAndConvertAgreeOnAFileWithNothingInIt) {
     fs::path empty = dir / "empty.csv";
     kdx::test::write_file(empty, "Kommune;Antall\nHamar;12\n");
     auto validated = run_kdx("validate " + sh_quote(empty.string()));
-    auto converted = run_kdx("convert " + sh_quote(empty.string()) + " " + sh_quote((dir / "out.xml").string()));
+    auto converted =
+        run_kdx("convert " + sh_quote(empty.string()) + " " + sh_quote((dir / "out.xml").string()));
     EXPECT_EQ(validated.exit_code, converted.exit_code) << validated.err << converted.err;
     EXPECT_NE(validated.exit_code, 0);
     EXPECT_FALSE(fs::exists(dir / "out.xml"));

@@ -15,10 +15,10 @@
 namespace {
 
 using kdx::test::CommandResult;
-using kdx::test::fs::path;
 using kdx::test::read_file;
 using kdx::test::run;
 using kdx::test::sh_quote;
+using kdx::test::fs::path;
 
 namespace fs = std::filesystem;
 
@@ -38,8 +38,8 @@ Pair convert_both(const path& dir, const path& input, const std::string& ext,
                   const std::string& extra = "") {
     const path a = dir / ("streamed." + ext), b = dir / ("whole." + ext);
     Pair p;
-    p.streamed = run_streaming("-v convert " + sh_quote(input.string()) + " " + sh_quote(a.string()) +
-                               " " + extra);
+    p.streamed = run_streaming("-v convert " + sh_quote(input.string()) + " " +
+                               sh_quote(a.string()) + " " + extra);
     p.whole = run_streaming("-v convert --no-stream " + sh_quote(input.string()) + " " +
                             sh_quote(b.string()) + " " + extra);
     if (fs::exists(a)) p.streamed_bytes = read_file(a);
@@ -61,7 +61,8 @@ std::string without_names(std::string err) {
 }
 
 void expect_same(const Pair& p) {
-    EXPECT_EQ(p.streamed.exit_code, p.whole.exit_code) << p.streamed.err << "\n---\n" << p.whole.err;
+    EXPECT_EQ(p.streamed.exit_code, p.whole.exit_code) << p.streamed.err << "\n---\n"
+                                                       << p.whole.err;
     EXPECT_EQ(without_names(p.streamed.err), without_names(p.whole.err));
     EXPECT_FALSE(p.whole_bytes.empty());
     EXPECT_TRUE(p.streamed_bytes == p.whole_bytes) << "outputs differ";
@@ -78,8 +79,9 @@ bool went_in_parts(const path& dir, const path& input, const std::string& ext,
 
 std::vector<path> real_inputs() {
     std::vector<path> out;
-    for (const path& dir : {kdx::test::data_dir() / "real" / "made", kdx::test::data_dir() / "real" / "imdi",
-                            kdx::test::data_dir() / "real" / "ssb", kdx::test::data_dir() / "imdi"})
+    for (const path& dir :
+         {kdx::test::data_dir() / "real" / "made", kdx::test::data_dir() / "real" / "imdi",
+          kdx::test::data_dir() / "real" / "ssb", kdx::test::data_dir() / "imdi"})
         for (const auto& e : fs::directory_iterator(dir)) {
             const std::string ext = e.path().extension().string();
             if ((ext == ".csv" || ext == ".xlsx") && e.path().filename() != "names-expected.csv")
@@ -115,8 +117,8 @@ path wide_table(const path& dir, const std::string& name, int rows, const std::s
     out << "Kommunenummer;Kommune;År;Anmodning;Vedtak;Bosatt\n";
     for (int i = 0; i < rows; ++i) {
         const int number = 1000 + i / 20, year = 2000 + i % 20;
-        out << number << ";Kommune " << number << ';' << year << ';' << (i % 37) << ';'
-            << (i % 23) << ';' << (i % 19) << '\n';
+        out << number << ";Kommune " << number << ';' << year << ';' << (i % 37) << ';' << (i % 23)
+            << ';' << (i % 19) << '\n';
     }
     out << tail;
     return file;
@@ -128,8 +130,8 @@ path wide_table(const path& dir, const std::string& name, int rows, const std::s
 // a year the validation refuses and cells the reader refuses (errors).
 TEST(ConvertStream, ManyPartsGiveTheSameOutputAndMessages) {
     const path dir = kdx::test::scratch_dir();
-    const path input = wide_table(dir, "many.csv", 20000,
-                                  "1001;Kommune 1001;1985;1;1;1\n1002;Kommune 1002;2030;-1;2;2.5\n");
+    const path input = wide_table(
+        dir, "many.csv", 20000, "1001;Kommune 1001;1985;1;1;1\n1002;Kommune 1002;2030;-1;2;2.5\n");
     expect_same(convert_both(dir, input, "csv"));
     EXPECT_TRUE(went_in_parts(dir, input, "csv"));
     const Pair p = convert_both(dir, input, "csv");
@@ -165,7 +167,8 @@ TEST(ConvertStream, FailureInTheMiddleLeavesTheTargetUntouched) {
     const path input = wide_table(dir, "broken.csv", 20000, "1999;\"Kommune;2000;1;1;1\n");
     const path out = dir / "target.csv";
     kdx::test::write_file(out, "what was there\n");
-    CommandResult c = run_streaming("convert " + sh_quote(input.string()) + " " + sh_quote(out.string()));
+    CommandResult c =
+        run_streaming("convert " + sh_quote(input.string()) + " " + sh_quote(out.string()));
     EXPECT_NE(c.exit_code, 0);
     EXPECT_NE(c.err.find("broken.csv"), std::string::npos) << c.err;
     EXPECT_EQ(read_file(out), "what was there\n");

@@ -12,10 +12,10 @@
 namespace {
 
 namespace fs = std::filesystem;
-using ::testing::HasSubstr;
 using kdx::test::run;
 using kdx::test::run_kdx;
 using kdx::test::sh_quote;
+using ::testing::HasSubstr;
 
 fs::path imdi() { return kdx::test::data_dir() / "imdi/imdi-settlement-2012-2014.csv"; }
 fs::path example() { return kdx::test::source_dir() / "examples/data/nominees-2018.xml"; }
@@ -40,10 +40,11 @@ using Fields = std::map<std::string, std::string>;
 Fields checked(const kdx::test::CommandResult& r) {
     const fs::path doc = scratch() / "document.json";
     kdx::test::write_file(doc, r.out);
-    auto check = run("/usr/bin/python3 " +
-                     sh_quote((kdx::test::source_dir() / "tests/cli/json_check.py").string()) + " " +
-                     sh_quote((kdx::test::source_dir() / "docs/cli-json.schema.json").string()) +
-                     " " + sh_quote(doc.string()));
+    auto check =
+        run("/usr/bin/python3 " +
+            sh_quote((kdx::test::source_dir() / "tests/cli/json_check.py").string()) + " " +
+            sh_quote((kdx::test::source_dir() / "docs/cli-json.schema.json").string()) + " " +
+            sh_quote(doc.string()));
     EXPECT_EQ(check.exit_code, 0) << check.out << check.err << "\nstdout was:\n" << r.out;
     Fields fields;
     std::istringstream in(check.out);
@@ -63,8 +64,8 @@ std::string sha256sum(const fs::path& file) {
 // The IMDi file with one figure (line 600, field 5) replaced by a word.
 fs::path imdi_with_a_word() {
     const fs::path bad = scratch() / "imdi-bad.csv";
-    auto r = run("awk -F, 'NR==600{$5=\"\\\"tolv\\\"\"}1' OFS=, " + sh_quote(imdi().string()) + " > " +
-                 sh_quote(bad.string()));
+    auto r = run("awk -F, 'NR==600{$5=\"\\\"tolv\\\"\"}1' OFS=, " + sh_quote(imdi().string()) +
+                 " > " + sh_quote(bad.string()));
     EXPECT_EQ(r.exit_code, 0) << r.err;
     return bad;
 }
@@ -97,11 +98,12 @@ TEST(JsonOutput, ValidateNamesTheSheetAndCellInAWorkbook) {
     if (!kdx::test::have_program("/usr/bin/python3")) GTEST_SKIP();
     // A workbook saved by openpyxl, one figure of SSB table 07459 made a word.
     const fs::path bad = scratch() / "ssb-bad.xlsx";
-    auto made = run("/usr/bin/python3 -c 'import openpyxl, sys\n"
-                    "wb = openpyxl.load_workbook(sys.argv[1]); wb[\"Personer\"][\"D7\"] = \"tolv\"; "
-                    "wb.save(sys.argv[2])' " +
-                    sh_quote((kdx::test::data_dir() / "real/made/ssb-07459-openpyxl.xlsx").string()) +
-                    " " + sh_quote(bad.string()));
+    auto made =
+        run("/usr/bin/python3 -c 'import openpyxl, sys\n"
+            "wb = openpyxl.load_workbook(sys.argv[1]); wb[\"Personer\"][\"D7\"] = \"tolv\"; "
+            "wb.save(sys.argv[2])' " +
+            sh_quote((kdx::test::data_dir() / "real/made/ssb-07459-openpyxl.xlsx").string()) + " " +
+            sh_quote(bad.string()));
     ASSERT_EQ(made.exit_code, 0) << made.err;
     auto r = run_kdx("--json validate " + sh_quote(bad.string()));
     EXPECT_EQ(r.exit_code, 1);
@@ -218,11 +220,11 @@ TEST(JsonOutput, ADryRunListsTheStepsAsNotRun) {
 TEST(JsonOutput, ARunSaysWhichStepFailedAndWhichDidNotRun) {
     const fs::path dir = scratch();
     const fs::path recipe = dir / "recipe.yaml";
-    kdx::test::write_file(recipe, "steps:\n  - validate:\n      input: " + imdi().string() +
-                                      "\n  - validate:\n      input: " +
-                                      imdi_with_a_word().string() +
-                                      "\n  - convert:\n      input: " + imdi().string() +
-                                      "\n      output: " + (dir / "out.csv").string() + "\n");
+    kdx::test::write_file(recipe,
+                          "steps:\n  - validate:\n      input: " + imdi().string() +
+                              "\n  - validate:\n      input: " + imdi_with_a_word().string() +
+                              "\n  - convert:\n      input: " + imdi().string() +
+                              "\n      output: " + (dir / "out.csv").string() + "\n");
     auto r = run_kdx("--json run " + sh_quote(recipe.string()));
     EXPECT_EQ(r.exit_code, 1);
     Fields f = checked(r);

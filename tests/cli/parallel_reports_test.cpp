@@ -12,9 +12,9 @@
 namespace {
 
 namespace fs = std::filesystem;
-using ::testing::HasSubstr;
 using kdx::test::run;
 using kdx::test::sh_quote;
+using ::testing::HasSubstr;
 
 std::string example() {
     return sh_quote((kdx::test::source_dir() / "examples/data/nominees-2018.xml").string());
@@ -79,9 +79,9 @@ std::size_t format_count() {
 TEST(ParallelReports, EveryCouncilReportIsTheSameOnThreadsAsOneAtATime) {
     // The example holds 7 municipalities; -v shows the notes too, so their
     // order is compared.
-    same_with_threads("-v report -t council-report -d " + example() +
-                          " --municipality all --format " + formats(),
-                      7 * format_count());
+    same_with_threads(
+        "-v report -t council-report -d " + example() + " --municipality all --format " + formats(),
+        7 * format_count());
 }
 
 TEST(ParallelReports, DossiersAreTheSameOnThreadsAsOneAtATime) {

@@ -11,10 +11,10 @@
 namespace {
 
 using kdx::test::CommandResult;
-using kdx::test::fs::path;
 using kdx::test::run;
 using kdx::test::run_kdx;
 using kdx::test::sh_quote;
+using kdx::test::fs::path;
 
 path real_dir() { return kdx::test::data_dir() / "real"; }
 
@@ -29,9 +29,10 @@ std::string convert_and_check(const path& fixture, const std::string& only = "",
     if (messages) *messages = c.err + c.out;
     EXPECT_EQ(c.exit_code, 0) << c.err;
     if (c.exit_code != 0) return "kdx convert failed";
-    CommandResult r = run("/usr/bin/python3 " + sh_quote((real_dir() / "check_import.py").string()) + " " +
-                          sh_quote(fixture.string()) + " " + sh_quote(out.string()) +
-                          (only.empty() ? "" : " " + only));
+    CommandResult r =
+        run("/usr/bin/python3 " + sh_quote((real_dir() / "check_import.py").string()) + " " +
+            sh_quote(fixture.string()) + " " + sh_quote(out.string()) +
+            (only.empty() ? "" : " " + only));
     EXPECT_EQ(r.exit_code, 0) << r.err;
     return r.out;
 }
@@ -46,9 +47,10 @@ void expect_all_agree(const std::string& report, int minimum) {
 }
 
 class RealFiles : public ::testing::Test {
-protected:
+  protected:
     void SetUp() override {
-        if (!kdx::test::have_program("/usr/bin/python3")) GTEST_SKIP() << "/usr/bin/python3 is not installed";
+        if (!kdx::test::have_program("/usr/bin/python3"))
+            GTEST_SKIP() << "/usr/bin/python3 is not installed";
     }
 };
 
@@ -175,49 +177,58 @@ TEST_F(RealFiles, ImdiDottedIdsCountsAgree) {
 // openpyxl's workbook: every count that has a figure, under its pre-2018
 // number (Horten 0701, Steinkjer 1702, Verran 1724, Voss 1235).
 TEST_F(RealFiles, OpenpyxlWorkbookNumbersAgree) {
-    expect_all_agree(convert_and_check(real_dir() / "made" / "imdi-percent-openpyxl.xlsx", "numbers"), 50);
+    expect_all_agree(
+        convert_and_check(real_dir() / "made" / "imdi-percent-openpyxl.xlsx", "numbers"), 50);
 }
 
 // The same for the workbook as LibreOffice saved it.
 TEST_F(RealFiles, LibreOfficeWorkbookNumbersAgree) {
-    expect_all_agree(convert_and_check(real_dir() / "made" / "imdi-percent-libreoffice.xlsx", "numbers"), 50);
+    expect_all_agree(
+        convert_and_check(real_dir() / "made" / "imdi-percent-libreoffice.xlsx", "numbers"), 50);
 }
 
 // openpyxl's workbook: counts, with '.' as no figure (today read as suppressed).
 TEST_F(RealFiles, OpenpyxlWorkbookCountsAgree) {
-    expect_all_agree(convert_and_check(real_dir() / "made" / "imdi-percent-openpyxl.xlsx", "counts"), 50);
+    expect_all_agree(
+        convert_and_check(real_dir() / "made" / "imdi-percent-openpyxl.xlsx", "counts"), 50);
 }
 
 // openpyxl's workbook: '0.0%'-formatted fractions read as per cent (value × 100).
 TEST_F(RealFiles, OpenpyxlWorkbookPercentCellsAgree) {
-    expect_all_agree(convert_and_check(real_dir() / "made" / "imdi-percent-openpyxl.xlsx", "shares"), 20);
+    expect_all_agree(
+        convert_and_check(real_dir() / "made" / "imdi-percent-openpyxl.xlsx", "shares"), 20);
 }
 
 // The same workbook saved by LibreOffice: counts.
 TEST_F(RealFiles, LibreOfficeWorkbookCountsAgree) {
-    expect_all_agree(convert_and_check(real_dir() / "made" / "imdi-percent-libreoffice.xlsx", "counts"), 50);
+    expect_all_agree(
+        convert_and_check(real_dir() / "made" / "imdi-percent-libreoffice.xlsx", "counts"), 50);
 }
 
 // The same workbook saved by LibreOffice: percent cells.
 TEST_F(RealFiles, LibreOfficeWorkbookPercentCellsAgree) {
-    expect_all_agree(convert_and_check(real_dir() / "made" / "imdi-percent-libreoffice.xlsx", "shares"), 20);
+    expect_all_agree(
+        convert_and_check(real_dir() / "made" / "imdi-percent-libreoffice.xlsx", "shares"), 20);
 }
 
 // Names only, a long table with an "År" column: each name resolves to its
 // number in that row's year (names-expected.csv, from SSB's crosswalk).
 TEST_F(RealFiles, NamesResolvedInTheirRowsYearNumbersAgree) {
-    expect_all_agree(convert_and_check(real_dir() / "made" / "names-long-by-year.csv", "numbers"), 40);
+    expect_all_agree(convert_and_check(real_dir() / "made" / "names-long-by-year.csv", "numbers"),
+                     40);
 }
 
 // The same with '.' cells: no figure, neither 0 nor suppressed.
 TEST_F(RealFiles, NamesResolvedInTheirRowsYearCountsAgree) {
-    expect_all_agree(convert_and_check(real_dir() / "made" / "names-long-by-year.csv", "counts"), 50);
+    expect_all_agree(convert_and_check(real_dir() / "made" / "names-long-by-year.csv", "counts"),
+                     50);
 }
 
 // The same figures with the year in each column's header ("Anmodning 2016"):
 // names resolve in their column's year, not in today's registry.
 TEST_F(RealFiles, NamesResolvedInTheirColumnsYearCountsAgree) {
-    expect_all_agree(convert_and_check(real_dir() / "made" / "names-wide-by-year.csv", "counts"), 50);
+    expect_all_agree(convert_and_check(real_dir() / "made" / "names-wide-by-year.csv", "counts"),
+                     50);
 }
 
 // SSB statbank exports of table 07459 (population on 1 January), without a
@@ -233,13 +244,17 @@ TEST_P(RealFilesSsb, PopulationPerMunicipalityAndYearAgrees) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Layouts, RealFilesSsb,
-                         ::testing::Values("ssb-07459-long-latin1.csv", "ssb-07459-wide-utf8bom.csv",
-                                           "ssb-07459-openpyxl.xlsx", "ssb-07459-libreoffice.xlsx"),
+                         ::testing::Values("ssb-07459-long-latin1.csv",
+                                           "ssb-07459-wide-utf8bom.csv", "ssb-07459-openpyxl.xlsx",
+                                           "ssb-07459-libreoffice.xlsx"),
                          [](const auto& info) {
                              const std::string& p = info.param;
-                             if (p.find("long") != std::string::npos) return std::string("LongLatin1Csv");
-                             if (p.find("wide") != std::string::npos) return std::string("WideUtf8BomCommaCsv");
-                             if (p.find("openpyxl") != std::string::npos) return std::string("OpenpyxlXlsx");
+                             if (p.find("long") != std::string::npos)
+                                 return std::string("LongLatin1Csv");
+                             if (p.find("wide") != std::string::npos)
+                                 return std::string("WideUtf8BomCommaCsv");
+                             if (p.find("openpyxl") != std::string::npos)
+                                 return std::string("OpenpyxlXlsx");
                              return std::string("LibreOfficeXlsx");
                          });
 
@@ -247,12 +262,15 @@ INSTANTIATE_TEST_SUITE_P(Layouts, RealFilesSsb,
 // municipalities (all of Østfold is in the file) and skipped with a note.
 TEST_F(RealFiles, SsbCountyRowsAreCheckedAgainstTheirMunicipalities) {
     path out = kdx::test::scratch_dir() / "out.xml";
-    CommandResult c = run_kdx("-v convert " + sh_quote((real_dir() / "made" / "ssb-07459-long-latin1.csv").string()) +
-                              " " + sh_quote(out.string()));
+    CommandResult c = run_kdx(
+        "-v convert " + sh_quote((real_dir() / "made" / "ssb-07459-long-latin1.csv").string()) +
+        " " + sh_quote(out.string()));
     EXPECT_EQ(c.exit_code, 0) << c.err;
-    EXPECT_NE(c.err.find("2 county rows skipped: the model keeps municipalities; 2 county figures equal the "
-                         "sum of their municipalities in the file"),
-              std::string::npos)
+    EXPECT_NE(
+        c.err.find(
+            "2 county rows skipped: the model keeps municipalities; 2 county figures equal the "
+            "sum of their municipalities in the file"),
+        std::string::npos)
         << c.err;
 }
 
@@ -262,16 +280,21 @@ TEST_F(RealFiles, SsbCountyRowsAreCheckedAgainstTheirMunicipalities) {
 TEST_F(RealFiles, SsbExportOfCountiesOnlyIsRefusedWithItsReason) {
     path fixture = real_dir() / "ssb" / "folketall-fylker-2011-2015.csv";
     path out = kdx::test::scratch_dir() / "out.xml";
-    CommandResult c = run_kdx("convert " + sh_quote(fixture.string()) + " " + sh_quote(out.string()));
+    CommandResult c =
+        run_kdx("convert " + sh_quote(fixture.string()) + " " + sh_quote(out.string()));
     EXPECT_EQ(c.exit_code, 1) << c.err;
-    CommandResult r = run("/usr/bin/python3 " + sh_quote((real_dir() / "check_import.py").string()) + " " +
-                          sh_quote(fixture.string()) + " " + sh_quote(out.string()) + " county-rows");
+    CommandResult r =
+        run("/usr/bin/python3 " + sh_quote((real_dir() / "check_import.py").string()) + " " +
+            sh_quote(fixture.string()) + " " + sh_quote(out.string()) + " county-rows");
     ASSERT_EQ(r.exit_code, 0) << r.err;
     ASSERT_EQ(r.out.rfind("county rows ", 0), 0u) << r.out;
     std::string rows = r.out.substr(12, r.out.find_first_of("\r\n") - 12);
-    EXPECT_NE(c.err.find(rows + " data rows but no figures read: every row is a county's"), std::string::npos)
+    EXPECT_NE(c.err.find(rows + " data rows but no figures read: every row is a county's"),
+              std::string::npos)
         << c.err;
-    EXPECT_NE(c.err.find("statistics variable \"Levendefødte\" is not one kdx knows"), std::string::npos) << c.err;
+    EXPECT_NE(c.err.find("statistics variable \"Levendefødte\" is not one kdx knows"),
+              std::string::npos)
+        << c.err;
 }
 
 // The percent rule the checker applies (openpyxl's value x 100 where the
@@ -279,17 +302,20 @@ TEST_F(RealFiles, SsbExportOfCountiesOnlyIsRefusedWithItsReason) {
 class RealFilesDisplayed : public RealFiles, public ::testing::WithParamInterface<std::string> {};
 
 TEST_P(RealFilesDisplayed, PercentCellsShowValueTimes100) {
-    if (!kdx::test::have_program("soffice")) GTEST_SKIP() << "LibreOffice (soffice) is not installed";
+    if (!kdx::test::have_program("soffice"))
+        GTEST_SKIP() << "LibreOffice (soffice) is not installed";
     path dir = kdx::test::scratch_dir();
     path workbook = real_dir() / "made" / (GetParam() + ".xlsx");
     // Its own profile, so that a LibreOffice running elsewhere does not block it.
-    CommandResult lo = run("timeout 180 soffice -env:UserInstallation=file://" + (dir / "profile").string() +
-                           " --headless --convert-to " +
-                           sh_quote("csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true") +
-                           " --outdir " + sh_quote(dir.string()) + " " + sh_quote(workbook.string()));
+    CommandResult lo =
+        run("timeout 180 soffice -env:UserInstallation=file://" + (dir / "profile").string() +
+            " --headless --convert-to " +
+            sh_quote("csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true") +
+            " --outdir " + sh_quote(dir.string()) + " " + sh_quote(workbook.string()));
     ASSERT_EQ(lo.exit_code, 0) << lo.err;
-    CommandResult r = run("/usr/bin/python3 " + sh_quote((real_dir() / "check_displayed.py").string()) + " " +
-                          sh_quote(workbook.string()) + " " + sh_quote((dir / (GetParam() + ".csv")).string()));
+    CommandResult r =
+        run("/usr/bin/python3 " + sh_quote((real_dir() / "check_displayed.py").string()) + " " +
+            sh_quote(workbook.string()) + " " + sh_quote((dir / (GetParam() + ".csv")).string()));
     ASSERT_EQ(r.exit_code, 0) << r.err;
     expect_all_agree(r.out, 20);
 }
@@ -297,8 +323,9 @@ TEST_P(RealFilesDisplayed, PercentCellsShowValueTimes100) {
 INSTANTIATE_TEST_SUITE_P(Workbooks, RealFilesDisplayed,
                          ::testing::Values("imdi-percent-openpyxl", "imdi-percent-libreoffice"),
                          [](const auto& info) {
-                             return info.param == "imdi-percent-openpyxl" ? std::string("Openpyxl")
-                                                                          : std::string("LibreOffice");
+                             return info.param == "imdi-percent-openpyxl"
+                                        ? std::string("Openpyxl")
+                                        : std::string("LibreOffice");
                          });
 
 // The checker itself can fail: a figure changed in kdx's output is reported.
@@ -309,13 +336,16 @@ TEST_F(RealFiles, CheckerReportsADifferingFigure) {
                           "<figures municipality='0301' year='2012' requested='451'/>"
                           "<figures municipality='1235' year='2012' decided='0'/>"
                           "</settlement></dataset>");
-    CommandResult r = run("/usr/bin/python3 " + sh_quote((real_dir() / "check_import.py").string()) + " " +
-                          sh_quote((real_dir() / "made" / "imdi-wide-two-row-header.csv").string()) + " " +
-                          sh_quote((dir / "out.xml").string()));
+    CommandResult r =
+        run("/usr/bin/python3 " + sh_quote((real_dir() / "check_import.py").string()) + " " +
+            sh_quote((real_dir() / "made" / "imdi-wide-two-row-header.csv").string()) + " " +
+            sh_quote((dir / "out.xml").string()));
     EXPECT_EQ(r.exit_code, 0) << r.err;
-    EXPECT_NE(r.out.find("0301 2012 requested: expected 450.0, kdx has '451'"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("0301 2012 requested: expected 450.0, kdx has '451'"), std::string::npos)
+        << r.out;
     // A '.' cell (no figure) read as 0 is a difference too.
-    EXPECT_NE(r.out.find("1235 2012 decided: expected no figure, kdx has '0'"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("1235 2012 decided: expected no figure, kdx has '0'"), std::string::npos)
+        << r.out;
 }
 
 }  // namespace

@@ -307,10 +307,10 @@ TEST_F(KdxCliSelection, FileNamesOfSamiNamesKeepTheirLetters) {
                               " --municipality 1849,2020,2021 --year 2014 --format xml --out " +
                               sh_quote(out.string()));
     ASSERT_EQ(r.exit_code, 0) << r.err;
-    EXPECT_EQ(files_in(out), (std::vector<std::string>{
-                                 "council-report-2014-1849-habmer-hamaroy.xml",
-                                 "council-report-2014-2020-porsanger-porsangu-porsanki.xml",
-                                 "council-report-2014-2021-karasjohka-karasjok.xml"}));
+    EXPECT_EQ(files_in(out),
+              (std::vector<std::string>{"council-report-2014-1849-habmer-hamaroy.xml",
+                                        "council-report-2014-2020-porsanger-porsangu-porsanki.xml",
+                                        "council-report-2014-2021-karasjohka-karasjok.xml"}));
 }
 
 }  // namespace
@@ -322,8 +322,9 @@ namespace {
 // is computed from, once added the note on ".." to a report without one.
 TEST_F(KdxCliSelection, TheNoteOnMissingFiguresComesOnlyWithAMissingFigure) {
     fs::path out = kdx::test::scratch_dir();
-    CommandResult r = run_kdx("report -t county-overview -d " + imdi() +
-                              " --county 04 --year 2014 --format xml --out " + sh_quote(out.string()));
+    CommandResult r =
+        run_kdx("report -t county-overview -d " + imdi() +
+                " --county 04 --year 2014 --format xml --out " + sh_quote(out.string()));
     ASSERT_EQ(r.exit_code, 0) << r.err;
     std::ifstream in(out / "county-overview-2014-04-hedmark.xml");
     std::stringstream xml;

@@ -10,10 +10,10 @@
 namespace {
 
 namespace fs = std::filesystem;
-using ::testing::HasSubstr;
 using kdx::test::run;
 using kdx::test::run_kdx;
 using kdx::test::sh_quote;
+using ::testing::HasSubstr;
 
 fs::path imdi() { return kdx::test::data_dir() / "imdi/imdi-settlement-2012-2014.csv"; }
 
@@ -55,23 +55,31 @@ const Reports& reports() {
 }
 
 TEST(ReportProvenance, TheXmlReportRecordsTheInputsHashAsSha256sumComputesIt) {
-    auto r = run("xmllint --xpath 'string(/*/*[local-name()=\"info\"]/*[local-name()=\"provenance\"]/*[local-name()=\"input\"]/@sha256)' " +
-                 sh_quote(reports().xml.string()));
+    auto r =
+        run("xmllint --xpath "
+            "'string(/*/*[local-name()=\"info\"]/*[local-name()=\"provenance\"]/"
+            "*[local-name()=\"input\"]/@sha256)' " +
+            sh_quote(reports().xml.string()));
     ASSERT_EQ(r.exit_code, 0) << r.err;
     EXPECT_EQ(trimmed(r.out), sha256sum(imdi()));
-    auto schema = run("xmllint --noout --schema " + sh_quote((kdx::test::source_dir() / "schemas/kdx-report-1.xsd").string()) +
+    auto schema = run("xmllint --noout --schema " +
+                      sh_quote((kdx::test::source_dir() / "schemas/kdx-report-1.xsd").string()) +
                       " " + sh_quote(reports().xml.string()));
     EXPECT_EQ(schema.exit_code, 0) << schema.err;
-    auto t = run("xmllint --xpath 'string(//*[local-name()=\"provenance\"]/*[local-name()=\"template\"]/@sha256)' " +
-                 sh_quote(reports().xml.string()));
+    auto t =
+        run("xmllint --xpath "
+            "'string(//*[local-name()=\"provenance\"]/*[local-name()=\"template\"]/@sha256)' " +
+            sh_quote(reports().xml.string()));
     EXPECT_EQ(trimmed(t.out), sha256sum(kdx::test::source_dir() / "templates/council-report.xml"));
 }
 
 TEST(ReportProvenance, ThePdfCarriesItInItsXmpAsPdfinfoShowsIt) {
-    if (!kdx::test::have_program("pdfinfo")) GTEST_SKIP() << "pdfinfo (poppler-utils) is not installed";
+    if (!kdx::test::have_program("pdfinfo"))
+        GTEST_SKIP() << "pdfinfo (poppler-utils) is not installed";
     auto r = run("pdfinfo -meta " + sh_quote(reports().pdf.string()));
     ASSERT_EQ(r.exit_code, 0) << r.err;
-    EXPECT_THAT(r.out, HasSubstr("<rdf:li>" + sha256sum(imdi()) + "  imdi-settlement-2012-2014.csv</rdf:li>"));
+    EXPECT_THAT(r.out, HasSubstr("<rdf:li>" + sha256sum(imdi()) +
+                                 "  imdi-settlement-2012-2014.csv</rdf:li>"));
     EXPECT_THAT(r.out, HasSubstr("<kdxp:templateId>council-report</kdxp:templateId>"));
     EXPECT_THAT(r.out, HasSubstr("<rdf:li>csv 1.0.0</rdf:li>"));
     EXPECT_THAT(r.out, HasSubstr("<rdf:li>pdf 1.0.0</rdf:li>"));
@@ -85,7 +93,8 @@ TEST(ReportProvenance, TheWorkbookCarriesItAsCustomDocumentProperties) {
         "    print(p.get('name') + '=' + ''.join(p.itertext()))\n";
     auto r = run("python3 -c " + sh_quote(script) + " " + sh_quote(reports().xlsx.string()));
     ASSERT_EQ(r.exit_code, 0) << r.err;
-    EXPECT_THAT(r.out, HasSubstr("kdx input 1=" + sha256sum(imdi()) + "  imdi-settlement-2012-2014.csv\n"));
+    EXPECT_THAT(
+        r.out, HasSubstr("kdx input 1=" + sha256sum(imdi()) + "  imdi-settlement-2012-2014.csv\n"));
     EXPECT_THAT(r.out, HasSubstr("kdx template id=council-report\n"));
     EXPECT_THAT(r.out, HasSubstr("kdx plugin 3=xlsx 1.0.0"));
 }
@@ -102,14 +111,18 @@ TEST(ReportProvenance, TheHtmlPageCarriesItInMetaElements) {
         "Meta().feed(open(sys.argv[1], encoding='utf-8').read())\n";
     auto r = run("python3 -c " + sh_quote(script) + " " + sh_quote(reports().html.string()));
     ASSERT_EQ(r.exit_code, 0) << r.err;
-    EXPECT_THAT(r.out, HasSubstr("kdx.input=" + sha256sum(imdi()) + "  imdi-settlement-2012-2014.csv\n"));
-    EXPECT_THAT(r.out, HasSubstr("kdx.template-sha256=" + sha256sum(kdx::test::source_dir() / "templates/council-report.xml")));
+    EXPECT_THAT(r.out,
+                HasSubstr("kdx.input=" + sha256sum(imdi()) + "  imdi-settlement-2012-2014.csv\n"));
+    EXPECT_THAT(r.out,
+                HasSubstr("kdx.template-sha256=" +
+                          sha256sum(kdx::test::source_dir() / "templates/council-report.xml")));
     EXPECT_THAT(r.out, HasSubstr("kdx.plugin=html 1.0.0\n"));
 }
 
 TEST(KdxVerify, EachFormatIsVerifiedAgainstItsInput) {
     for (const fs::path& report : {reports().pdf, reports().xlsx, reports().xml, reports().html}) {
-        auto r = run_kdx("verify " + sh_quote(report.string()) + " " + sh_quote(imdi().string()) + " -t council-report");
+        auto r = run_kdx("verify " + sh_quote(report.string()) + " " + sh_quote(imdi().string()) +
+                         " -t council-report");
         EXPECT_EQ(r.exit_code, 0) << report << "\n" << r.out << r.err;
         EXPECT_THAT(r.err, HasSubstr("kdx: verified: ")) << report;
         EXPECT_THAT(r.out, HasSubstr("from template council-report with csv 1.0.0")) << report;
@@ -121,9 +134,11 @@ TEST(KdxVerify, AChangedInputIsNamedWithBothHashes) {
     fs::path changed = folder / imdi().filename();
     fs::copy_file(imdi(), changed);
     kdx::test::write_file(changed, kdx::test::read_file(changed) + "\n");
-    auto r = run_kdx("verify " + sh_quote(reports().pdf.string()) + " " + sh_quote(changed.string()));
+    auto r =
+        run_kdx("verify " + sh_quote(reports().pdf.string()) + " " + sh_quote(changed.string()));
     EXPECT_EQ(r.exit_code, 1);
-    EXPECT_THAT(r.out, HasSubstr("CHANGED  " + changed.string() + ": the report was made from a file of this name with SHA-256 " +
+    EXPECT_THAT(r.out, HasSubstr("CHANGED  " + changed.string() +
+                                 ": the report was made from a file of this name with SHA-256 " +
                                  sha256sum(imdi()) + "; this one has " + sha256sum(changed)));
     EXPECT_THAT(r.err, HasSubstr("kdx: not verified: 1 difference"));
 }
@@ -131,10 +146,11 @@ TEST(KdxVerify, AChangedInputIsNamedWithBothHashes) {
 TEST(KdxVerify, MissingAndExtraInputsAreNamed) {
     auto missing = run_kdx("verify " + sh_quote(reports().xml.string()));
     EXPECT_EQ(missing.exit_code, 1);
-    EXPECT_THAT(missing.out, HasSubstr("MISSING  imdi-settlement-2012-2014.csv (SHA-256 " + sha256sum(imdi()) + ")"));
+    EXPECT_THAT(missing.out, HasSubstr("MISSING  imdi-settlement-2012-2014.csv (SHA-256 " +
+                                       sha256sum(imdi()) + ")"));
     fs::path example = kdx::test::source_dir() / "examples/data/nominees-2018.xml";
-    auto extra = run_kdx("verify " + sh_quote(reports().xml.string()) + " " + sh_quote(imdi().string()) + " " +
-                         sh_quote(example.string()));
+    auto extra = run_kdx("verify " + sh_quote(reports().xml.string()) + " " +
+                         sh_quote(imdi().string()) + " " + sh_quote(example.string()));
     EXPECT_EQ(extra.exit_code, 1);
     EXPECT_THAT(extra.out, HasSubstr("EXTRA  " + example.string()));
 }
@@ -148,7 +164,8 @@ TEST(KdxVerify, ARenamedCopyIsTheSameInput) {
 }
 
 TEST(KdxVerify, AnotherTemplateIsAChange) {
-    auto r = run_kdx("verify " + sh_quote(reports().pdf.string()) + " " + sh_quote(imdi().string()) + " -t county-overview");
+    auto r = run_kdx("verify " + sh_quote(reports().pdf.string()) + " " +
+                     sh_quote(imdi().string()) + " -t county-overview");
     EXPECT_EQ(r.exit_code, 1);
     EXPECT_THAT(r.out, HasSubstr("CHANGED  template "));
 }
@@ -157,7 +174,8 @@ TEST(KdxVerify, AFileWithoutProvenanceOrOfAnotherKindIsAnError) {
     fs::path example = kdx::test::source_dir() / "examples/data/nominees-2018.xml";
     auto none = run_kdx("verify " + sh_quote(example.string()));
     EXPECT_EQ(none.exit_code, 1);
-    EXPECT_THAT(none.err, HasSubstr(example.string() + ": error: not a kdx report (its root element is <dataset>"));
+    EXPECT_THAT(none.err, HasSubstr(example.string() +
+                                    ": error: not a kdx report (its root element is <dataset>"));
     auto other = run_kdx("verify " + sh_quote(imdi().string()));
     EXPECT_EQ(other.exit_code, 1);
     EXPECT_THAT(other.err, HasSubstr(imdi().string() + ": error: not a kind of report kdx writes"));
@@ -174,7 +192,8 @@ TEST(KdxVerify, AReportWithoutProvenanceSaysSo) {
         "info = tree.getroot().find('r:info', ns)\n"
         "info.remove(info.find('r:provenance', ns))\n"
         "tree.write(sys.argv[2], xml_declaration=True, encoding='UTF-8')\n";
-    auto stripped = run("python3 -c " + sh_quote(script) + " " + sh_quote(reports().xml.string()) + " " + sh_quote(old.string()));
+    auto stripped = run("python3 -c " + sh_quote(script) + " " + sh_quote(reports().xml.string()) +
+                        " " + sh_quote(old.string()));
     ASSERT_EQ(stripped.exit_code, 0) << stripped.err;
     auto r = run_kdx("verify " + sh_quote(old.string()) + " " + sh_quote(imdi().string()));
     EXPECT_EQ(r.exit_code, 1);
@@ -184,10 +203,11 @@ TEST(KdxVerify, AReportWithoutProvenanceSaysSo) {
 TEST(KdxVerify, TheDossierRecordsItsInputToo) {
     fs::path out = kdx::test::scratch_dir();
     fs::path example = kdx::test::source_dir() / "examples/data/nominees-2018.xml";
-    auto made = run_kdx("dossier --year 2018 --format xlsx -d " + sh_quote(example.string()) + " --out " + sh_quote(out.string()));
+    auto made = run_kdx("dossier --year 2018 --format xlsx -d " + sh_quote(example.string()) +
+                        " --out " + sh_quote(out.string()));
     ASSERT_EQ(made.exit_code, 0) << made.err;
-    auto r = run_kdx("verify " + sh_quote((out / "imdi-comparison-2018.xlsx").string()) + " " + sh_quote(example.string()) +
-                     " -t imdi-comparison");
+    auto r = run_kdx("verify " + sh_quote((out / "imdi-comparison-2018.xlsx").string()) + " " +
+                     sh_quote(example.string()) + " -t imdi-comparison");
     EXPECT_EQ(r.exit_code, 0) << r.out << r.err;
 }
 

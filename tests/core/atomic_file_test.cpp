@@ -16,7 +16,8 @@ using kdx::test::scratch_dir;
 using kdx::test::write_file;
 
 std::size_t files_in(const fs::path& dir) {
-    return static_cast<std::size_t>(std::distance(fs::directory_iterator(dir), fs::directory_iterator()));
+    return static_cast<std::size_t>(
+        std::distance(fs::directory_iterator(dir), fs::directory_iterator()));
 }
 
 TEST(AtomicFile, ReplacesTheTargetOnlyOnCommit) {
@@ -51,7 +52,8 @@ TEST(AtomicFile, MissingFolderIsAClearError) {
         kdx::AtomicFile f(dir / "no" / "such" / "out.txt");
         FAIL();
     } catch (const kdx::Error& e) {
-        EXPECT_THAT(e.what(), ::testing::HasSubstr("cannot write " + (dir / "no/such/out.txt").string()));
+        EXPECT_THAT(e.what(),
+                    ::testing::HasSubstr("cannot write " + (dir / "no/such/out.txt").string()));
         EXPECT_THAT(e.what(), ::testing::HasSubstr("does not exist"));
     }
 }

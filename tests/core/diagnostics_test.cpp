@@ -21,7 +21,8 @@ TEST(Location, FormatsLineColumnAndCell) {
 TEST(Diagnostic, ReadsLikeACompilerMessage) {
     kdx::Diagnostic d{kdx::Severity::error, "expected a whole number, found \"tolv\"",
                       Location::at_cell("partner.xlsx", "Bosetting", "C12")};
-    EXPECT_EQ(d.to_string(), "partner.xlsx:Bosetting!C12: error: expected a whole number, found \"tolv\"");
+    EXPECT_EQ(d.to_string(),
+              "partner.xlsx:Bosetting!C12: error: expected a whole number, found \"tolv\"");
     EXPECT_EQ((kdx::Diagnostic{kdx::Severity::warning, "odd", {}}).to_string(), "warning: odd");
 }
 

@@ -118,7 +118,8 @@ TEST(OptionReader, ChecksARangeAsked) {
         read.integer("max-rows", 1, 100);
         FAIL() << "expected an OptionError";
     } catch (const kdx::OptionError& e) {
-        EXPECT_STREQ(e.what(), "option max-rows: expected a whole number from 1 to 100, found \"0\"");
+        EXPECT_STREQ(e.what(),
+                     "option max-rows: expected a whole number from 1 to 100, found \"0\"");
     }
     try {
         read.integer("max-rows", 1, std::numeric_limits<long long>::max());

@@ -13,8 +13,10 @@ class SourceDate : public ::testing::Test {
   protected:
     void TearDown() override { ::unsetenv("SOURCE_DATE_EPOCH"); }
     std::optional<std::time_t> read(const char* value, std::string& bad) {
-        if (value) ::setenv("SOURCE_DATE_EPOCH", value, 1);
-        else ::unsetenv("SOURCE_DATE_EPOCH");
+        if (value)
+            ::setenv("SOURCE_DATE_EPOCH", value, 1);
+        else
+            ::unsetenv("SOURCE_DATE_EPOCH");
         return kdx::source_date_epoch(bad);
     }
 };
@@ -35,7 +37,8 @@ TEST_F(SourceDate, UnsetOrEmptyIsNoTimeAndNoProblem) {
 }
 
 TEST_F(SourceDate, AnythingElseIsRefusedWithItsText) {
-    for (const char* value : {"12abc", "-5", " 12", "12.5", "+12", "1e9", "99999999999999999999999"}) {
+    for (const char* value :
+         {"12abc", "-5", " 12", "12.5", "+12", "1e9", "99999999999999999999999"}) {
         std::string bad;
         EXPECT_EQ(read(value, bad), std::nullopt) << value;
         EXPECT_EQ(bad, value);

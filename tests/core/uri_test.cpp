@@ -10,9 +10,9 @@ TEST(Uri, SchemeOfAUriAndNoneForAFile) {
     EXPECT_EQ(kdx::uri_scheme("PostgreSQL:///kdx?host=/tmp"), "postgresql");
     EXPECT_EQ(kdx::uri_scheme("store.kdx.sqlite"), "");
     EXPECT_EQ(kdx::uri_scheme("/data/imdi.csv"), "");
-    EXPECT_EQ(kdx::uri_scheme("C://data/imdi.csv"), "");      // a drive, not a scheme
-    EXPECT_EQ(kdx::uri_scheme("my file://x"), "");            // a space: a file name
-    EXPECT_EQ(kdx::uri_scheme("data/postgresql://x"), "");    // not at the start
+    EXPECT_EQ(kdx::uri_scheme("C://data/imdi.csv"), "");    // a drive, not a scheme
+    EXPECT_EQ(kdx::uri_scheme("my file://x"), "");          // a space: a file name
+    EXPECT_EQ(kdx::uri_scheme("data/postgresql://x"), "");  // not at the start
 }
 
 TEST(Uri, PasswordsAreMaskedWhereverTheyAre) {

@@ -78,8 +78,8 @@ TEST(Utf8Valid, NamesTheFirstBadByte) {
     EXPECT_TRUE(utf8::valid(""));
     EXPECT_TRUE(utf8::valid("Gáivuotna – Kåfjord"));
     EXPECT_EQ(utf8::invalid_at("Gáivuotna"), std::string_view::npos);
-    EXPECT_EQ(utf8::invalid_at("\xC5r"), 0u);           // Windows-1252 "År"
-    EXPECT_EQ(utf8::invalid_at("ab\xE2\x82"), 2u);      // cut off: its first byte
+    EXPECT_EQ(utf8::invalid_at("\xC5r"), 0u);          // Windows-1252 "År"
+    EXPECT_EQ(utf8::invalid_at("ab\xE2\x82"), 2u);     // cut off: its first byte
     EXPECT_EQ(utf8::invalid_at("æ\xED\xA0\x80"), 2u);  // a surrogate after æ
 }
 

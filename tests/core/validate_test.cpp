@@ -41,8 +41,9 @@ TEST(Validate, UnknownMunicipality) {
     d.settlement[0].municipality = "1703";
     kdx::Diagnostics out;
     kdx::validate(d, out);
-    EXPECT_THAT(messages(out, kdx::Severity::error),
-                ::testing::ElementsAre("settlement 1703 2014 refers to unknown municipality \"1703\""));
+    EXPECT_THAT(
+        messages(out, kdx::Severity::error),
+        ::testing::ElementsAre("settlement 1703 2014 refers to unknown municipality \"1703\""));
 }
 
 TEST(Validate, DuplicateKeys) {
@@ -70,8 +71,9 @@ TEST(Validate, NegativeAndFractionalCounts) {
     kdx::Diagnostics out;
     kdx::validate(d, out);
     EXPECT_THAT(messages(out, kdx::Severity::error),
-                ::testing::UnorderedElementsAre("settlement 5004 2014: settled is negative (-1)",
-                                                "settlement 5004 2014: requested is not a whole number (2.5)"));
+                ::testing::UnorderedElementsAre(
+                    "settlement 5004 2014: settled is negative (-1)",
+                    "settlement 5004 2014: requested is not a whole number (2.5)"));
 }
 
 TEST(Validate, SettledMoreThanDecidedIsNormal) {
@@ -87,7 +89,6 @@ TEST(Validate, SettledMoreThanDecidedIsNormal) {
     kdx::validate(d, zero);
     EXPECT_TRUE(zero.empty());
 }
-
 
 TEST(Validate, YearsOutsideTheRange) {
     auto d = small_dataset();
@@ -112,10 +113,13 @@ TEST(Validate, UnknownIndicatorAndProgrammeReferences) {
     d.outcomes.push_back(o);
     kdx::Diagnostics out;
     kdx::validate(d, out);
-    EXPECT_THAT(messages(out, kdx::Severity::error),
-                ::testing::ElementsAre("outcome happiness 5004 2017 refers to unknown programme \"nope\""));
-    EXPECT_THAT(messages(out, kdx::Severity::warning),
-                ::testing::ElementsAre("outcome happiness 5004 2017: indicator \"happiness\" is not in the catalogue"));
+    EXPECT_THAT(
+        messages(out, kdx::Severity::error),
+        ::testing::ElementsAre("outcome happiness 5004 2017 refers to unknown programme \"nope\""));
+    EXPECT_THAT(
+        messages(out, kdx::Severity::warning),
+        ::testing::ElementsAre(
+            "outcome happiness 5004 2017: indicator \"happiness\" is not in the catalogue"));
 }
 
 TEST(Validate, DiagnosticsPointAtTheRecordsOrigin) {
@@ -155,11 +159,13 @@ TEST(Validate, PopulationPerYearAndTheMunicipalitysFigure) {
     d.outcomes.push_back(of_programme);
     kdx::Diagnostics out;
     kdx::validate(d, out);
-    EXPECT_THAT(messages(out, kdx::Severity::warning),
-                ::testing::Contains(HasSubstr("municipality 5004: population 24000 differs from its "
-                                              "latest population figure (24300 in 2020)")));
-    EXPECT_THAT(messages(out, kdx::Severity::error),
-                ::testing::Contains(HasSubstr("a population is a municipality's, not a programme's")));
+    EXPECT_THAT(
+        messages(out, kdx::Severity::warning),
+        ::testing::Contains(HasSubstr("municipality 5004: population 24000 differs from its "
+                                      "latest population figure (24300 in 2020)")));
+    EXPECT_THAT(
+        messages(out, kdx::Severity::error),
+        ::testing::Contains(HasSubstr("a population is a municipality's, not a programme's")));
     d.municipalities[0].population = 24300;
     d.outcomes.pop_back();
     kdx::Diagnostics clean;

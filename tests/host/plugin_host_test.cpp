@@ -1,10 +1,11 @@
 // The plugin host's failure modes, each with its exact message, and the good
 // plugins staying usable beside the broken ones.
+#include "host/plugin_host.hpp"
+
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 #include <unistd.h>
 
-#include "host/plugin_host.hpp"
 #include "kdx/error.hpp"
 #include "test_support.hpp"
 
@@ -34,7 +35,7 @@ const PluginRecord& record_of(const PluginHost& host, const std::string& file_na
 }
 
 class PluginHostTest : public ::testing::Test {
-protected:
+  protected:
     void SetUp() override { host.load(only({plugin_dir, plugin_dir / "later"})); }
     PluginHost host;
 };
@@ -70,8 +71,9 @@ TEST_F(PluginHostTest, RefusesANewerMinorAbi) {
 TEST_F(PluginHostTest, RefusesAPluginWithoutRegistrationFunction) {
     const auto& r = record_of(host, "kdx_no_factory.so");
     EXPECT_EQ(r.status, PluginRecord::Status::failed);
-    EXPECT_EQ(r.reason,
-              "has no registration function (kdx_plugin_register): declare one with KDX_PLUGIN(...)");
+    EXPECT_EQ(
+        r.reason,
+        "has no registration function (kdx_plugin_register): declare one with KDX_PLUGIN(...)");
 }
 
 TEST_F(PluginHostTest, ReportsARegistrationThatThrows) {
@@ -104,7 +106,8 @@ TEST_F(PluginHostTest, FirstPluginOfANameWins) {
         if (r.file == plugin_dir / "later" / "kdx_good.so") later = &r;
     ASSERT_NE(later, nullptr);
     EXPECT_EQ(later->status, PluginRecord::Status::skipped);
-    EXPECT_EQ(later->reason, "shadowed by " + (plugin_dir / "kdx_good.so").string() + " (found earlier)");
+    EXPECT_EQ(later->reason,
+              "shadowed by " + (plugin_dir / "kdx_good.so").string() + " (found earlier)");
     EXPECT_EQ(host.formats().size(), 1u);
 }
 
@@ -123,8 +126,8 @@ TEST_F(PluginHostTest, GoodPluginWorksAfterTheBrokenOnesAndAThrowIsNamed) {
         format->read_dataset(dir / "explode.good", {}, diagnostics);
         FAIL() << "expected kdx::Error";
     } catch (const kdx::Error& e) {
-        EXPECT_EQ(std::string(e.what()), "plugin good (" + (plugin_dir / "kdx_good.so").string() +
-                                             ") failed: boom");
+        EXPECT_EQ(std::string(e.what()),
+                  "plugin good (" + (plugin_dir / "kdx_good.so").string() + ") failed: boom");
     }
 }
 
@@ -146,14 +149,17 @@ TEST(PluginHostClash, ASecondPluginDeclaringAFormatIsNamedAndTheFirstIsUsed) {
     EXPECT_EQ(twin.status, PluginRecord::Status::loaded);
     ASSERT_EQ(twin.warnings.size(), 1u);
     EXPECT_EQ(twin.warnings[0], "format test-good is also declared by plugin good (" +
-                                    (plugin_dir / "kdx_good.so").string() + "), found earlier; that one is used");
+                                    (plugin_dir / "kdx_good.so").string() +
+                                    "), found earlier; that one is used");
     EXPECT_EQ(host.find("test-good")->plugin(), "good");
     EXPECT_TRUE(record_of(host, "kdx_good.so").warnings.empty());
     // Every command says so on stderr, and kdx plugins under the plugin.
-    auto r = kdx::test::run_kdx("--plugin-dir " + kdx::test::sh_quote(plugin_dir.string()) + " --plugin-dir " +
+    auto r = kdx::test::run_kdx("--plugin-dir " + kdx::test::sh_quote(plugin_dir.string()) +
+                                " --plugin-dir " +
                                 kdx::test::sh_quote((plugin_dir / "clash").string()) + " plugins");
     EXPECT_EQ(r.exit_code, 0);
-    EXPECT_THAT(r.err, HasSubstr("kdx: warning: plugin twin (" + (plugin_dir / "clash" / "kdx_twin.so").string() +
+    EXPECT_THAT(r.err, HasSubstr("kdx: warning: plugin twin (" +
+                                 (plugin_dir / "clash" / "kdx_twin.so").string() +
                                  "): format test-good is also declared by plugin good"));
     EXPECT_THAT(r.out, HasSubstr("      warning: format test-good is also declared"));
 }
@@ -163,9 +169,10 @@ TEST(PluginHostClash, AFormatNameOrExtensionUsersCannotTypeIsRefused) {
     host.load(only({plugin_dir / "clash"}));
     const auto& bad = record_of(host, "kdx_bad_names.so");
     EXPECT_EQ(bad.status, PluginRecord::Status::failed);
-    EXPECT_EQ(bad.reason, "refused: format name \"Test Good\" must be lower-case letters, digits and -; "
-                          "extension \".GOOD\" of format Test Good must be lower-case letters and digits, "
-                          "without a leading dot");
+    EXPECT_EQ(bad.reason,
+              "refused: format name \"Test Good\" must be lower-case letters, digits and -; "
+              "extension \".GOOD\" of format Test Good must be lower-case letters and digits, "
+              "without a leading dot");
     EXPECT_EQ(host.find("Test Good"), nullptr);
 }
 
@@ -176,8 +183,9 @@ TEST(PluginHostSafety, RefusesPluginsOthersCanWrite) {
     PluginHost host;
     const auto& file_record = host.load_file(dir / "kdx_good.so");
     EXPECT_EQ(file_record.status, PluginRecord::Status::skipped);
-    EXPECT_THAT(file_record.reason, HasSubstr("refused: the file " + (dir / "kdx_good.so").string() +
-                                              " is writable by other users (mode 07"));
+    EXPECT_THAT(file_record.reason,
+                HasSubstr("refused: the file " + (dir / "kdx_good.so").string() +
+                          " is writable by other users (mode 07"));
     EXPECT_THAT(file_record.reason, HasSubstr("run chmod go-w on it"));
 
     fs::permissions(dir / "kdx_good.so", fs::perms::others_write | fs::perms::group_write,
@@ -189,7 +197,8 @@ TEST(PluginHostSafety, RefusesPluginsOthersCanWrite) {
     EXPECT_THAT(folder_record.reason, HasSubstr("refused: the folder " + dir.string()));
     EXPECT_TRUE(again.formats().empty());
 
-    fs::permissions(dir, fs::perms::group_write | fs::perms::others_write, fs::perm_options::remove);
+    fs::permissions(dir, fs::perms::group_write | fs::perms::others_write,
+                    fs::perm_options::remove);
     PluginHost fixed;
     EXPECT_EQ(fixed.load_file(dir / "kdx_good.so").status, PluginRecord::Status::loaded);
 }
@@ -229,8 +238,9 @@ TEST(PluginHostSafety, RefusesAFolderUpThePathOthersCanWriteOrOwn) {
     PluginHost owned;
     const auto& other = owned.load_file(deep / "kdx_good.so");
     EXPECT_EQ(other.status, PluginRecord::Status::skipped);
-    EXPECT_THAT(other.reason, HasSubstr("refused: the folder " + (dir / "shared" / "kdx").string() +
-                                        " belongs to user 65534, neither root nor the user running kdx"));
+    EXPECT_THAT(other.reason,
+                HasSubstr("refused: the folder " + (dir / "shared" / "kdx").string() +
+                          " belongs to user 65534, neither root nor the user running kdx"));
     ASSERT_EQ(::chown((dir / "shared" / "kdx").c_str(), 0, 0), 0);
 }
 
@@ -272,7 +282,8 @@ TEST(PluginHostSearch, OrderIsPluginDirThenEnvironmentThenDefaults) {
 TEST(PluginsCommand, ListsFailuresWithReasonsAndExitsZero) {
     auto r = run_kdx("--plugin-dir " + sh_quote(plugin_dir.string()) + " plugins");
     EXPECT_EQ(r.exit_code, 0) << r.err;
-    EXPECT_THAT(r.out, HasSubstr("test-good  [read, write]  .good  Test format that works  (plugin good)"));
+    EXPECT_THAT(
+        r.out, HasSubstr("test-good  [read, write]  .good  Test format that works  (plugin good)"));
     EXPECT_THAT(r.out, HasSubstr("FAILED  throws"));
     EXPECT_THAT(r.out, HasSubstr("registration failed: cannot start: no licence"));
     EXPECT_THAT(r.out, HasSubstr("built for plugin ABI 3.0"));
@@ -310,7 +321,7 @@ TEST(ConvertCommand, ValidatesOptionsAgainstTheDeclaration) {
 
 // A format that declares the ABI 2.1 batch calls.
 class BatchFormat : public kdx::Format {
-public:
+  public:
     kdx::FormatInfo info() const override {
         kdx::FormatInfo f;
         f.name = "batches";

@@ -83,12 +83,16 @@ TEST(PluginManifest, IsWrittenBesideThePluginWithWhatItsSourceDeclares) {
         "/usr/bin/python3 -c 'import json,sys; m=json.load(open(sys.argv[1])); "
         "assert m[\"kdx_plugin_manifest\"]==1; assert m[\"library\"]==\"kdx_good.so\"; "
         "assert m[\"build_id\"]==sys.argv[2], m[\"build_id\"]; assert m[\"abi\"]==sys.argv[3]; "
-        "assert m[\"plugin\"]=={\"name\":\"good\",\"version\":\"1.2.3\",\"description\":\"A plugin that works\"}; "
+        "assert m[\"plugin\"]=={\"name\":\"good\",\"version\":\"1.2.3\",\"description\":\"A plugin "
+        "that works\"}; "
         "[f]=m[\"formats\"]; assert f[\"name\"]==\"test-good\" and f[\"extensions\"]==[\"good\"]; "
         "assert f[\"long_name\"]==\"Test format that works\"; "
-        "assert f[\"capabilities\"]==[\"read-dataset\",\"write-dataset\"]; assert f[\"read_options\"]==[]; "
-        "assert [(o[\"name\"],o[\"type\"],o[\"default\"],o[\"allowed\"]) for o in f[\"write_options\"]]=="
-        "[(\"level\",\"integer\",\"1\",[]),(\"style\",\"choice\",\"plain\",[\"plain\",\"fancy\"])]; "
+        "assert f[\"capabilities\"]==[\"read-dataset\",\"write-dataset\"]; assert "
+        "f[\"read_options\"]==[]; "
+        "assert [(o[\"name\"],o[\"type\"],o[\"default\"],o[\"allowed\"]) for o in "
+        "f[\"write_options\"]]=="
+        "[(\"level\",\"integer\",\"1\",[]),(\"style\",\"choice\",\"plain\",[\"plain\",\"fancy\"])];"
+        " "
         "print(\"ok\")' " +
         sh_quote(manifest.string()) + " " + id.out.substr(0, 40) + " " + abi_text());
     EXPECT_EQ(check.exit_code, 0) << check.err;
@@ -107,7 +111,8 @@ TEST(PluginManifest, TheLibraryIsLoadedOnlyWhenAFormatOfItIsUsed) {
     ASSERT_TRUE(format);
     EXPECT_EQ(host.find_for_file("a.good", kdx::can_read_dataset), format);
     ASSERT_EQ(format->info().write_options.size(), 2u);
-    EXPECT_EQ(format->info().write_options[1].allowed, (std::vector<std::string>{"plain", "fancy"}));
+    EXPECT_EQ(format->info().write_options[1].allowed,
+              (std::vector<std::string>{"plain", "fancy"}));
     EXPECT_FALSE(format->library_loaded());
     EXPECT_FALSE(is_loaded(copy.library));
 
@@ -133,14 +138,18 @@ TEST(PluginManifest, AStrippedLibraryStillMatchesItsManifest) {
 TEST(PluginManifest, ALibraryReplacedAfterItsManifestWasWrittenIsRefusedUnloaded) {
     Copy copy;
     // Another build of the same source (another plugin name compiled in).
-    fs::copy_file(plugin_dir / "clash" / "kdx_twin.so", copy.library, fs::copy_options::overwrite_existing);
+    fs::copy_file(plugin_dir / "clash" / "kdx_twin.so", copy.library,
+                  fs::copy_options::overwrite_existing);
     PluginHost host;
     host.load(only(copy.dir));
     const PluginRecord& r = only_record(host);
     EXPECT_EQ(r.status, PluginRecord::Status::failed);
-    EXPECT_THAT(r.reason, StartsWith("does not match its manifest " + copy.manifest.string() + " (build ID "));
-    EXPECT_THAT(r.reason, HasSubstr("the library was rebuilt or replaced): rebuild the plugin, or run "
-                                    "kdx-plugin-manifest " + copy.library.string()));
+    EXPECT_THAT(r.reason, StartsWith("does not match its manifest " + copy.manifest.string() +
+                                     " (build ID "));
+    EXPECT_THAT(r.reason,
+                HasSubstr("the library was rebuilt or replaced): rebuild the plugin, or run "
+                          "kdx-plugin-manifest " +
+                          copy.library.string()));
     EXPECT_EQ(host.find("test-good"), nullptr);
     EXPECT_FALSE(is_loaded(copy.library));
     // kdx plugins says so, under the plugin.
@@ -166,8 +175,8 @@ TEST(PluginManifest, AManifestThatIsNoManifestIsNamed) {
     PluginHost host;
     host.load(only(copy.dir));
     EXPECT_EQ(only_record(host).status, PluginRecord::Status::failed);
-    EXPECT_THAT(only_record(host).reason,
-                StartsWith("manifest " + copy.manifest.string() + " is not a kdx plugin manifest: "));
+    EXPECT_THAT(only_record(host).reason, StartsWith("manifest " + copy.manifest.string() +
+                                                     " is not a kdx plugin manifest: "));
     EXPECT_FALSE(is_loaded(copy.library));
 
     write_file(copy.manifest, "{\"kdx_plugin_manifest\": 2}");
@@ -182,8 +191,9 @@ TEST(PluginManifest, TheAbiItNamesIsCheckedBeforeLoading) {
     PluginHost host;
     host.load(only(copy.dir));
     EXPECT_EQ(only_record(host).status, PluginRecord::Status::failed);
-    EXPECT_EQ(only_record(host).reason, std::string("built for plugin ABI 3.0 but this kdx ") + kdx::version() +
-                                            " has ABI " + abi_text() + ": rebuild the plugin against this kdx");
+    EXPECT_EQ(only_record(host).reason, std::string("built for plugin ABI 3.0 but this kdx ") +
+                                            kdx::version() + " has ABI " + abi_text() +
+                                            ": rebuild the plugin against this kdx");
     EXPECT_FALSE(is_loaded(copy.library));
 }
 
@@ -210,10 +220,11 @@ TEST(PluginManifest, AManifestThatDiffersFromWhatTheLibraryDeclaresFailsTheFirst
     ASSERT_TRUE(format);
     write_file(copy.dir / "in.good", "5006\n");
     kdx::Diagnostics diagnostics;
-    const std::string expected = "plugin good (" + copy.library.string() +
-                                 ") declares other formats than its manifest " + copy.manifest.string() +
-                                 " (format test-good: long names differ): run kdx-plugin-manifest " +
-                                 copy.library.string() + " or rebuild the plugin";
+    const std::string expected =
+        "plugin good (" + copy.library.string() + ") declares other formats than its manifest " +
+        copy.manifest.string() +
+        " (format test-good: long names differ): run kdx-plugin-manifest " + copy.library.string() +
+        " or rebuild the plugin";
     for (int call = 0; call < 2; ++call) {  // and the same again, without another try
         try {
             format->read_dataset(copy.dir / "in.good", {}, diagnostics);
@@ -249,19 +260,24 @@ TEST(PluginManifest, APluginThatWouldFailToLoadIsNotTouchedWhenAnotherFormatIsUs
     auto id = run("readelf -n " + sh_quote(throws.string()) + " | sed -n 's/.*Build ID: *//p'");
     ASSERT_EQ(id.exit_code, 0) << id.err;
     ASSERT_EQ(id.out.size(), 41u) << "kdx_throws.so has no build ID: " << id.out;
-    write_file(copy.dir / "kdx_throws.kdx-manifest.json",
-               "{\"kdx_plugin_manifest\": 1, \"library\": \"kdx_throws.so\", \"build_id\": \"" +
-                   id.out.substr(0, 40) + "\", \"abi\": \"" + abi_text() +
-                   "\", \"plugin\": {\"name\": \"throws\"}, \"formats\": [{\"name\": \"test-throws\", "
-                   "\"extensions\": [\"throws\"], \"capabilities\": [\"read-dataset\"]}]}\n");
+    write_file(
+        copy.dir / "kdx_throws.kdx-manifest.json",
+        "{\"kdx_plugin_manifest\": 1, \"library\": \"kdx_throws.so\", \"build_id\": \"" +
+            id.out.substr(0, 40) + "\", \"abi\": \"" + abi_text() +
+            "\", \"plugin\": {\"name\": \"throws\"}, \"formats\": [{\"name\": \"test-throws\", "
+            "\"extensions\": [\"throws\"], \"capabilities\": [\"read-dataset\"]}]}\n");
     PluginHost host;
     host.load(only(copy.dir));
     ASSERT_EQ(host.plugins().size(), 2u);
-    for (const PluginRecord& r : host.plugins()) EXPECT_EQ(r.status, PluginRecord::Status::loaded) << r.describe();
+    for (const PluginRecord& r : host.plugins())
+        EXPECT_EQ(r.status, PluginRecord::Status::loaded) << r.describe();
 
     write_file(copy.dir / "in.good", "5006\n");
     kdx::Diagnostics diagnostics;
-    EXPECT_EQ(host.find("test-good")->read_dataset(copy.dir / "in.good", {}, diagnostics).municipalities.size(), 1u);
+    EXPECT_EQ(host.find("test-good")
+                  ->read_dataset(copy.dir / "in.good", {}, diagnostics)
+                  .municipalities.size(),
+              1u);
     EXPECT_TRUE(is_loaded(copy.library));
     EXPECT_FALSE(is_loaded(throws));
 
@@ -291,14 +307,16 @@ TEST(PluginManifest, ACommandLoadsOnlyThePluginItNeeds) {
     const fs::path dir = kdx::test::scratch_dir();
     const fs::path log = dir / "loaded";
     auto kdx = [&](const std::string& args) {
-        return run("KDX_TEST_LOAD_LOG=" + sh_quote(log.string()) + " " + sh_quote(kdx::test::kdx_exe().string()) +
-                   " --isolate=none --plugin-dir " + sh_quote(lazy_dir.string()) + " " + args);
+        return run("KDX_TEST_LOAD_LOG=" + sh_quote(log.string()) + " " +
+                   sh_quote(kdx::test::kdx_exe().string()) + " --isolate=none --plugin-dir " +
+                   sh_quote(lazy_dir.string()) + " " + args);
     };
     auto listed = kdx("plugins");
     EXPECT_EQ(listed.exit_code, 0) << listed.err;
     EXPECT_THAT(listed.out, HasSubstr("test-other  [read, write]  .other"));
     EXPECT_THAT(listed.out, HasSubstr("test-good  [read, write]  .good"));
-    EXPECT_TRUE(kdx("plugins --format test-other").out.find("style (choice: plain fancy") != std::string::npos);
+    EXPECT_TRUE(kdx("plugins --format test-other").out.find("style (choice: plain fancy") !=
+                std::string::npos);
     EXPECT_FALSE(fs::exists(log));
 
     write_file(dir / "in.good", "5006\n");
@@ -317,7 +335,8 @@ TEST(PluginManifest, ACommandLoadsOnlyThePluginItNeeds) {
 TEST(PluginManifestTool, RefusesAPluginKdxCannotUseAndWritesNothing) {
     const fs::path dir = kdx::test::scratch_dir();
     fs::copy_file(plugin_dir / "kdx_throws.so", dir / "kdx_throws.so");
-    auto r = run(sh_quote(KDX_PLUGIN_MANIFEST_EXE) + " " + sh_quote((dir / "kdx_throws.so").string()));
+    auto r =
+        run(sh_quote(KDX_PLUGIN_MANIFEST_EXE) + " " + sh_quote((dir / "kdx_throws.so").string()));
     EXPECT_EQ(r.exit_code, 1);
     EXPECT_EQ(r.err, "kdx-plugin-manifest: throws (" + (dir / "kdx_throws.so").string() +
                          "): registration failed: cannot start: no licence\n");
@@ -328,8 +347,8 @@ TEST(PluginManifestTool, RefusesAPluginKdxCannotUseAndWritesNothing) {
 TEST(PluginManifestTool, WritesWhereItIsTold) {
     Copy copy(false);
     const fs::path out = copy.dir / "elsewhere.json";
-    auto r = run(sh_quote(KDX_PLUGIN_MANIFEST_EXE) + " " + sh_quote(copy.library.string()) + " -o " +
-                 sh_quote(out.string()));
+    auto r = run(sh_quote(KDX_PLUGIN_MANIFEST_EXE) + " " + sh_quote(copy.library.string()) +
+                 " -o " + sh_quote(out.string()));
     ASSERT_EQ(r.exit_code, 0) << r.err;
     // The same declaration as the build wrote beside the original.
     EXPECT_EQ(read_file(out), read_file(plugin_dir / "kdx_good.kdx-manifest.json"));

@@ -94,8 +94,8 @@ KillReport kill_repeatedly(const std::vector<std::string>& argv, const fs::path&
     std::mt19937 random(20181221);
     KillReport report;
     const fs::path folder = target.parent_path();
-    for (int round = 0;
-         round < rounds || (report.killed_while_writing < want_while_writing && round < 10 * rounds);
+    for (int round = 0; round < rounds ||
+                        (report.killed_while_writing < want_while_writing && round < 10 * rounds);
          ++round) {
         ++report.rounds;
         write_file(target, earlier);
@@ -161,9 +161,8 @@ TEST_F(Interruption, KilledConvertLeavesEarlierFileAndInput) {
     RecordProperty("killed_while_writing", r.killed_while_writing);
     RecordProperty("writing_us", static_cast<int>(full.writing.count()));
     EXPECT_GE(r.killed_while_writing, 5)
-        << "too few kills landed while writing; " << r.finished
-        << " of " << r.rounds << " runs finished (writing takes " << full.writing.count()
-        << " µs)";
+        << "too few kills landed while writing; " << r.finished << " of " << r.rounds
+        << " runs finished (writing takes " << full.writing.count() << " µs)";
     EXPECT_EQ(read_file(input), input_before) << "the input was changed";
 
     // A temporary file left by a kill is not removed by the next run; it does

@@ -42,8 +42,8 @@ class PluginIsolation : public ::testing::Test {
     }
     // kdx with the test plugins and the build tree's own.
     CommandResult kdx(const std::string& args) {
-        return run_kdx("--plugin-dir=" + sh_quote(fault_dir.string()) + " --plugin-dir=" +
-                       sh_quote(limits_dir.string()) + " " + args);
+        return run_kdx("--plugin-dir=" + sh_quote(fault_dir.string()) +
+                       " --plugin-dir=" + sh_quote(limits_dir.string()) + " " + args);
     }
     // `kdx convert in.csv out.EXT` over an earlier out.EXT.
     CommandResult convert(const std::string& ext, const std::string& options = "") {
@@ -101,11 +101,13 @@ TEST_F(PluginIsolation, AThrowIsReportedAsInProcess) {
 TEST_F(PluginIsolation, AHangIsStoppedAfterTheTimeout) {
     const auto start = std::chrono::steady_clock::now();
     CommandResult r = convert("hang", "--plugin-timeout=1");
-    const auto seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    const auto seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     EXPECT_EQ(r.exit_code, 1) << r.err;
     EXPECT_THAT(r.err, HasSubstr("error: plugin limits (" + limits_plugin.string() +
                                  ") did not finish within 1 s (--plugin-timeout) and was stopped "
-                                 "while writing " + target.string()));
+                                 "while writing " +
+                                 target.string()));
     EXPECT_LT(seconds, 30) << "the hanging plugin was not stopped";
     EXPECT_EQ(read_file(target), earlier);
     EXPECT_TRUE(leftovers().empty());
@@ -115,10 +117,10 @@ TEST_F(PluginIsolation, AHangIsStoppedAfterTheTimeout) {
 // own timeout, and the first failure is the command's.
 TEST_F(PluginIsolation, AHangingReportWriterIsStoppedToo) {
     fs::path out = dir / "reports";
-    CommandResult r = kdx("--plugin-timeout=0.5 report -t council-report -d " +
-                          sh_quote((source_dir() / "examples/data/nominees-2018.xml").string()) +
-                          " --municipality 5004 --year 2014 --format fault-hang --out " +
-                          sh_quote(out.string()));
+    CommandResult r =
+        kdx("--plugin-timeout=0.5 report -t council-report -d " +
+            sh_quote((source_dir() / "examples/data/nominees-2018.xml").string()) +
+            " --municipality 5004 --year 2014 --format fault-hang --out " + sh_quote(out.string()));
     EXPECT_EQ(r.exit_code, 1) << r.err;
     EXPECT_THAT(r.err, HasSubstr("did not finish within 0.5 s (--plugin-timeout)"));
     if (fs::exists(out))
@@ -126,12 +128,14 @@ TEST_F(PluginIsolation, AHangingReportWriterIsStoppedToo) {
 }
 
 TEST_F(PluginIsolation, RunningOutOfMemoryUnderTheLimitIsAnError) {
-    if (address_sanitizer) GTEST_SKIP() << "AddressSanitizer reserves more address space than any limit allows";
+    if (address_sanitizer)
+        GTEST_SKIP() << "AddressSanitizer reserves more address space than any limit allows";
     CommandResult r = convert("oom", "--plugin-memory=256");
     EXPECT_EQ(r.exit_code, 1) << r.err;
     EXPECT_THAT(r.err, HasSubstr("error: plugin limits (" + limits_plugin.string() +
                                  ") ran out of memory (limit 256 MiB, --plugin-memory) while "
-                                 "writing " + target.string()));
+                                 "writing " +
+                                 target.string()));
     EXPECT_EQ(read_file(target), earlier);
     EXPECT_TRUE(leftovers().empty());
 }
@@ -159,16 +163,16 @@ TEST_F(PluginIsolation, ThirdPartyIsTheDefaultAndAllIncludesKdxsOwn) {
     CommandResult all = run(missing + sh_quote(kdx_exe().string()) + " --isolate=all " +
                             convert_csv + sh_quote((dir / "b.csv").string()));
     EXPECT_EQ(all.exit_code, 1);
-    EXPECT_THAT(all.err, HasSubstr("cannot start " + (dir / "no-runner").string() + " for plugin csv ("));
+    EXPECT_THAT(all.err,
+                HasSubstr("cannot start " + (dir / "no-runner").string() + " for plugin csv ("));
     EXPECT_FALSE(fs::exists(dir / "b.csv"));
     // The fault plugin is not kdx's own: in a child by default, also for
     // reading, and even when --plugin-dir names kdx's own folder.
     write_file(dir / "in.throw", "anything");
-    CommandResult third = run(missing + sh_quote(kdx_exe().string()) + " --plugin-dir=" +
-                              sh_quote(fault_dir.string()) + " --plugin-dir=" +
-                              sh_quote(plugin_build_dir().string()) + " convert " +
-                              sh_quote((dir / "in.throw").string()) + " " +
-                              sh_quote((dir / "c.csv").string()));
+    CommandResult third = run(
+        missing + sh_quote(kdx_exe().string()) + " --plugin-dir=" + sh_quote(fault_dir.string()) +
+        " --plugin-dir=" + sh_quote(plugin_build_dir().string()) + " convert " +
+        sh_quote((dir / "in.throw").string()) + " " + sh_quote((dir / "c.csv").string()));
     EXPECT_EQ(third.exit_code, 1);
     EXPECT_THAT(third.err, HasSubstr("cannot start " + (dir / "no-runner").string() +
                                      " for plugin fault (" + fault_plugin.string() + ")"));
@@ -177,12 +181,14 @@ TEST_F(PluginIsolation, ThirdPartyIsTheDefaultAndAllIncludesKdxsOwn) {
 
 // A recipe's `isolate` is the run's --isolate; the command line's wins.
 TEST_F(PluginIsolation, ARecipeChoosesTooAndTheCommandLineWins) {
-    write_file(dir / "job.yaml", "isolate: all\nsteps:\n  - convert: {input: in.csv, output: out.csv}\n");
+    write_file(dir / "job.yaml",
+               "isolate: all\nsteps:\n  - convert: {input: in.csv, output: out.csv}\n");
     const std::string missing = "KDX_PLUGIN_RUNNER=" + sh_quote((dir / "no-runner").string()) + " ";
     CommandResult recipe = run(missing + sh_quote(kdx_exe().string()) + " run " +
                                sh_quote((dir / "job.yaml").string()));
     EXPECT_NE(recipe.exit_code, 0);
-    EXPECT_THAT(recipe.err, HasSubstr("cannot start " + (dir / "no-runner").string() + " for plugin csv ("));
+    EXPECT_THAT(recipe.err,
+                HasSubstr("cannot start " + (dir / "no-runner").string() + " for plugin csv ("));
     EXPECT_FALSE(fs::exists(dir / "out.csv"));
     CommandResult given = run(missing + sh_quote(kdx_exe().string()) + " --isolate=none run " +
                               sh_quote((dir / "job.yaml").string()));

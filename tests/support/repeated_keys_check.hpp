@@ -16,12 +16,14 @@ namespace kdx::test {
 // first figures win, a figure only the repetition gives is merged in. What
 // convert writes validates without errors; the CSV it writes is read back
 // with Python's csv module.
-inline void check_repeated_keys(const fs::path& input, const std::string& first, const std::string& again) {
+inline void check_repeated_keys(const fs::path& input, const std::string& first,
+                                const std::string& again) {
     fs::path out = scratch_dir() / "repeated.csv";
     auto r = run_kdx("convert " + sh_quote(input.string()) + " " + sh_quote(out.string()));
     ASSERT_EQ(r.exit_code, 0) << r.err;
-    EXPECT_THAT(r.err, ::testing::HasSubstr(again + ": warning: settlement 5006 2018 is given twice, at " +
-                                 first + " and here (settled 10 there, 12 here); the first is kept"));
+    EXPECT_THAT(r.err, ::testing::HasSubstr(
+                           again + ": warning: settlement 5006 2018 is given twice, at " + first +
+                           " and here (settled 10 there, 12 here); the first is kept"));
     EXPECT_THAT(r.err, ::testing::HasSubstr("3 settlement records"));
     auto v = run_kdx("validate " + sh_quote(out.string()));
     EXPECT_EQ(v.exit_code, 0) << v.err;

@@ -36,14 +36,17 @@ inline std::shared_ptr<const host::LoadedFormat> built_format(const std::string&
         host->load_file(plugin_build_dir() / ("kdx_" + name + ".so"));
     }
     auto f = host->find(name);
-    if (!f) ADD_FAILURE() << "kdx_" << name << ".so did not load: " << host->plugins().front().describe();
+    if (!f)
+        ADD_FAILURE() << "kdx_" << name
+                      << ".so did not load: " << host->plugins().front().describe();
     return f;
 }
 
 // A fresh, empty folder for the running test under the build tree.
 inline fs::path scratch_dir() {
     const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
-    fs::path dir = fs::path(KDX_BUILD_DIR) / "test-scratch" / info->test_suite_name() / info->name();
+    fs::path dir =
+        fs::path(KDX_BUILD_DIR) / "test-scratch" / info->test_suite_name() / info->name();
     fs::remove_all(dir);
     fs::create_directories(dir);
     return dir;
@@ -81,7 +84,8 @@ inline CommandResult run(const std::string& command) {
                    (std::string(info->test_suite_name()) + "." + info->name());
     fs::create_directories(dir);
     fs::path out = dir / "stdout", err = dir / "stderr";
-    std::string line = "(" + command + ") >" + sh_quote(out.string()) + " 2>" + sh_quote(err.string());
+    std::string line =
+        "(" + command + ") >" + sh_quote(out.string()) + " 2>" + sh_quote(err.string());
     int status = std::system(line.c_str());
     CommandResult r;
     r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);

@@ -210,7 +210,8 @@ Outcome check_write_to_missing_folder(const host::LoadedFormat& format, const Re
         return Outcome::fail(foreign_exception_reason(r));
     // The host turns a writer's false success into an error of its own; the
     // plugin still failed to report the problem itself.
-    const bool host_caught_it = r.message.find("reported success but wrote no") != std::string::npos;
+    const bool host_caught_it =
+        r.message.find("reported success but wrote no") != std::string::npos;
     if (r.kind == CallResult::Kind::ok || host_caught_it)
         return Outcome::fail("writing to " + output.string() +
                              " (its folder does not exist) reported success" +

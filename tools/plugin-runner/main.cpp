@@ -82,7 +82,8 @@ runner::Response make_call(const runner::Request& q, bool memory_limited) {
     std::set_new_handler(nullptr);
     // The answer is made after the call: memory the plugin still holds on
     // to is not what kdx needs to read it back.
-    if (allocation_failed && a.outcome == runner::Outcome::ok) a.outcome = runner::Outcome::out_of_memory;
+    if (allocation_failed && a.outcome == runner::Outcome::ok)
+        a.outcome = runner::Outcome::out_of_memory;
     return a;
 }
 

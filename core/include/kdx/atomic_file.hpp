@@ -12,7 +12,7 @@ namespace kdx {
 // temporary file. Errors (missing or read-only folder, full disk) throw
 // kdx::Error naming the target.
 class AtomicFile {
-public:
+  public:
     explicit AtomicFile(std::filesystem::path target);
     ~AtomicFile();
     AtomicFile(const AtomicFile&) = delete;
@@ -26,7 +26,7 @@ public:
     // Flushes, syncs to disk and renames the temporary file to the target.
     void commit();
 
-private:
+  private:
     std::filesystem::path target_;
     std::filesystem::path temp_;
     std::ofstream out_;

@@ -55,7 +55,7 @@ struct Diagnostic {
 // An ordered collection of diagnostics, filled by importers, validation and
 // exporters and printed by the caller. Core never prints.
 class Diagnostics {
-public:
+  public:
     void add(Diagnostic d);
     void error(std::string message, Location where = {});
     void warning(std::string message, Location where = {});
@@ -67,7 +67,7 @@ public:
     bool has_errors() const noexcept { return count(Severity::error) > 0; }
     bool empty() const noexcept { return items_.empty(); }
 
-private:
+  private:
     std::vector<Diagnostic> items_;
 };
 

@@ -64,7 +64,7 @@ struct KeyFigure {
     std::string label;
     Value value;
     Unit unit = Unit::persons;
-    Value change;  // from the year before; missing when not known
+    Value change;      // from the year before; missing when not known
     std::string text;  // the value formatted for the document's language
 };
 
@@ -112,7 +112,7 @@ struct PageBreak {};
 using Block = std::variant<Heading, Paragraph, KeyFigures, Table, Chart, PageBreak>;
 
 class Document {
-public:
+  public:
     DocumentInfo info;
     std::vector<Block> blocks;
     // Notes for the whole document, e.g. what ":" means; renderers print them

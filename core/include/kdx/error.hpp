@@ -12,7 +12,7 @@ namespace kdx {
 // unwritable output; the host catches it at the plugin boundary by type
 // (its type information lives in libkdx, shared by every library).
 class Error : public std::runtime_error {
-public:
+  public:
     explicit Error(std::string message, Location where = {});
     ~Error() override;
 
@@ -22,7 +22,7 @@ public:
     // As a Diagnostic of severity error.
     Diagnostic diagnostic() const;
 
-private:
+  private:
     std::string message_;
     Location where_;
 };
@@ -31,7 +31,7 @@ private:
 // combination not). Thrown before anything is written; the CLI exits 2, as
 // for any other usage mistake.
 class OptionError : public Error {
-public:
+  public:
     using Error::Error;
     ~OptionError() override;
 };

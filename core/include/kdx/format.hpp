@@ -61,7 +61,7 @@ struct FormatInfo {
 
 // Takes a dataset in parts from Format::read_batches (ABI 2.1).
 class BatchSink {
-public:
+  public:
     virtual ~BatchSink();
     // `part` holds the settlement figures and outcomes read since the last
     // call, in reading order, with no key that an earlier part had (a
@@ -81,7 +81,7 @@ public:
 // Writes a dataset taken in parts (ABI 2.1), from Format::open_batches.
 // Destroyed without commit() it leaves the output as it was.
 class BatchWriter {
-public:
+  public:
     virtual ~BatchWriter();
     // Writes the settlement figures and outcomes of `part`, a part as a
     // BatchSink gets it (other members: the state so far, for lookups).
@@ -98,7 +98,7 @@ public:
 // cannot write. Writers must write through AtomicFile so a failure leaves no
 // file behind. The defaults throw kdx::Error saying the format cannot do it.
 class Format {
-public:
+  public:
     virtual ~Format();
 
     virtual FormatInfo info() const = 0;

@@ -155,11 +155,11 @@ struct Nomination {
 // ("IMDi, bosettingsstatistikk, tall per oktober 2015"). Distinct from Source,
 // which is the file a record was read from.
 struct DataSource {
-    std::string publisher;  // the organisation, e.g. "IMDi"
+    std::string publisher;                     // the organisation, e.g. "IMDi"
     std::string title_nb, title_nn, title_en;  // the statistic, per language
-    std::string as_of;      // date of the data: "2015", "2015-10" or "2015-10-31"
-    std::string licence;    // e.g. "NLOD 2.0"
-    std::string link;       // where the statistic is published
+    std::string as_of;    // date of the data: "2015", "2015-10" or "2015-10-31"
+    std::string licence;  // e.g. "NLOD 2.0"
+    std::string link;     // where the statistic is published
 
     // The title in a language: a Norwegian form falls back to the other
     // Norwegian form, never to English; English falls back to bokmål, nynorsk.
@@ -170,10 +170,11 @@ struct DataSource {
 struct DatasetInfo {
     std::string title;
     std::string description;
-    std::string language;  // "nb", "nn" or "en"
-    std::vector<std::string> provenance;  // free notes on the figures; never printed in reports
+    std::string language;                  // "nb", "nn" or "en"
+    std::vector<std::string> provenance;   // free notes on the figures; never printed in reports
     std::vector<DataSource> data_sources;  // the statistics cited in reports
-    std::string publisher;  // who publishes reports made from the dataset; empty: the first source's
+    std::string
+        publisher;  // who publishes reports made from the dataset; empty: the first source's
 };
 
 // A whole dataset. Collections are plain vectors in the order they were read;
@@ -187,9 +188,9 @@ struct DatasetInfo {
 // empty() keep no state and are always safe to call together. Changing a
 // dataset (its members, add_source(), reindex(), merge()) needs it to itself.
 class Dataset {
-public:
+  public:
     DatasetInfo info;
-    std::vector<Source> sources;  // Origin::source - 1 indexes this
+    std::vector<Source> sources;        // Origin::source - 1 indexes this
     std::vector<Indicator> indicators;  // the dataset's own catalogue entries
     std::vector<Municipality> municipalities;
     std::vector<SettlementFigures> settlement;
@@ -234,7 +235,7 @@ public:
     // record, so callers that never look settlement up leave it out.)
     void build_indexes(unsigned which = all_lookups) const;
 
-private:
+  private:
     void ensure_index() const;
     mutable bool indexed_ = false;
     mutable std::pair<std::size_t, std::size_t> indexed_sizes_{0, 0};

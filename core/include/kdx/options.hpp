@@ -52,10 +52,14 @@ inline std::optional<long long> parse_integer(std::string_view text) {
 // What a value of `option` must be, for messages: "true or false (or yes/no, 1/0)".
 inline std::string accepted_values(const OptionInfo& option) {
     switch (option.type) {
-        case OptionInfo::Type::string: return "any text";
-        case OptionInfo::Type::integer: return "a whole number";
-        case OptionInfo::Type::boolean: return "true or false (or yes/no, 1/0)";
-        case OptionInfo::Type::choice: break;
+        case OptionInfo::Type::string:
+            return "any text";
+        case OptionInfo::Type::integer:
+            return "a whole number";
+        case OptionInfo::Type::boolean:
+            return "true or false (or yes/no, 1/0)";
+        case OptionInfo::Type::choice:
+            break;
     }
     std::string list;
     for (std::size_t i = 0; i < option.allowed.size(); ++i)
@@ -66,9 +70,12 @@ inline std::string accepted_values(const OptionInfo& option) {
 // Whether `value` is valid for `option`'s type.
 inline bool option_value_valid(const OptionInfo& option, std::string_view value) {
     switch (option.type) {
-        case OptionInfo::Type::string: return true;
-        case OptionInfo::Type::integer: return parse_integer(value).has_value();
-        case OptionInfo::Type::boolean: return parse_boolean(value).has_value();
+        case OptionInfo::Type::string:
+            return true;
+        case OptionInfo::Type::integer:
+            return parse_integer(value).has_value();
+        case OptionInfo::Type::boolean:
+            return parse_boolean(value).has_value();
         case OptionInfo::Type::choice:
             return std::find(option.allowed.begin(), option.allowed.end(), value) !=
                    option.allowed.end();
@@ -113,7 +120,7 @@ inline std::string closest_option_name(std::string_view name,
 // The given options of one format, checked against its declarations, with
 // the declared defaults for those not given.
 class OptionReader {
-public:
+  public:
     // refuse: a name not declared is an error (a plugin's own options);
     // ignore: it is skipped (a part that reads a few of a format's options,
     // such as the table importer).
@@ -183,7 +190,7 @@ public:
 
     const std::vector<OptionInfo>& declarations() const noexcept { return declared_; }
 
-private:
+  private:
     const OptionInfo* find(std::string_view name) const {
         for (const OptionInfo& o : declared_)
             if (o.name == name) return &o;

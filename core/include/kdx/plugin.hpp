@@ -34,7 +34,7 @@ struct PluginInfo {
 
 // Handed to a plugin's registration function by the host.
 class Registrar {
-public:
+  public:
     virtual ~Registrar();
     virtual void set_info(PluginInfo info) = 0;
     virtual void add_format(std::unique_ptr<Format> format) = 0;
@@ -46,7 +46,7 @@ using RegisterFunction = void(Registrar&);
 
 // Exports the ABI version the plugin was built against and its registration
 // function. Use once per plugin library, at namespace scope.
-#define KDX_PLUGIN(register_function)                                          \
+#define KDX_PLUGIN(register_function)                                           \
     extern "C" BOOST_SYMBOL_EXPORT const std::uint32_t kdx_plugin_abi_version = \
-        ::kdx::abi_version;                                                    \
+        ::kdx::abi_version;                                                     \
     BOOST_DLL_ALIAS(register_function, kdx_plugin_register)

@@ -81,7 +81,8 @@ struct HarmoniseSummary {
     std::size_t renumbered = 0;  // records that only got a new number
     std::size_t summed = 0;      // records that replaced two or more merged ones
     std::size_t kept = 0;        // records left under a number not in use in the target year
-    std::size_t recomputed = 0;  // shares and rates of merged municipalities computed from summed counts
+    std::size_t recomputed =
+        0;  // shares and rates of merged municipalities computed from summed counts
 };
 
 // Rewrites the municipality numbers of municipalities, settlement figures,

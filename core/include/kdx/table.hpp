@@ -26,7 +26,7 @@ struct Cell {
 struct Row {
     std::uint32_t number = 0;  // 1-based row (spreadsheet) or record line (CSV)
     bool hidden = false;
-    std::vector<Cell> cells;   // cells[0] is column A; trailing empty cells may be absent
+    std::vector<Cell> cells;  // cells[0] is column A; trailing empty cells may be absent
 };
 
 struct SheetInfo {
@@ -43,7 +43,7 @@ struct SheetInfo {
 // may also pass rows whose cells are all empty (a CSV line of separators); the
 // importer reports them as skipped.
 class TableSink {
-public:
+  public:
     virtual ~TableSink();
     // Return false to skip this sheet (no row or end_sheet calls follow).
     virtual bool begin_sheet(const SheetInfo& sheet) = 0;

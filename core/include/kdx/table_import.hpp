@@ -15,8 +15,8 @@
 namespace kdx {
 
 struct TableImportOptions {
-    std::string mapping_file;  // a kdx-mapping-1 XML file; empty: recognise columns by header
-    std::string sheet;         // only this sheet; empty: every sheet with a recognisable header
+    std::string mapping_file;     // a kdx-mapping-1 XML file; empty: recognise columns by header
+    std::string sheet;            // only this sheet; empty: every sheet with a recognisable header
     bool include_hidden = false;  // read hidden sheets and rows too
     std::string symbols;  // whose table symbols: "ssb", "imdi", "kdx"; empty: the layout's or kdx's
 };
@@ -31,7 +31,7 @@ TableImportOptions table_import_options(const Options& options);
 // A TableSink that adds what it reads to a Dataset and reports to Diagnostics.
 // Readers push every sheet into it and call finish() at the end.
 class TableImporter : public TableSink {
-public:
+  public:
     TableImporter(Dataset& dataset, Diagnostics& diagnostics, TableImportOptions options = {});
     ~TableImporter() override;
 
@@ -50,7 +50,7 @@ public:
     void stream_to(BatchSink& sink, std::size_t part_size = 8192);
     bool stopped() const noexcept;
 
-private:
+  private:
     struct State;
     std::unique_ptr<State> state_;
 };

@@ -67,7 +67,7 @@ std::string code_point_name(char32_t cp);
 // Checks UTF-8 fed in chunks of any size (a stream, a zip part), in constant
 // memory, ASCII runs eight bytes at a time.
 class Validator {
-public:
+  public:
     // The offset in `data` of the first bad byte, or npos. After a bad byte
     // the validator is spent: feed no more.
     std::size_t feed(const char* data, std::size_t size) noexcept;
@@ -78,7 +78,7 @@ public:
     // would show as the letter, "Å" for C5 in "År".
     unsigned char lead() const noexcept { return lead_; }
 
-private:
+  private:
     int need_ = 0;
     unsigned char low_ = 0x80, high_ = 0xBF;
     unsigned char lead_ = 0;

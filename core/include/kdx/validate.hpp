@@ -33,7 +33,7 @@ void validate(const Dataset& dataset, Diagnostics& out, const ValidationOptions&
 // them: no key repeats, and the indicators of a part's outcomes are in its
 // catalogue (or built in).
 class StreamCheck {
-public:
+  public:
     explicit StreamCheck(ValidationOptions options = {});
     ~StreamCheck();
     StreamCheck(const StreamCheck&) = delete;
@@ -46,7 +46,7 @@ public:
     // every message to `out`.
     void finish(const Dataset& rest, Diagnostics& out);
 
-private:
+  private:
     struct State;
     std::unique_ptr<State> s_;
 };

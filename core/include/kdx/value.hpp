@@ -8,7 +8,7 @@ namespace kdx {
 // Missing (no value reported) is never the same as 0; suppressed (the source
 // hid the figure, written ":" by SSB and IMDi) is neither missing nor 0.
 class Value {
-public:
+  public:
     enum class State : unsigned char { missing, present, suppressed };
 
     // A missing value.
@@ -37,7 +37,7 @@ public:
     }
     friend constexpr bool operator!=(const Value& a, const Value& b) noexcept { return !(a == b); }
 
-private:
+  private:
     double number_ = 0;
     State state_ = State::missing;
 };

@@ -41,7 +41,8 @@ std::string elf_build_id(const std::filesystem::path& file) {
     // The notes are found through the program headers, which stripping keeps.
     for (unsigned i = 0; i < header.e_phnum; ++i) {
         Segment segment{};
-        if (!read_at(in, header.e_phoff + std::uint64_t{i} * sizeof segment, &segment, sizeof segment))
+        if (!read_at(in, header.e_phoff + std::uint64_t{i} * sizeof segment, &segment,
+                     sizeof segment))
             return {};
         if (segment.p_type != PT_NOTE || segment.p_filesz > (1u << 20)) continue;
         std::vector<unsigned char> notes(segment.p_filesz);

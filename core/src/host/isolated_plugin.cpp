@@ -42,15 +42,15 @@ fs::path executable_folder() {
 
 // A private folder for the request and the answer, removed with everything in it.
 class ScratchFolder {
-public:
+  public:
     ScratchFolder() {
         const char* tmp = std::getenv("TMPDIR");
         std::string pattern = std::string(tmp && *tmp ? tmp : "/tmp") + "/kdx-plugin-XXXXXX";
         std::vector<char> name(pattern.begin(), pattern.end());
         name.push_back('\0');
         if (!::mkdtemp(name.data()))
-            throw Error("cannot create a folder for a plugin's child process in " + pattern +
-                        ": " + std::strerror(errno));
+            throw Error("cannot create a folder for a plugin's child process in " + pattern + ": " +
+                        std::strerror(errno));
         path_ = name.data();
     }
     ~ScratchFolder() {
@@ -61,7 +61,7 @@ public:
     ScratchFolder& operator=(const ScratchFolder&) = delete;
     const fs::path& path() const noexcept { return path_; }
 
-private:
+  private:
     fs::path path_;
 };
 
@@ -90,7 +90,8 @@ std::set<fs::path> temporaries_of(const fs::path& target) {
     std::error_code ec;
     for (const auto& entry : fs::directory_iterator(folder, ec)) {
         const std::string name = entry.path().filename().string();
-        if (name.size() == prefix.size() + 6 && name.rfind(prefix, 0) == 0) found.insert(entry.path());
+        if (name.size() == prefix.size() + 6 && name.rfind(prefix, 0) == 0)
+            found.insert(entry.path());
     }
     return found;
 }
@@ -133,7 +134,8 @@ ChildEnd wait_for(pid_t pid, double timeout_seconds) {
         }
     }
     while (::waitpid(pid, &end.status, 0) < 0)
-        if (errno != EINTR) throw Error(std::string("cannot wait for kdx-plugin-runner: ") + std::strerror(errno));
+        if (errno != EINTR)
+            throw Error(std::string("cannot wait for kdx-plugin-runner: ") + std::strerror(errno));
     return end;
 }
 
@@ -141,9 +143,12 @@ ChildEnd wait_for(pid_t pid, double timeout_seconds) {
 
 const char* to_string(Isolation i) noexcept {
     switch (i) {
-        case Isolation::none: return "none";
-        case Isolation::third_party: return "third-party";
-        case Isolation::all: return "all";
+        case Isolation::none:
+            return "none";
+        case Isolation::third_party:
+            return "third-party";
+        case Isolation::all:
+            return "all";
     }
     return "";
 }
@@ -164,7 +169,8 @@ bool isolates(const IsolationOptions& options, const fs::path& plugin_file) {
     // told: the install's plugin folder, or the build tree's for a kdx of
     // that tree, however the file was found (--plugin-dir may name them too).
     // A plugin copied into that folder by its author is not kdx's own.
-    if (std::string(KDX_OWN_PLUGINS).find("/" + plugin_file.filename().string() + "/") == std::string::npos)
+    if (std::string(KDX_OWN_PLUGINS).find("/" + plugin_file.filename().string() + "/") ==
+        std::string::npos)
         return true;
     SearchOptions own;
     own.use_environment = false;
@@ -179,8 +185,10 @@ fs::path find_runner() {
     const fs::path exe = executable_folder();
     if (exe.empty()) return {};
     std::error_code ec;
-    for (const fs::path& candidate : {exe / runner_name, exe.parent_path() / KDX_RUNNER_INSTALL_DIR / runner_name})
-        if (fs::is_regular_file(candidate, ec) && ::access(candidate.c_str(), X_OK) == 0) return candidate;
+    for (const fs::path& candidate :
+         {exe / runner_name, exe.parent_path() / KDX_RUNNER_INSTALL_DIR / runner_name})
+        if (fs::is_regular_file(candidate, ec) && ::access(candidate.c_str(), X_OK) == 0)
+            return candidate;
     return {};
 }
 
@@ -191,7 +199,9 @@ IsolatedPlugin::IsolatedPlugin(fs::path plugin_file, std::string plugin_name,
       format_(std::move(format_name)),
       options_(std::move(options)) {}
 
-std::string IsolatedPlugin::label() const { return "plugin " + plugin_ + " (" + file_.string() + ")"; }
+std::string IsolatedPlugin::label() const {
+    return "plugin " + plugin_ + " (" + file_.string() + ")";
+}
 
 std::string IsolatedPlugin::call(const std::string& request, const std::string& doing,
                                  const fs::path& output) const {
@@ -208,7 +218,8 @@ std::string IsolatedPlugin::call(const std::string& request, const std::string& 
 
     const std::set<fs::path> before = temporaries_of(output);
     std::vector<std::string> args = {runner.string()};
-    if (options_.memory_mib > 0) args.insert(args.end(), {"--memory-mib", std::to_string(options_.memory_mib)});
+    if (options_.memory_mib > 0)
+        args.insert(args.end(), {"--memory-mib", std::to_string(options_.memory_mib)});
     args.insert(args.end(), {request_file.string(), answer_file.string()});
     std::vector<char*> argv;
     for (std::string& a : args) argv.push_back(a.data());
@@ -217,12 +228,13 @@ std::string IsolatedPlugin::call(const std::string& request, const std::string& 
     // posix_spawn, not fork: kdx writes reports on several threads, and a
     // forked copy of a threaded process may only call async-signal-safe code.
     if (int e = ::posix_spawn(&pid, runner.c_str(), nullptr, nullptr, argv.data(), environ); e != 0)
-        throw Error("cannot start " + runner.string() + " for " + label() + ": " + std::strerror(e));
+        throw Error("cannot start " + runner.string() + " for " + label() + ": " +
+                    std::strerror(e));
     const ChildEnd end = wait_for(pid, options_.timeout_seconds);
 
     std::string answer;
-    const bool answered = WIFEXITED(end.status) && WEXITSTATUS(end.status) == 0 &&
-                          read_bytes(answer_file, answer);
+    const bool answered =
+        WIFEXITED(end.status) && WEXITSTATUS(end.status) == 0 && read_bytes(answer_file, answer);
     if (answered && !end.timed_out) return answer;
 
     for (const fs::path& left : temporaries_of(output))
@@ -254,12 +266,17 @@ runner::Response answer_of(const std::string& bytes, runner::Operation operation
     runner::Response a = runner::decode_response(bytes, operation);
     diagnostics.append(a.diagnostics);
     switch (a.outcome) {
-        case runner::Outcome::ok: break;
-        case runner::Outcome::error: throw Error(a.error.message, a.error.where);
-        case runner::Outcome::option_error: throw OptionError(a.error.message, a.error.where);
+        case runner::Outcome::ok:
+            break;
+        case runner::Outcome::error:
+            throw Error(a.error.message, a.error.where);
+        case runner::Outcome::option_error:
+            throw OptionError(a.error.message, a.error.where);
         case runner::Outcome::out_of_memory:
             throw Error(label + " ran out of memory" +
-                        (memory_mib ? " (limit " + std::to_string(memory_mib) + " MiB, --plugin-memory)" : "") +
+                        (memory_mib
+                             ? " (limit " + std::to_string(memory_mib) + " MiB, --plugin-memory)"
+                             : "") +
                         " " + doing + (a.error.message.empty() ? "" : ": " + a.error.message));
     }
     return a;
@@ -271,17 +288,19 @@ Dataset IsolatedPlugin::read_dataset(const fs::path& input, const Options& optio
                                      Diagnostics& diagnostics) const {
     const auto op = runner::Operation::read_dataset;
     const std::string doing = "while reading " + mask_passwords(input.string());
-    std::string bytes = call(runner::encode_request(op, file_, format_, input, options, nullptr, nullptr),
-                             doing, {});
-    return std::move(answer_of(bytes, op, diagnostics, label(), doing, options_.memory_mib).dataset);
+    std::string bytes = call(
+        runner::encode_request(op, file_, format_, input, options, nullptr, nullptr), doing, {});
+    return std::move(
+        answer_of(bytes, op, diagnostics, label(), doing, options_.memory_mib).dataset);
 }
 
 void IsolatedPlugin::write_dataset(const Dataset& dataset, const fs::path& output,
                                    const Options& options, Diagnostics& diagnostics) const {
     const auto op = runner::Operation::write_dataset;
     const std::string doing = "while writing " + mask_passwords(output.string());
-    std::string bytes = call(runner::encode_request(op, file_, format_, output, options, &dataset, nullptr),
-                             doing, output);
+    std::string bytes =
+        call(runner::encode_request(op, file_, format_, output, options, &dataset, nullptr), doing,
+             output);
     answer_of(bytes, op, diagnostics, label(), doing, options_.memory_mib);
 }
 
@@ -289,8 +308,9 @@ void IsolatedPlugin::write_document(const Document& document, const fs::path& ou
                                     const Options& options, Diagnostics& diagnostics) const {
     const auto op = runner::Operation::write_document;
     const std::string doing = "while writing " + mask_passwords(output.string());
-    std::string bytes = call(runner::encode_request(op, file_, format_, output, options, nullptr, &document),
-                             doing, output);
+    std::string bytes =
+        call(runner::encode_request(op, file_, format_, output, options, nullptr, &document), doing,
+             output);
     answer_of(bytes, op, diagnostics, label(), doing, options_.memory_mib);
 }
 

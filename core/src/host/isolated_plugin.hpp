@@ -44,7 +44,7 @@ std::filesystem::path find_runner();
 // that dies becomes kdx::Error "plugin NAME (FILE) crashed (SIGSEGV) while
 // writing OUT", with the temporary file it left beside OUT removed.
 class IsolatedPlugin {
-public:
+  public:
     IsolatedPlugin(std::filesystem::path plugin_file, std::string plugin_name,
                    std::string format_name, IsolationOptions options);
 
@@ -55,7 +55,7 @@ public:
     void write_document(const Document& document, const std::filesystem::path& output,
                         const Options& options, Diagnostics& diagnostics) const;
 
-private:
+  private:
     std::string call(const std::string& request, const std::string& doing,
                      const std::filesystem::path& output) const;
     std::string label() const;  // "plugin NAME (FILE)"

@@ -52,8 +52,8 @@ std::string abi_text(std::uint32_t abi) {
 // Why a plugin built for this ABI cannot be used here; empty when it can.
 std::string abi_problem(std::uint32_t abi) {
     if ((abi >> 16) == abi_major && (abi & 0xffffu) <= abi_minor) return {};
-    return "built for plugin ABI " + abi_text(abi) + " but this kdx " + kdx::version() + " has ABI " +
-           abi_text(abi_version) + ": rebuild the plugin against this kdx";
+    return "built for plugin ABI " + abi_text(abi) + " but this kdx " + kdx::version() +
+           " has ABI " + abi_text(abi_version) + ": rebuild the plugin against this kdx";
 }
 
 fs::path executable_folder() {
@@ -96,19 +96,21 @@ std::string unsafe_permissions(const fs::path& file) {
 
 bool is_format_name(const std::string& name) {
     return !name.empty() && std::all_of(name.begin(), name.end(), [](char c) {
-               return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
-           });
+        return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
+    });
 }
 
 // "xlsx", "kdx.sqlite": lower-case parts joined by dots, no leading dot.
 bool is_extension(const std::string& e) {
-    if (e.empty() || e.front() == '.' || e.back() == '.' || e.find("..") != std::string::npos) return false;
-    return std::all_of(e.begin(), e.end(),
-                       [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.'; });
+    if (e.empty() || e.front() == '.' || e.back() == '.' || e.find("..") != std::string::npos)
+        return false;
+    return std::all_of(e.begin(), e.end(), [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.';
+    });
 }
 
 class CollectingRegistrar : public Registrar {
-public:
+  public:
     void set_info(PluginInfo info) override { info_ = std::move(info); }
     void add_format(std::unique_ptr<Format> format) override {
         if (format) formats_.push_back(std::move(format));
@@ -182,7 +184,8 @@ auto guarded(const std::string& plugin, const fs::path& file, Call call) -> decl
     } catch (const std::exception& e) {
         throw Error("plugin " + plugin + " (" + file.string() + ") failed: " + e.what());
     } catch (...) {
-        throw Error("plugin " + plugin + " (" + file.string() + ") failed with an unknown exception");
+        throw Error("plugin " + plugin + " (" + file.string() +
+                    ") failed with an unknown exception");
     }
 }
 
@@ -203,7 +206,7 @@ void expect_written(const std::string& plugin, const fs::path& file, const fs::p
 // declaration (no manifest) is loaded already. Every LoadedFormat holds a
 // shared_ptr to it, so it is unloaded only after the last such object.
 class Library {
-public:
+  public:
     Library(fs::path file, Opened opened) : file_(std::move(file)), opened_(std::move(opened)) {}
     Library(fs::path file, PluginManifest manifest)
         : file_(std::move(file)), manifest_(std::move(manifest)) {}
@@ -227,18 +230,19 @@ public:
         throw Error("plugin " + plugin + " (" + file_.string() + ") has no format " + name);
     }
 
-private:
+  private:
     // Loads the library and checks that it declares what its manifest said,
     // since the manifest is what kdx checked options and names against.
     void open() {
         Opened opened;
         std::string reason = open_library(file_, manifest_->plugin.name, opened);
         if (reason.empty()) {
-            const std::string difference = declaration_difference(*manifest_, opened.info, opened.infos);
+            const std::string difference =
+                declaration_difference(*manifest_, opened.info, opened.infos);
             if (!difference.empty())
-                reason = "declares other formats than its manifest " + manifest_path(file_).string() +
-                         " (" + difference + "): run kdx-plugin-manifest " + file_.string() +
-                         " or rebuild the plugin";
+                reason = "declares other formats than its manifest " +
+                         manifest_path(file_).string() + " (" + difference +
+                         "): run kdx-plugin-manifest " + file_.string() + " or rebuild the plugin";
         }
         if (reason.empty())
             opened_ = std::move(opened);
@@ -254,8 +258,8 @@ private:
 };
 
 std::string PluginRecord::describe() const {
-    std::string s = (info.name.empty() ? name_from_file(file) : info.name) + " (" +
-                    file.string() + ")";
+    std::string s =
+        (info.name.empty() ? name_from_file(file) : info.name) + " (" + file.string() + ")";
     return reason.empty() ? s : s + ": " + reason;
 }
 
@@ -317,19 +321,21 @@ bool LoadedFormat::writes_batches() const noexcept {
     return !isolated_ && has_batch_calls(abi_) && info_.can(can_write_batches);
 }
 
-Dataset LoadedFormat::read_batches(const fs::path& input, const Options& options,
-                                   BatchSink& sink, Diagnostics& diagnostics) const {
+Dataset LoadedFormat::read_batches(const fs::path& input, const Options& options, BatchSink& sink,
+                                   Diagnostics& diagnostics) const {
     if (!reads_batches()) throw Error("format " + info_.name + " cannot read a dataset in parts");
-    return guarded(plugin_, file(),
-                   [&] { return implementation().read_batches(input, options, sink, diagnostics); });
+    return guarded(plugin_, file(), [&] {
+        return implementation().read_batches(input, options, sink, diagnostics);
+    });
 }
 
 std::unique_ptr<LoadedBatchWriter> LoadedFormat::open_batches(const fs::path& output,
                                                               const Options& options,
                                                               Diagnostics& diagnostics) const {
     if (!writes_batches()) return nullptr;
-    std::unique_ptr<BatchWriter> writer =
-        guarded(plugin_, file(), [&] { return implementation().open_batches(output, options, diagnostics); });
+    std::unique_ptr<BatchWriter> writer = guarded(plugin_, file(), [&] {
+        return implementation().open_batches(output, options, diagnostics);
+    });
     if (!writer) return nullptr;
     return std::make_unique<LoadedBatchWriter>(library_, std::move(writer), plugin_, output);
 }
@@ -369,7 +375,8 @@ std::vector<std::pair<fs::path, std::string>> PluginHost::search_folders(
                 std::size_t end = list.find(':', start);
                 if (end == std::string::npos) end = list.size();
                 // Empty entries would mean the current folder: never search it implicitly.
-                if (end > start) folders.emplace_back(list.substr(start, end - start), "KDX_PLUGIN_PATH");
+                if (end > start)
+                    folders.emplace_back(list.substr(start, end - start), "KDX_PLUGIN_PATH");
                 start = end + 1;
             }
         }
@@ -406,7 +413,8 @@ const PluginRecord& PluginHost::load_file(const fs::path& file, const std::strin
     return add(file, found_by, false);
 }
 
-const PluginRecord& PluginHost::add(const fs::path& file, const std::string& found_by, bool use_manifest) {
+const PluginRecord& PluginHost::add(const fs::path& file, const std::string& found_by,
+                                    bool use_manifest) {
     PluginRecord record;
     record.file = file;
     record.found_by = found_by;
@@ -437,7 +445,8 @@ const PluginRecord& PluginHost::add(const fs::path& file, const std::string& fou
         if (std::string unsafe = unsafe_permissions(manifest); !unsafe.empty())
             return finish(PluginRecord::Status::skipped, unsafe);
         record.manifest = manifest;
-        const std::string regenerate = "rebuild the plugin, or run kdx-plugin-manifest " + file.string();
+        const std::string regenerate =
+            "rebuild the plugin, or run kdx-plugin-manifest " + file.string();
         PluginManifest m;
         try {
             m = read_manifest(manifest);
@@ -448,21 +457,24 @@ const PluginRecord& PluginHost::add(const fs::path& file, const std::string& fou
         // installing and stripping it; a time stamp or size would not.
         const std::string id = elf_build_id(file);
         if (m.library != file.filename().string())
-            return finish(PluginRecord::Status::failed, "its manifest " + manifest.string() + " is for " +
-                                                            m.library + ": " + regenerate);
+            return finish(
+                PluginRecord::Status::failed,
+                "its manifest " + manifest.string() + " is for " + m.library + ": " + regenerate);
         if (id.empty())
             return finish(PluginRecord::Status::failed,
                           "has no build ID to compare with its manifest " + manifest.string() +
                               ": link it with -Wl,--build-id (kdx_add_plugin does)");
         if (id != m.build_id)
-            return finish(PluginRecord::Status::failed,
-                          "does not match its manifest " + manifest.string() + " (build ID " +
-                              m.build_id.substr(0, 12) + "… in the manifest, " + id.substr(0, 12) +
-                              "… in the library; the library was rebuilt or replaced): " + regenerate);
+            return finish(
+                PluginRecord::Status::failed,
+                "does not match its manifest " + manifest.string() + " (build ID " +
+                    m.build_id.substr(0, 12) + "… in the manifest, " + id.substr(0, 12) +
+                    "… in the library; the library was rebuilt or replaced): " + regenerate);
         if (std::string wrong = abi_problem(m.abi); !wrong.empty())
             return finish(PluginRecord::Status::failed, wrong);
         if (m.formats.empty())
-            return finish(PluginRecord::Status::failed, "its manifest " + manifest.string() + " declares no formats");
+            return finish(PluginRecord::Status::failed,
+                          "its manifest " + manifest.string() + " declares no formats");
         if (m.plugin.name.empty()) m.plugin.name = record.info.name;
         record.info = m.plugin;
         infos = m.formats;
@@ -485,7 +497,8 @@ const PluginRecord& PluginHost::add(const fs::path& file, const std::string& fou
     for (const FormatInfo& info : infos) {
         if (!check_names_) break;
         if (!is_format_name(info.name))
-            problems.push_back("format name \"" + info.name + "\" must be lower-case letters, digits and -");
+            problems.push_back("format name \"" + info.name +
+                               "\" must be lower-case letters, digits and -");
         for (const std::string& e : info.extensions)
             if (!is_extension(e))
                 problems.push_back("extension \"" + e + "\" of format " + info.name +

@@ -31,9 +31,9 @@ struct PluginRecord {
     std::filesystem::path file;
     std::string found_by;  // "--plugin-dir", "KDX_PLUGIN_PATH", "install", "build tree", "explicit"
     Status status = Status::failed;
-    std::string reason;    // why it failed or was skipped; empty when loaded
+    std::string reason;                 // why it failed or was skipped; empty when loaded
     std::vector<std::string> warnings;  // loaded, but e.g. a format name an earlier plugin has
-    PluginInfo info;       // name falls back to the file name when the plugin gave none
+    PluginInfo info;  // name falls back to the file name when the plugin gave none
     // The manifest its declaration was read from; empty when there was none
     // and the library was loaded at once to ask it (as for a plugin built by an older SDK).
     std::filesystem::path manifest;
@@ -47,14 +47,14 @@ class Library;  // a plugin library, loaded on first use and kept alive by every
 // A plugin's BatchWriter, called through the host as LoadedFormat's calls are;
 // keeps the plugin's library loaded while it lives.
 class LoadedBatchWriter {
-public:
+  public:
     LoadedBatchWriter(std::shared_ptr<Library> library, std::unique_ptr<BatchWriter> writer,
                       std::string plugin, std::filesystem::path output);
     ~LoadedBatchWriter();
     void write(const Dataset& part, Diagnostics& diagnostics);
     void commit(const Dataset& rest, Diagnostics& diagnostics);
 
-private:
+  private:
     std::shared_ptr<Library> library_;  // declared first: destroyed after writer_
     std::unique_ptr<BatchWriter> writer_;
     std::string plugin_;
@@ -67,7 +67,7 @@ private:
 // library that cannot be loaded then, or that declares other formats than
 // its manifest, makes that call throw kdx::Error naming plugin and file.
 class LoadedFormat {
-public:
+  public:
     // With `isolated`, the calls run in a child process (isolated_plugin.hpp)
     // and the library is never loaded in this one. `abi`: the plugin ABI the
     // library was built for; calls newer than it are never made.
@@ -104,7 +104,7 @@ public:
                                                     const Options& options,
                                                     Diagnostics& diagnostics) const;
 
-private:
+  private:
     Format& implementation() const;  // loads the library if need be
 
     std::shared_ptr<Library> library_;  // owns the Format objects of its library
@@ -115,7 +115,7 @@ private:
 };
 
 class PluginHost {
-public:
+  public:
     PluginHost();
     ~PluginHost();
     PluginHost(const PluginHost&) = delete;
@@ -158,7 +158,7 @@ public:
     std::shared_ptr<const LoadedFormat> find_for_file(const std::filesystem::path& file,
                                                       Capability capability) const;
 
-private:
+  private:
     const PluginRecord& add(const std::filesystem::path& file, const std::string& found_by,
                             bool use_manifest);
 

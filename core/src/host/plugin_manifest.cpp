@@ -15,12 +15,9 @@ namespace {
 
 // Capabilities by name, so that a manifest reads without the SDK at hand.
 const std::pair<Capability, const char*> capability_names[] = {
-    {can_read_dataset, "read-dataset"},
-    {can_write_dataset, "write-dataset"},
-    {can_write_document, "write-document"},
-    {can_write_in_parallel, "write-in-parallel"},
-    {can_read_batches, "read-batches"},
-    {can_write_batches, "write-batches"},
+    {can_read_dataset, "read-dataset"},     {can_write_dataset, "write-dataset"},
+    {can_write_document, "write-document"}, {can_write_in_parallel, "write-in-parallel"},
+    {can_read_batches, "read-batches"},     {can_write_batches, "write-batches"},
 };
 constexpr unsigned known_capabilities = can_read_dataset | can_write_dataset | can_write_document |
                                         can_write_in_parallel | can_read_batches |
@@ -39,8 +36,11 @@ json options_json(const std::vector<OptionInfo>& options) {
         const char* type = "string";
         for (const auto& [t, name] : type_names)
             if (t == o.type) type = name;
-        list.push_back({{"name", o.name}, {"type", type}, {"default", o.default_value},
-                        {"allowed", o.allowed}, {"description", o.description}});
+        list.push_back({{"name", o.name},
+                        {"type", type},
+                        {"default", o.default_value},
+                        {"allowed", o.allowed},
+                        {"description", o.description}});
     }
     return list;
 }
@@ -54,7 +54,9 @@ std::vector<OptionInfo> options_from(const json& list) {
         bool known = false;
         for (const auto& [t, name] : type_names)
             if (type == name) option.type = t, known = true;
-        if (!known) throw std::runtime_error("option " + option.name + " has unknown type \"" + type + "\"");
+        if (!known)
+            throw std::runtime_error("option " + option.name + " has unknown type \"" + type +
+                                     "\"");
         option.default_value = o.value("default", "");
         option.allowed = o.value("allowed", std::vector<std::string>{});
         option.description = o.value("description", "");
@@ -66,8 +68,9 @@ std::vector<OptionInfo> options_from(const json& list) {
 bool same_options(const std::vector<OptionInfo>& a, const std::vector<OptionInfo>& b) {
     if (a.size() != b.size()) return false;
     for (std::size_t i = 0; i < a.size(); ++i)
-        if (a[i].name != b[i].name || a[i].type != b[i].type || a[i].default_value != b[i].default_value ||
-            a[i].allowed != b[i].allowed || a[i].description != b[i].description)
+        if (a[i].name != b[i].name || a[i].type != b[i].type ||
+            a[i].default_value != b[i].default_value || a[i].allowed != b[i].allowed ||
+            a[i].description != b[i].description)
             return false;
     return true;
 }
@@ -104,8 +107,11 @@ std::string to_json(const PluginManifest& m) {
         json caps = json::array();
         for (const auto& [c, name] : capability_names)
             if (f.can(c)) caps.push_back(name);
-        formats.push_back({{"name", f.name}, {"long_name", f.long_name}, {"extensions", f.extensions},
-                           {"capabilities", caps}, {"read_options", options_json(f.read_options)},
+        formats.push_back({{"name", f.name},
+                           {"long_name", f.long_name},
+                           {"extensions", f.extensions},
+                           {"capabilities", caps},
+                           {"read_options", options_json(f.read_options)},
                            {"write_options", options_json(f.write_options)}});
     }
     json out = {{"kdx_plugin_manifest", m.schema},
@@ -114,7 +120,9 @@ std::string to_json(const PluginManifest& m) {
                 {"abi", abi_text(m.abi)},
                 {"written_by", m.written_by},
                 {"plugin",
-                 {{"name", m.plugin.name}, {"version", m.plugin.version}, {"description", m.plugin.description}}},
+                 {{"name", m.plugin.name},
+                  {"version", m.plugin.version},
+                  {"description", m.plugin.description}}},
                 {"formats", formats}};
     return out.dump(2) + "\n";
 }
@@ -130,14 +138,16 @@ PluginManifest read_manifest(const fs::path& file) {
         m.schema = j.at("kdx_plugin_manifest").get<int>();
         // A newer layout may mean things this kdx would misread.
         if (m.schema != PluginManifest::current_schema)
-            throw std::runtime_error("it has layout " + std::to_string(m.schema) + ", this kdx reads layout " +
+            throw std::runtime_error("it has layout " + std::to_string(m.schema) +
+                                     ", this kdx reads layout " +
                                      std::to_string(PluginManifest::current_schema));
         m.library = j.at("library").get<std::string>();
         m.build_id = j.at("build_id").get<std::string>();
         m.abi = abi_from(j.at("abi").get<std::string>());
         m.written_by = j.value("written_by", "");
         const json& p = j.at("plugin");
-        m.plugin = {p.at("name").get<std::string>(), p.value("version", ""), p.value("description", "")};
+        m.plugin = {p.at("name").get<std::string>(), p.value("version", ""),
+                    p.value("description", "")};
         for (const json& f : j.at("formats")) {
             FormatInfo info;
             info.name = f.at("name").get<std::string>();
@@ -167,7 +177,8 @@ std::string declaration_difference(const PluginManifest& m, const PluginInfo& pl
     if (plugin.version != m.plugin.version)
         return "version " + plugin.version + ", manifest " + m.plugin.version;
     if (formats.size() != m.formats.size())
-        return std::to_string(formats.size()) + " formats, manifest " + std::to_string(m.formats.size());
+        return std::to_string(formats.size()) + " formats, manifest " +
+               std::to_string(m.formats.size());
     for (std::size_t i = 0; i < formats.size(); ++i) {
         const FormatInfo& live = formats[i];
         const FormatInfo& declared = m.formats[i];
@@ -177,8 +188,10 @@ std::string declaration_difference(const PluginManifest& m, const PluginInfo& pl
         if (live.extensions != declared.extensions) return what + "extensions differ";
         if ((live.capabilities & known_capabilities) != declared.capabilities)
             return what + "capabilities differ";
-        if (!same_options(live.read_options, declared.read_options)) return what + "read options differ";
-        if (!same_options(live.write_options, declared.write_options)) return what + "write options differ";
+        if (!same_options(live.read_options, declared.read_options))
+            return what + "read options differ";
+        if (!same_options(live.write_options, declared.write_options))
+            return what + "write options differ";
     }
     return {};
 }

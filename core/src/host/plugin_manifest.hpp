@@ -19,9 +19,9 @@ namespace kdx::host {
 struct PluginManifest {
     static constexpr int current_schema = 1;
     int schema = current_schema;
-    std::string library;   // the library's file name, e.g. "kdx_xml.so"
-    std::string build_id;  // its GNU build ID (elf_build_id), hex
-    std::uint32_t abi = 0; // the plugin ABI it was built for (kdx_plugin_abi_version)
+    std::string library;     // the library's file name, e.g. "kdx_xml.so"
+    std::string build_id;    // its GNU build ID (elf_build_id), hex
+    std::uint32_t abi = 0;   // the plugin ABI it was built for (kdx_plugin_abi_version)
     std::string written_by;  // "kdx-plugin-manifest 1.1.0"
     PluginInfo plugin;
     std::vector<FormatInfo> formats;

@@ -46,7 +46,8 @@ KDX_WIRE_SIZE(Chart, 160);
 KDX_WIRE_SIZE(ChartSeries, 56);
 KDX_WIRE_SIZE(Location, 104);
 KDX_WIRE_SIZE(Diagnostic, 144);
-static_assert(std::variant_size_v<Block> == 6, "a new kind of Block: update core/src/host/wire.cpp");
+static_assert(std::variant_size_v<Block> == 6,
+              "a new kind of Block: update core/src/host/wire.cpp");
 #undef KDX_WIRE_SIZE
 #endif
 
@@ -82,10 +83,17 @@ void get(Reader& r, Value& v) {
     const std::uint8_t state = r.u8();
     const double number = r.f64();
     switch (static_cast<Value::State>(state)) {
-        case Value::State::missing: v = Value::missing(); break;
-        case Value::State::present: v = Value(number); break;
-        case Value::State::suppressed: v = Value::suppressed(); break;
-        default: r.fail("a value of unknown state " + std::to_string(state));
+        case Value::State::missing:
+            v = Value::missing();
+            break;
+        case Value::State::present:
+            v = Value(number);
+            break;
+        case Value::State::suppressed:
+            v = Value::suppressed();
+            break;
+        default:
+            r.fail("a value of unknown state " + std::to_string(state));
     }
 }
 
@@ -119,8 +127,8 @@ void put_info(Writer& w, const DatasetInfo& i) {
     w.text(i.language);
     put(w, i.provenance);
     put_all(w, i.data_sources, [&](const DataSource& s) {
-        for (const std::string* t : {&s.publisher, &s.title_nb, &s.title_nn, &s.title_en, &s.as_of,
-                                     &s.licence, &s.link})
+        for (const std::string* t :
+             {&s.publisher, &s.title_nb, &s.title_nn, &s.title_en, &s.as_of, &s.licence, &s.link})
             w.text(*t);
     });
     w.text(i.publisher);
@@ -131,8 +139,8 @@ void get_info(Reader& r, DatasetInfo& i) {
     i.language = r.text();
     get(r, i.provenance);
     get_all(r, i.data_sources, [&](DataSource& s) {
-        for (std::string* t : {&s.publisher, &s.title_nb, &s.title_nn, &s.title_en, &s.as_of,
-                               &s.licence, &s.link})
+        for (std::string* t :
+             {&s.publisher, &s.title_nb, &s.title_nn, &s.title_en, &s.as_of, &s.licence, &s.link})
             *t = r.text();
     });
     i.publisher = r.text();
@@ -490,7 +498,8 @@ void put(Writer& w, const Document& d) {
 
 void get(Reader& r, Document& d) {
     DocumentInfo& i = d.info;
-    for (std::string* t : {&i.title, &i.subtitle, &i.language, &i.author, &i.subject}) *t = r.text();
+    for (std::string* t : {&i.title, &i.subtitle, &i.language, &i.author, &i.subject})
+        *t = r.text();
     get(r, i.keywords);
     get(r, i.sources);
     for (std::string* t : {&i.template_id, &i.generator, &i.date}) *t = r.text();
@@ -506,7 +515,8 @@ void get(Reader& r, Document& d) {
     p.generator = r.text();
     get_all(r, d.blocks, [&](Block& b) {
         const std::uint32_t index = r.u32();
-        if (index >= std::variant_size_v<Block>) r.fail("a block of unknown kind " + std::to_string(index));
+        if (index >= std::variant_size_v<Block>)
+            r.fail("a block of unknown kind " + std::to_string(index));
         b = block_of(index, std::make_index_sequence<std::variant_size_v<Block>>());
         std::visit(GetBlock{r}, b);
     });

@@ -17,7 +17,7 @@ namespace kdx::host::wire {
 
 // Appends values to a byte buffer.
 class Writer {
-public:
+  public:
     void u8(std::uint8_t v) { out_.push_back(static_cast<char>(v)); }
     void u32(std::uint32_t v) { raw(&v, sizeof v); }
     void i64(std::int64_t v) { raw(&v, sizeof v); }
@@ -28,7 +28,7 @@ public:
     }
     const std::string& bytes() const noexcept { return out_; }
 
-private:
+  private:
     void raw(const void* p, std::size_t n) { out_.append(static_cast<const char*>(p), n); }
     std::string out_;
 };
@@ -36,7 +36,7 @@ private:
 // Reads values back; throws kdx::Error naming `what` when the bytes end early
 // or a count is larger than what is left (a truncated or foreign file).
 class Reader {
-public:
+  public:
     Reader(const std::string& bytes, std::string what) : bytes_(bytes), what_(std::move(what)) {}
     std::uint8_t u8();
     std::uint32_t u32();
@@ -48,7 +48,7 @@ public:
     bool at_end() const noexcept { return pos_ == bytes_.size(); }
     [[noreturn]] void fail(const std::string& why) const;
 
-private:
+  private:
     void raw(void* p, std::size_t n);
     const std::string& bytes_;
     std::string what_;

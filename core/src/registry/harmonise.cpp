@@ -89,7 +89,8 @@ HarmoniseSummary Harmoniser::run() {
         std::string which;
         for (const auto& [indicator, n] : recomputed_)
             which += (which.empty() ? "" : ", ") + indicator + " " + std::to_string(n);
-        out_.info(std::to_string(summary_.recomputed) + (summary_.recomputed == 1 ? " share or rate" : " shares and rates") +
+        out_.info(std::to_string(summary_.recomputed) +
+                  (summary_.recomputed == 1 ? " share or rate" : " shares and rates") +
                   " of merged municipalities recomputed from their summed counts, not summed (" +
                   which + ")");
     }

@@ -53,7 +53,8 @@ std::vector<const Entry*> entries_named(const Tables& t, const std::string& name
 const Entry* closest_name(const Tables& t, const std::string& name, int period) {
     std::size_t allowance = 0;
     const std::vector<std::string> folded = folded_forms(name);
-    for (const std::string& form : folded) allowance = std::max(allowance, typo_allowance(form.size()));
+    for (const std::string& form : folded)
+        allowance = std::max(allowance, typo_allowance(form.size()));
     const Entry* best = nullptr;
     std::size_t best_distance = allowance + 1;
     for (const Entry& u : t.entries[period]) {

@@ -1,11 +1,11 @@
 #include "report/collation.hpp"
 
-#include <memory>
-#include <mutex>
-
 #include <unicode/coll.h>
 #include <unicode/locid.h>
 #include <unicode/stringpiece.h>
+
+#include <memory>
+#include <mutex>
 
 namespace kdx::report {
 
@@ -35,8 +35,9 @@ bool norwegian_less(const std::string& a, const std::string& b) {
     if (!n.collator) return a < b;
     std::lock_guard<std::mutex> lock(n.mutex);
     UErrorCode status = U_ZERO_ERROR;
-    UCollationResult r = n.collator->compareUTF8(icu::StringPiece(a.data(), static_cast<int32_t>(a.size())),
-                                                 icu::StringPiece(b.data(), static_cast<int32_t>(b.size())), status);
+    UCollationResult r =
+        n.collator->compareUTF8(icu::StringPiece(a.data(), static_cast<int32_t>(a.size())),
+                                icu::StringPiece(b.data(), static_cast<int32_t>(b.size())), status);
     if (U_FAILURE(status)) return a < b;
     return r == UCOL_LESS;
 }

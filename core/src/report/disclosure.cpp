@@ -47,8 +47,7 @@ std::string base_of(const std::string& field) {
                : field;
 }
 
-Disclosure::Disclosure(const ReportTemplate& t, const Dataset& d, const Selection& s,
-                       int threshold)
+Disclosure::Disclosure(const ReportTemplate& t, const Dataset& d, const Selection& s, int threshold)
     : public_(t.public_report), d_(d), s_(s), threshold_(threshold) {
     plan_secondary(t);
 }
@@ -113,11 +112,13 @@ Value Disclosure::figure(const std::string& field, const std::vector<const Munic
     for (std::size_t i = 0; i < raw.size(); ++i) {
         if (raw[i].is_suppressed()) source_suppressed = true;
         if (parts[i].is_suppressed()) ++protected_parts;
-        if (raw[i].has_value()) total += raw[i].get(), ++present;
-        else ++missing;
+        if (raw[i].has_value())
+            total += raw[i].get(), ++present;
+        else
+            ++missing;
     }
-    Value sum = source_suppressed ? Value::suppressed()
-                : present == 0    ? Value::missing()
+    Value sum = source_suppressed      ? Value::suppressed()
+                : present == 0         ? Value::missing()
                 : protected_parts == 1 ? Value::suppressed()
                                        : Value(total);
     Value v = hidden_if_small(sum, counts_people(base));

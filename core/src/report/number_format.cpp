@@ -12,8 +12,10 @@ constexpr const char* nbsp = "\u00a0";
 int usual_decimals(Unit unit) {
     switch (unit) {
         case Unit::percent:
-        case Unit::per_mille: return 1;
-        default: return 0;
+        case Unit::per_mille:
+            return 1;
+        default:
+            return 0;
     }
 }
 
@@ -46,10 +48,14 @@ std::string format_value(const Value& value, Unit unit, const std::string& langu
     bool norwegian = language != "en";
     std::string n = grouped(value.get(), decimals < 0 ? usual_decimals(unit) : decimals, norwegian);
     switch (unit) {
-        case Unit::percent: return n + (norwegian ? std::string(nbsp) + "%" : "%");
-        case Unit::per_mille: return n + (norwegian ? std::string(nbsp) + "‰" : "‰");
-        case Unit::nok: return norwegian ? n + nbsp + "kr" : "NOK" + std::string(nbsp) + n;
-        default: return n;
+        case Unit::percent:
+            return n + (norwegian ? std::string(nbsp) + "%" : "%");
+        case Unit::per_mille:
+            return n + (norwegian ? std::string(nbsp) + "‰" : "‰");
+        case Unit::nok:
+            return norwegian ? n + nbsp + "kr" : "NOK" + std::string(nbsp) + n;
+        default:
+            return n;
     }
 }
 
@@ -60,20 +66,19 @@ std::string format_change(const Value& change, Unit unit, const std::string& lan
 }
 
 std::string format_date(const std::string& iso_date, const std::string& language) {
-    static const char* const norwegian[] = {"januar", "februar", "mars",     "april",
-                                            "mai",    "juni",    "juli",     "august",
+    static const char* const norwegian[] = {"januar",    "februar", "mars",     "april",
+                                            "mai",       "juni",    "juli",     "august",
                                             "september", "oktober", "november", "desember"};
-    static const char* const english[] = {"January", "February", "March",     "April",
-                                          "May",     "June",     "July",      "August",
-                                          "September", "October", "November", "December"};
+    static const char* const english[] = {"January",   "February", "March",    "April",
+                                          "May",       "June",     "July",     "August",
+                                          "September", "October",  "November", "December"};
     int y = 0, m = 0, d = 0;
     char dash1 = 0, dash2 = 0;
     if (iso_date.size() != 10 ||
         std::sscanf(iso_date.c_str(), "%4d%c%2d%c%2d", &y, &dash1, &m, &dash2, &d) != 5 ||
         dash1 != '-' || dash2 != '-' || m < 1 || m > 12 || d < 1 || d > 31)
         return iso_date;
-    if (language == "en")
-        return std::to_string(d) + " " + english[m - 1] + " " + std::to_string(y);
+    if (language == "en") return std::to_string(d) + " " + english[m - 1] + " " + std::to_string(y);
     return std::to_string(d) + ". " + norwegian[m - 1] + " " + std::to_string(y);
 }
 

@@ -28,10 +28,14 @@ Unit unit_of(const std::string& field) {
 
 TableColumn::Type column_type(Unit unit) {
     switch (unit) {
-        case Unit::percent: return TableColumn::Type::percent;
-        case Unit::per_mille: return TableColumn::Type::per_mille;
-        case Unit::persons: return TableColumn::Type::count;
-        default: return TableColumn::Type::number;
+        case Unit::percent:
+            return TableColumn::Type::percent;
+        case Unit::per_mille:
+            return TableColumn::Type::per_mille;
+        case Unit::persons:
+            return TableColumn::Type::count;
+        default:
+            return TableColumn::Type::number;
     }
 }
 
@@ -54,7 +58,7 @@ Paragraph paragraph_of(const std::string& text) {
 }
 
 class Builder {
-public:
+  public:
     Builder(const ReportTemplate& t, const Dataset& d, const ReportRequest& r, Diagnostics& diag)
         : t_(t), d_(d), r_(r), diag_(diag) {}
 
@@ -89,8 +93,8 @@ public:
                     choice.publishers.end())
                 continue;
             std::string line = source_line(s, lang_, choice.licence, choice.link);
-            if (!line.empty() && std::find(doc_.info.sources.begin(), doc_.info.sources.end(), line) ==
-                                     doc_.info.sources.end())
+            if (!line.empty() && std::find(doc_.info.sources.begin(), doc_.info.sources.end(),
+                                           line) == doc_.info.sources.end())
                 doc_.info.sources.push_back(std::move(line));
         }
         doc_.info.year = year_;
@@ -100,7 +104,7 @@ public:
         return std::move(doc_);
     }
 
-private:
+  private:
     // The organisation that publishes the report: --publisher, the template's
     // author, the dataset's publisher, its first source's; kdx is only the producer.
     std::string publisher() {
@@ -117,9 +121,10 @@ private:
     // figure's absence and keeps its column.
     static Table without_empty_columns(Table t) {
         for (std::size_t c = t.columns.size(); c-- > 0;) {
-            bool empty = std::all_of(t.rows.begin(), t.rows.end(), [&](const std::vector<TableCell>& row) {
-                return c < row.size() && row[c].text.empty();
-            });
+            bool empty =
+                std::all_of(t.rows.begin(), t.rows.end(), [&](const std::vector<TableCell>& row) {
+                    return c < row.size() && row[c].text.empty();
+                });
             if (!empty) continue;
             t.columns.erase(t.columns.begin() + static_cast<std::ptrdiff_t>(c));
             for (auto& row : t.rows) row.erase(row.begin() + static_cast<std::ptrdiff_t>(c));
@@ -154,9 +159,10 @@ private:
     }
 
     static bool is_figure_field(const std::string& f) {
-        return f == "requested" || f == "decided" || f == "settled" || f == "unaccompanied-minors" ||
-               f == "family-reunifications" || f == "settled-share-of-requested" ||
-               f == "requested-total" || f == "decided-total" || f == "settled-total";
+        return f == "requested" || f == "decided" || f == "settled" ||
+               f == "unaccompanied-minors" || f == "family-reunifications" ||
+               f == "settled-share-of-requested" || f == "requested-total" ||
+               f == "decided-total" || f == "settled-total";
     }
 
     // After harmonising, the subject's figures for years before its number
@@ -177,7 +183,8 @@ private:
         if (since == 0) return;
         std::vector<std::string> names, divided;
         for (const SettlementFigures& s : d_.settlement) {
-            if (s.municipality != number || s.year >= since || s.year < first_year_ || s.year > year_)
+            if (s.municipality != number || s.year >= since || s.year < first_year_ ||
+                s.year > year_)
                 continue;
             // A year with no figures at all combines nothing.
             if (s.requested.is_missing() && s.decided.is_missing() && s.settled.is_missing())
@@ -189,15 +196,19 @@ private:
             // cannot be divided): it is named apart.
             for (const std::string& f : former)
                 if (auto m = registry.find(f, s.year)) {
-                    if (registry.successors(f, s.year, since).size() > 1) divided.push_back(m->name);
-                    else if (m->name == subject_->name) names.insert(names.begin(), m->name);
-                    else names.push_back(m->name);
+                    if (registry.successors(f, s.year, since).size() > 1)
+                        divided.push_back(m->name);
+                    else if (m->name == subject_->name)
+                        names.insert(names.begin(), m->name);
+                    else
+                        names.push_back(m->name);
                 }
         }
         auto note = [&](const char* key, const std::vector<std::string>& list) {
             std::string text = label(key, lang_);
             auto put = [&text](const std::string& field, const std::string& value) {
-                for (auto at = text.find(field); at != std::string::npos; at = text.find(field, at + value.size()))
+                for (auto at = text.find(field); at != std::string::npos;
+                     at = text.find(field, at + value.size()))
                     text.replace(at, field.size(), value);
             };
             put("{year}", std::to_string(since));
@@ -212,7 +223,10 @@ private:
     std::string join(const std::vector<std::string>& names) {
         std::string s;
         for (std::size_t i = 0; i < names.size(); ++i)
-            s += (i == 0 ? "" : i + 1 == names.size() ? (lang_ == "en" ? " and " : " og ") : ", ") + names[i];
+            s += (i == 0                  ? ""
+                  : i + 1 == names.size() ? (lang_ == "en" ? " and " : " og ")
+                                          : ", ") +
+                 names[i];
         return s;
     }
 
@@ -227,7 +241,8 @@ private:
             at = close + 1;
             // "settle an unreported number refugees" needs its "of".
             if (lang_ == "en" && is_figure_field(field) && !value.empty() &&
-                !std::isdigit(static_cast<unsigned char>(value[0])) && text.compare(at, 9, " refugees") == 0)
+                !std::isdigit(static_cast<unsigned char>(value[0])) &&
+                text.compare(at, 9, " refugees") == 0)
                 out += " of";
         }
         return out + text.substr(at);
@@ -236,25 +251,48 @@ private:
     // ---- blocks ----------------------------------------------------------
     void add_block(const TemplateBlock& b) {
         switch (b.kind) {
-            case K::heading: doc_.blocks.push_back(Heading{b.level, fill(b.text.get(lang_))}); break;
-            case K::paragraph: doc_.blocks.push_back(paragraph_of(fill(b.text.get(lang_)))); break;
+            case K::heading:
+                doc_.blocks.push_back(Heading{b.level, fill(b.text.get(lang_))});
+                break;
+            case K::paragraph:
+                doc_.blocks.push_back(paragraph_of(fill(b.text.get(lang_))));
+                break;
             case K::nomination_summary:
-            case K::nomination_sections: add_nomination(b); break;
-            case K::key_figures: add_key_figures(b); break;
-            case K::settlement_chart: add_settlement_chart(b); break;
-            case K::settlement_table: add_settlement_table(); break;
-            case K::programmes_table: add_programmes(); break;
-            case K::outcomes_table: add_outcomes(b); break;
-            case K::municipalities_table: add_municipalities_table(b); break;
-            case K::municipalities_chart: add_municipalities_chart(b); break;
-            case K::page_break: doc_.blocks.push_back(PageBreak{}); break;
+            case K::nomination_sections:
+                add_nomination(b);
+                break;
+            case K::key_figures:
+                add_key_figures(b);
+                break;
+            case K::settlement_chart:
+                add_settlement_chart(b);
+                break;
+            case K::settlement_table:
+                add_settlement_table();
+                break;
+            case K::programmes_table:
+                add_programmes();
+                break;
+            case K::outcomes_table:
+                add_outcomes(b);
+                break;
+            case K::municipalities_table:
+                add_municipalities_table(b);
+                break;
+            case K::municipalities_chart:
+                add_municipalities_chart(b);
+                break;
+            case K::page_break:
+                doc_.blocks.push_back(PageBreak{});
+                break;
         }
     }
 
     const Nomination* nomination() const {
         if (!subject_) return nullptr;
         for (const Nomination& n : d_.nominations)
-            if (n.municipality == subject_->number && n.year == (nomination_year_ ? nomination_year_ : year_))
+            if (n.municipality == subject_->number &&
+                n.year == (nomination_year_ ? nomination_year_ : year_))
                 return &n;
         for (const Nomination& n : d_.nominations)
             if (n.municipality == subject_->number) return &n;
@@ -265,7 +303,8 @@ private:
         const Nomination* n = nomination();
         if (!n) {
             diag_.warning("template " + t_.id + " line " + std::to_string(b.line) +
-                          ": no nomination text for " + (subject_ ? subject_->name : "the selection") +
+                          ": no nomination text for " +
+                          (subject_ ? subject_->name : "the selection") +
                           "; the block is left out");
             return;
         }
@@ -281,7 +320,8 @@ private:
                 std::size_t end = s.text.find("\n\n", at);
                 if (end == std::string::npos) end = s.text.size();
                 std::string part = s.text.substr(at, end - at);
-                if (part.find_first_not_of(" \n\t") != std::string::npos) doc_.blocks.push_back(paragraph_of(part));
+                if (part.find_first_not_of(" \n\t") != std::string::npos)
+                    doc_.blocks.push_back(paragraph_of(part));
                 at = end + 2;
             }
         }
@@ -300,7 +340,8 @@ private:
                 kf.label += " " + std::to_string(year_);
                 // Last year's figure gives the change only; it is not shown.
                 Value before = disclosure_->figure(f, selected_, year_ - 1, Use::computed);
-                if (kf.value.has_value() && before.has_value()) kf.change = kf.value.get() - before.get();
+                if (kf.value.has_value() && before.has_value())
+                    kf.change = kf.value.get() - before.get();
             } else {
                 kf.label += " " + std::to_string(first_year_) + "–" + std::to_string(year_);
             }
@@ -320,13 +361,15 @@ private:
         Chart c;
         c.kind = b.chart;
         // Not the table's caption: a chart and the table beside it are two things.
-        c.title = fill(b.text.empty() ? label("settlement-chart-caption", lang_) : b.text.get(lang_));
+        c.title =
+            fill(b.text.empty() ? label("settlement-chart-caption", lang_) : b.text.get(lang_));
         c.categories = years_text();
         c.x_title = label("year", lang_);
         c.y_title = label("persons", lang_);
         for (const char* f : {"requested", "decided", "settled"}) {
             ChartSeries s{label(f, lang_), {}};
-            for (int y = first_year_; y <= year_; ++y) s.values.push_back(disclosure_->figure(f, selected_, y, Use::shown));
+            for (int y = first_year_; y <= year_; ++y)
+                s.values.push_back(disclosure_->figure(f, selected_, y, Use::shown));
             c.series.push_back(std::move(s));
         }
         doc_.blocks.push_back(std::move(c));
@@ -336,11 +379,14 @@ private:
         Table t;
         t.caption = label("settlement-caption", lang_);
         t.columns = {{label("year", lang_), TableColumn::Type::year}};
-        const std::vector<std::string> fields{"requested", "decided", "settled", "settled-share-of-requested"};
-        for (const auto& f : fields) t.columns.push_back({label(f, lang_), column_type(unit_of(f))});
+        const std::vector<std::string> fields{"requested", "decided", "settled",
+                                              "settled-share-of-requested"};
+        for (const auto& f : fields)
+            t.columns.push_back({label(f, lang_), column_type(unit_of(f))});
         for (int y = first_year_; y <= year_; ++y) {
             std::vector<TableCell> row{{std::to_string(y), Value(y)}};
-            for (const auto& f : fields) row.push_back(cell(disclosure_->figure(f, selected_, y, Use::shown), unit_of(f)));
+            for (const auto& f : fields)
+                row.push_back(cell(disclosure_->figure(f, selected_, y, Use::shown), unit_of(f)));
             t.rows.push_back(std::move(row));
         }
         doc_.blocks.push_back(std::move(t));
@@ -354,7 +400,8 @@ private:
                      {label("partners", lang_), TableColumn::Type::text},
                      {label("years", lang_), TableColumn::Type::text}};
         if (selected_.size() > 1)
-            t.columns.insert(t.columns.begin(), {label("municipality", lang_), TableColumn::Type::text});
+            t.columns.insert(t.columns.begin(),
+                             {label("municipality", lang_), TableColumn::Type::text});
         // Municipalities in the selection's (Norwegian) order, each one's
         // programmes in the order the data gives them.
         std::map<std::string, std::size_t> place;
@@ -363,12 +410,15 @@ private:
         for (const Programme& p : d_.programmes) {
             if (!selection_.contains(p.municipality)) continue;
             std::string partners, years;
-            for (const auto& partner : p.partners) partners += (partners.empty() ? "" : ", ") + partner;
+            for (const auto& partner : p.partners)
+                partners += (partners.empty() ? "" : ", ") + partner;
             if (!p.years.empty()) {
                 auto [lo, hi] = std::minmax_element(p.years.begin(), p.years.end());
-                years = *lo == *hi ? std::to_string(*lo) : std::to_string(*lo) + "–" + std::to_string(*hi);
+                years = *lo == *hi ? std::to_string(*lo)
+                                   : std::to_string(*lo) + "–" + std::to_string(*hi);
             }
-            std::vector<TableCell> row{text_cell(p.name), text_cell(label(to_string(p.kind), lang_)),
+            std::vector<TableCell> row{text_cell(p.name),
+                                       text_cell(label(to_string(p.kind), lang_)),
                                        text_cell(partners), text_cell(years)};
             if (selected_.size() > 1) {
                 const Municipality* m = d_.find_municipality(p.municipality);
@@ -379,8 +429,10 @@ private:
         std::stable_sort(sorted.begin(), sorted.end(),
                          [](const auto& a, const auto& b) { return a.first < b.first; });
         for (auto& entry : sorted) t.rows.push_back(std::move(entry.second));
-        if (t.rows.empty()) doc_.blocks.push_back(paragraph_of(label("no-programmes", lang_)));
-        else doc_.blocks.push_back(without_empty_columns(std::move(t)));
+        if (t.rows.empty())
+            doc_.blocks.push_back(paragraph_of(label("no-programmes", lang_)));
+        else
+            doc_.blocks.push_back(without_empty_columns(std::move(t)));
     }
 
     void add_outcomes(const TemplateBlock& b) {
@@ -403,51 +455,61 @@ private:
                      {label("national", lang_), TableColumn::Type::number},
                      {label("target", lang_), TableColumn::Type::number}};
         if (selected_.size() > 1)
-            t.columns.insert(t.columns.begin(), {label("municipality", lang_), TableColumn::Type::text});
+            t.columns.insert(t.columns.begin(),
+                             {label("municipality", lang_), TableColumn::Type::text});
         for (const Outcome& o : d_.outcomes) {
-            if (!selection_.contains(o.municipality) || o.year < first_year_ || o.year > year_) continue;
+            if (!selection_.contains(o.municipality) || o.year < first_year_ || o.year > year_)
+                continue;
             const Indicator* indicator = d_.find_indicator(o.indicator);
             Unit unit = indicator ? indicator->unit : o.unit;
             Value v = disclosure_->outcome(o);
             Value national, target;
             for (const Outcome& n : d_.outcomes)
-                if (n.municipality == whole_country && n.indicator == o.indicator && n.year == o.year && n.programme.empty())
+                if (n.municipality == whole_country && n.indicator == o.indicator &&
+                    n.year == o.year && n.programme.empty())
                     national = n.value;
             for (const auto& [id, value] : b.targets)
                 if (id == o.indicator) target = value;
-            std::vector<TableCell> row{text_cell(indicator ? indicator_label(*indicator, lang_) : o.indicator),
-                                       {std::to_string(o.year), Value(o.year)},
-                                       cell(v, unit),
-                                       national.is_missing() ? text_cell("") : cell(national, unit),
-                                       target.is_missing() ? text_cell("") : cell(target, unit)};
+            std::vector<TableCell> row{
+                text_cell(indicator ? indicator_label(*indicator, lang_) : o.indicator),
+                {std::to_string(o.year), Value(o.year)},
+                cell(v, unit),
+                national.is_missing() ? text_cell("") : cell(national, unit),
+                target.is_missing() ? text_cell("") : cell(target, unit)};
             if (selected_.size() > 1) {
                 const Municipality* m = d_.find_municipality(o.municipality);
                 row.insert(row.begin(), text_cell(m ? m->name : o.municipality));
             }
             auto r = rank.find(o.indicator);
-            sorted.emplace_back(place[o.municipality],
-                                r == rank.end() ? rank.size() : r->second, o.year, std::move(row));
+            sorted.emplace_back(place[o.municipality], r == rank.end() ? rank.size() : r->second,
+                                o.year, std::move(row));
         }
         std::stable_sort(sorted.begin(), sorted.end(), [](const auto& a, const auto& b) {
             return std::tie(std::get<0>(a), std::get<1>(a), std::get<2>(a)) <
                    std::tie(std::get<0>(b), std::get<1>(b), std::get<2>(b));
         });
         for (auto& entry : sorted) t.rows.push_back(std::move(std::get<3>(entry)));
-        if (t.rows.empty()) doc_.blocks.push_back(paragraph_of(label("no-outcomes", lang_)));
-        else doc_.blocks.push_back(without_empty_columns(std::move(t)));
+        if (t.rows.empty())
+            doc_.blocks.push_back(paragraph_of(label("no-outcomes", lang_)));
+        else
+            doc_.blocks.push_back(without_empty_columns(std::move(t)));
     }
 
     void add_municipalities_table(const TemplateBlock& b) {
         Table t;
-        t.caption = b.text.empty() ? label("municipalities-caption", lang_) + " " + std::to_string(year_)
-                                   : fill(b.text.get(lang_));
+        t.caption = b.text.empty()
+                        ? label("municipalities-caption", lang_) + " " + std::to_string(year_)
+                        : fill(b.text.get(lang_));
         t.columns = {{label("municipality", lang_), TableColumn::Type::text},
                      {label("number", lang_), TableColumn::Type::text}};
-        const std::vector<std::string> fields{"requested", "decided", "settled", "settled-share-of-requested"};
-        for (const auto& f : fields) t.columns.push_back({label(f, lang_), column_type(unit_of(f))});
+        const std::vector<std::string> fields{"requested", "decided", "settled",
+                                              "settled-share-of-requested"};
+        for (const auto& f : fields)
+            t.columns.push_back({label(f, lang_), column_type(unit_of(f))});
         for (const Municipality* m : selected_) {
             std::vector<TableCell> row{text_cell(m->name), text_cell(m->number)};
-            for (const auto& f : fields) row.push_back(cell(disclosure_->figure(f, {m}, year_, Use::shown), unit_of(f)));
+            for (const auto& f : fields)
+                row.push_back(cell(disclosure_->figure(f, {m}, year_, Use::shown), unit_of(f)));
             t.rows.push_back(std::move(row));
         }
         if (b.totals && t_.scope == ReportTemplate::Scope::nominees) {
@@ -465,7 +527,9 @@ private:
             }
         } else if (b.totals) {
             std::vector<TableCell> row{text_cell(label("total", lang_)), text_cell("")};
-            for (const auto& f : fields) row.push_back(cell(disclosure_->figure(f, selected_, year_, Use::shown), unit_of(f)));
+            for (const auto& f : fields)
+                row.push_back(
+                    cell(disclosure_->figure(f, selected_, year_, Use::shown), unit_of(f)));
             t.rows.push_back(std::move(row));
             t.last_row_is_total = true;
         }
@@ -482,7 +546,8 @@ private:
         for (const Municipality* m : selected_) c.categories.push_back(m->name);
         for (int y = first_year_; y <= year_; ++y) {
             ChartSeries s{std::to_string(y), {}};
-            for (const Municipality* m : selected_) s.values.push_back(disclosure_->figure(b.field, {m}, y, Use::shown));
+            for (const Municipality* m : selected_)
+                s.values.push_back(disclosure_->figure(b.field, {m}, y, Use::shown));
             c.series.push_back(std::move(s));
         }
         doc_.blocks.push_back(std::move(c));

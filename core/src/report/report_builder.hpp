@@ -22,7 +22,7 @@ struct ReportRequest {
     int threshold = 5;         // counts of people below this are shown as ":"
     std::string date;          // ISO date for the document's metadata
     std::vector<std::string> data_files;  // the files read; never printed in the document
-    std::string publisher;     // the report's author; empty: the template's, then the dataset's
+    std::string publisher;  // the report's author; empty: the template's, then the dataset's
 };
 
 // Builds the document. Throws kdx::Error when the selection finds nothing

@@ -37,15 +37,20 @@ const std::map<std::string, TemplateBlock::Kind>& block_kinds() {
 
 // Figures a key-figures block or a municipalities-chart may show.
 const std::set<std::string>& figure_names() {
-    static const std::set<std::string> names{
-        "requested", "decided", "settled", "settled-share-of-requested",
-        "requested-total", "decided-total", "settled-total",
-        "unaccompanied-minors", "family-reunifications"};
+    static const std::set<std::string> names{"requested",
+                                             "decided",
+                                             "settled",
+                                             "settled-share-of-requested",
+                                             "requested-total",
+                                             "decided-total",
+                                             "settled-total",
+                                             "unaccompanied-minors",
+                                             "family-reunifications"};
     return names;
 }
 
 class Reader {
-public:
+  public:
     explicit Reader(fs::path file) : file_(std::move(file)) {}
 
     ReportTemplate read() {
@@ -59,8 +64,7 @@ public:
             fail(static_cast<std::ptrdiff_t>(parsed.offset),
                  std::string("not well-formed XML: ") + parsed.description());
         for (pugi::xml_node n : doc_.children())
-            if (n.type() == pugi::node_doctype)
-                fail(n, "a DOCTYPE is not allowed in a template");
+            if (n.type() == pugi::node_doctype) fail(n, "a DOCTYPE is not allowed in a template");
         if (auto problem = xml_limits::check_tree(doc_)) fail(problem->offset, problem->message);
         pugi::xml_node root = doc_.document_element();
         if (std::strcmp(root.name(), "report-template") != 0 ||
@@ -75,11 +79,17 @@ public:
         t.file = file_;
         t.id = required(root, "id");
         std::string scope = root.attribute("scope").as_string("municipality");
-        if (scope == "municipality") t.scope = ReportTemplate::Scope::municipality;
-        else if (scope == "county") t.scope = ReportTemplate::Scope::county;
-        else if (scope == "nominees") t.scope = ReportTemplate::Scope::nominees;
-        else if (scope == "all") t.scope = ReportTemplate::Scope::all;
-        else fail(root, "scope must be municipality, county, nominees or all, found \"" + scope + "\"");
+        if (scope == "municipality")
+            t.scope = ReportTemplate::Scope::municipality;
+        else if (scope == "county")
+            t.scope = ReportTemplate::Scope::county;
+        else if (scope == "nominees")
+            t.scope = ReportTemplate::Scope::nominees;
+        else if (scope == "all")
+            t.scope = ReportTemplate::Scope::all;
+        else
+            fail(root,
+                 "scope must be municipality, county, nominees or all, found \"" + scope + "\"");
         t.years = integer(root, "years", 1, 1, 50);
         t.language = root.attribute("language").as_string("nb");
         if (t.language != "nb" && t.language != "nn" && t.language != "en")
@@ -90,20 +100,32 @@ public:
         for (pugi::xml_node child : root.children()) {
             if (child.type() != pugi::node_element) continue;
             std::string name = child.name();
-            if (name == "title") t.title = text(child);
-            else if (name == "subtitle") t.subtitle = text(child);
-            else if (name == "subject") t.subject = text(child);
-            else if (name == "author") t.author = text(child);
-            else if (name == "keyword") t.keywords.emplace_back(child.attribute("lang").as_string(), child.text().as_string());
-            else if (name == "sources") t.sources = sources(child);
-            else if (name == "blocks") read_blocks(child, t);
-            else fail(child, "unexpected <" + name + ">; expected title, subtitle, subject, author, keyword, sources or blocks");
+            if (name == "title")
+                t.title = text(child);
+            else if (name == "subtitle")
+                t.subtitle = text(child);
+            else if (name == "subject")
+                t.subject = text(child);
+            else if (name == "author")
+                t.author = text(child);
+            else if (name == "keyword")
+                t.keywords.emplace_back(child.attribute("lang").as_string(),
+                                        child.text().as_string());
+            else if (name == "sources")
+                t.sources = sources(child);
+            else if (name == "blocks")
+                read_blocks(child, t);
+            else
+                fail(
+                    child,
+                    "unexpected <" + name +
+                        ">; expected title, subtitle, subject, author, keyword, sources or blocks");
         }
         if (t.title.empty()) fail(root, "a template needs a <title>");
         return t;
     }
 
-private:
+  private:
     [[noreturn]] void fail(std::ptrdiff_t offset, const std::string& message) const {
         throw Error(message, Location::at(file_.string(), line_of(offset)));
     }
@@ -126,17 +148,21 @@ private:
         for (pugi::xml_attribute a : node.attributes()) {
             bool known = std::any_of(names.begin(), names.end(),
                                      [&](const char* n) { return std::strcmp(n, a.name()) == 0; });
-            if (!known) fail(node, std::string("unexpected attribute ") + a.name() + " on <" + node.name() + ">");
+            if (!known)
+                fail(node,
+                     std::string("unexpected attribute ") + a.name() + " on <" + node.name() + ">");
         }
     }
 
     std::string required(const pugi::xml_node& node, const char* name) const {
         pugi::xml_attribute a = node.attribute(name);
-        if (!a || !*a.value()) fail(node, std::string("<") + node.name() + "> needs the attribute " + name);
+        if (!a || !*a.value())
+            fail(node, std::string("<") + node.name() + "> needs the attribute " + name);
         return a.value();
     }
 
-    int integer(const pugi::xml_node& node, const char* name, int fallback, int low, int high) const {
+    int integer(const pugi::xml_node& node, const char* name, int fallback, int low,
+                int high) const {
         pugi::xml_attribute a = node.attribute(name);
         if (!a) return fallback;
         std::string v = a.value();
@@ -152,7 +178,8 @@ private:
         pugi::xml_attribute a = node.attribute(name);
         if (!a) return fallback;
         std::string v = a.value();
-        if (v != "true" && v != "false") fail(node, std::string(name) + " must be true or false, found \"" + v + "\"");
+        if (v != "true" && v != "false")
+            fail(node, std::string(name) + " must be true or false, found \"" + v + "\"");
         return v == "true";
     }
 
@@ -161,7 +188,8 @@ private:
         allow(node, {"show", "publisher", "licence", "link"});
         SourceChoice c;
         std::string show = node.attribute("show").as_string("all");
-        if (show != "all" && show != "none") fail(node, "show must be all or none, found \"" + show + "\"");
+        if (show != "all" && show != "none")
+            fail(node, "show must be all or none, found \"" + show + "\"");
         c.show = show == "all";
         std::string list = node.attribute("publisher").as_string();
         for (std::size_t at = 0; at < list.size();) {
@@ -184,7 +212,8 @@ private:
         for (pugi::xml_node child : node.children()) {
             if (child.type() != pugi::node_element) continue;
             if (std::strcmp(child.name(), "text") != 0)
-                fail(child, std::string("unexpected <") + child.name() + "> in <" + node.name() + ">; expected <text lang=\"..\">");
+                fail(child, std::string("unexpected <") + child.name() + "> in <" + node.name() +
+                                ">; expected <text lang=\"..\">");
             allow(child, {"lang"});
             std::string lang = required(child, "lang");
             if (lang != "nb" && lang != "nn" && lang != "en")
@@ -193,13 +222,15 @@ private:
             check_fields(child, value);
             t.by_language[lang] = value;
         }
-        if (t.empty()) fail(node, std::string("<") + node.name() + "> needs at least one <text lang=\"nb\">");
+        if (t.empty())
+            fail(node, std::string("<") + node.name() + "> needs at least one <text lang=\"nb\">");
         return t;
     }
 
     void check_fields(const pugi::xml_node& node, const std::string& value) const {
         const auto& known = template_fields();
-        for (std::size_t open = value.find('{'); open != std::string::npos; open = value.find('{', open + 1)) {
+        for (std::size_t open = value.find('{'); open != std::string::npos;
+             open = value.find('{', open + 1)) {
             std::size_t close = value.find('}', open);
             if (close == std::string::npos) fail(node, "a { without its } in \"" + value + "\"");
             std::string field = value.substr(open + 1, close - open - 1);
@@ -218,7 +249,8 @@ private:
             if (kind == block_kinds().end()) {
                 std::string list;
                 for (const auto& [k, v] : block_kinds()) list += (list.empty() ? "" : ", ") + k;
-                fail(node, std::string("unknown block <") + node.name() + ">; expected one of " + list);
+                fail(node,
+                     std::string("unknown block <") + node.name() + ">; expected one of " + list);
             }
             TemplateBlock b;
             b.kind = kind->second;
@@ -236,7 +268,10 @@ private:
                 b.level = integer(node, "level", 1, 1, 3);
                 b.text = text(node);
                 break;
-            case K::paragraph: allow(node, {}); b.text = text(node); break;
+            case K::paragraph:
+                allow(node, {});
+                b.text = text(node);
+                break;
             case K::key_figures:
                 allow(node, {});
                 for (pugi::xml_node f : node.children("figure")) {
@@ -245,16 +280,19 @@ private:
                     if (!figure_names().count(field)) fail(f, "unknown figure \"" + field + "\"");
                     b.fields.push_back(field);
                 }
-                if (b.fields.empty()) fail(node, "<key-figures> needs at least one <figure field=\"..\"/>");
+                if (b.fields.empty())
+                    fail(node, "<key-figures> needs at least one <figure field=\"..\"/>");
                 break;
             case K::settlement_chart:
             case K::municipalities_chart: {
                 allow(node, {"kind", "field"});
                 std::string chart = node.attribute("kind").as_string("bar");
-                if (chart != "bar" && chart != "line") fail(node, "kind must be bar or line, found \"" + chart + "\"");
+                if (chart != "bar" && chart != "line")
+                    fail(node, "kind must be bar or line, found \"" + chart + "\"");
                 b.chart = chart == "bar" ? Chart::Kind::bar : Chart::Kind::line;
                 b.field = node.attribute("field").as_string("settled");
-                if (!figure_names().count(b.field)) fail(node, "unknown figure \"" + b.field + "\"");
+                if (!figure_names().count(b.field))
+                    fail(node, "unknown figure \"" + b.field + "\"");
                 if (node.child("text")) b.text = text(node);  // optional chart title
                 break;
             }
@@ -267,10 +305,13 @@ private:
                 allow(node, {});
                 for (pugi::xml_node target : node.children("target")) {
                     allow(target, {"indicator", "value"});
-                    b.targets.emplace_back(required(target, "indicator"), target.attribute("value").as_double());
+                    b.targets.emplace_back(required(target, "indicator"),
+                                           target.attribute("value").as_double());
                 }
                 break;
-            default: allow(node, {}); break;
+            default:
+                allow(node, {});
+                break;
         }
     }
 
@@ -291,10 +332,23 @@ const std::string& LocalText::get(const std::string& language) const {
 }
 
 const std::vector<std::string>& template_fields() {
-    static const std::vector<std::string> fields{
-        "municipality", "municipality-number", "county", "county-number", "year", "first-year",
-        "prize-year", "requested", "decided", "settled", "settled-share-of-requested", "requested-total",
-        "decided-total", "settled-total", "nominees", "winner", "threshold"};
+    static const std::vector<std::string> fields{"municipality",
+                                                 "municipality-number",
+                                                 "county",
+                                                 "county-number",
+                                                 "year",
+                                                 "first-year",
+                                                 "prize-year",
+                                                 "requested",
+                                                 "decided",
+                                                 "settled",
+                                                 "settled-share-of-requested",
+                                                 "requested-total",
+                                                 "decided-total",
+                                                 "settled-total",
+                                                 "nominees",
+                                                 "winner",
+                                                 "threshold"};
     return fields;
 }
 

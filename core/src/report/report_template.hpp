@@ -39,12 +39,12 @@ struct TemplateBlock {
     };
     Kind kind = Kind::paragraph;
     unsigned line = 0;
-    int level = 1;                        // heading level
-    LocalText text;                       // heading or paragraph text; table caption
-    std::vector<std::string> fields;      // key figures to show
+    int level = 1;                    // heading level
+    LocalText text;                   // heading or paragraph text; table caption
+    std::vector<std::string> fields;  // key figures to show
     Chart::Kind chart = Chart::Kind::bar;
-    std::string field = "settled";        // municipalities-chart: which figure
-    bool totals = false;                  // municipalities-table: add a total row
+    std::string field = "settled";                        // municipalities-chart: which figure
+    bool totals = false;                                  // municipalities-table: add a total row
     std::vector<std::pair<std::string, double>> targets;  // outcomes-table: indicator -> target
 };
 
@@ -61,10 +61,10 @@ struct ReportTemplate {
     std::string id;
     std::filesystem::path file;
     Scope scope = Scope::municipality;
-    int years = 1;                    // how many years up to the report year
-    std::string language = "nb";      // default language
+    int years = 1;                // how many years up to the report year
+    std::string language = "nb";  // default language
     bool language_from_municipality = false;
-    bool public_report = true;        // apply disclosure control
+    bool public_report = true;  // apply disclosure control
     LocalText title, subtitle, subject, author;
     // (language, word); a keyword without a language is every language's.
     std::vector<std::pair<std::string, std::string>> keywords;

@@ -34,9 +34,15 @@ class Selector {
     Selection run() {
         s_.nomination_year = r_.prize_year;
         switch (t_.scope) {
-            case S::municipality: municipality(); break;
-            case S::county: county(); break;
-            case S::nominees: nominees(); break;
+            case S::municipality:
+                municipality();
+                break;
+            case S::county:
+                county();
+                break;
+            case S::nominees:
+                nominees();
+                break;
             case S::all:
                 for (const Municipality& m : d_.municipalities) s_.municipalities.push_back(&m);
                 if (s_.municipalities.empty()) throw Error("the data has no municipalities");
@@ -57,7 +63,8 @@ class Selector {
   private:
     void municipality() {
         if (r_.municipality.empty())
-            throw Error("template " + t_.id + " is about one municipality: give --municipality NUMBER");
+            throw Error("template " + t_.id +
+                        " is about one municipality: give --municipality NUMBER");
         s_.subject = d_.find_municipality(r_.municipality);
         if (!s_.subject) throw Error("municipality " + r_.municipality + " is not in the data");
         s_.municipalities = {s_.subject};
@@ -86,7 +93,8 @@ class Selector {
             }
         if (s_.municipalities.empty())
             throw Error("no nominees for " +
-                        (year ? std::to_string(year) : std::string("any year")) + " are in the data");
+                        (year ? std::to_string(year) : std::string("any year")) +
+                        " are in the data");
         s_.nomination_year = year;
     }
 
@@ -99,7 +107,8 @@ class Selector {
                 if (numbers.count(f.municipality) && (!r_.up_to_year || f.year <= r_.up_to_year))
                     s_.year = std::max(s_.year, f.year);
             if (s_.year == 0) s_.year = s_.nomination_year;
-            if (s_.year == 0) throw Error("no year given and the selection has no settlement figures");
+            if (s_.year == 0)
+                throw Error("no year given and the selection has no settlement figures");
         }
         s_.first_year = s_.year - t_.years + 1;
         if (r_.year) require_figures_in(s_.year);
@@ -169,8 +178,10 @@ class Selector {
         s_.language = t_.language;
         if (t_.language_from_municipality && s_.subject) {
             LanguageForm form = municipality_language(*s_.subject, s_.year);
-            if (form == LanguageForm::nynorsk) s_.language = "nn";
-            else if (form == LanguageForm::bokmal) s_.language = "nb";
+            if (form == LanguageForm::nynorsk)
+                s_.language = "nn";
+            else if (form == LanguageForm::bokmal)
+                s_.language = "nb";
         }
         if (!r_.language.empty()) s_.language = r_.language;
     }

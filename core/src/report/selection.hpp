@@ -15,11 +15,11 @@ struct Selection {
     std::vector<const Municipality*> municipalities;  // in Norwegian order of name
     const Municipality* subject = nullptr;            // when the selection is one municipality
     std::string county_name;                          // for scope county
-    std::vector<std::string> winners;                 // names of the prize's winners (scope nominees)
-    int nomination_year = 0;  // the nominations reported on; 0: none
-    int year = 0;             // the year reported on
-    int first_year = 0;       // the first year of the template's span of years
-    std::string language;     // "nb", "nn" or "en"
+    std::vector<std::string> winners;  // names of the prize's winners (scope nominees)
+    int nomination_year = 0;           // the nominations reported on; 0: none
+    int year = 0;                      // the year reported on
+    int first_year = 0;                // the first year of the template's span of years
+    std::string language;              // "nb", "nn" or "en"
 
     bool contains(const std::string& number) const;
 };

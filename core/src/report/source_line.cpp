@@ -5,10 +5,12 @@
 namespace kdx::report {
 namespace {
 
-const char* const months_no[12] = {"januar", "februar", "mars",      "april",   "mai",      "juni",
-                                   "juli",   "august",  "september", "oktober", "november", "desember"};
-const char* const months_en[12] = {"January", "February", "March",     "April",   "May",      "June",
-                                   "July",    "August",   "September", "October", "November", "December"};
+const char* const months_no[12] = {"januar",    "februar", "mars",     "april",
+                                   "mai",       "juni",    "juli",     "august",
+                                   "september", "oktober", "november", "desember"};
+const char* const months_en[12] = {"January",   "February", "March",    "April",
+                                   "May",       "June",     "July",     "August",
+                                   "September", "October",  "November", "December"};
 
 bool digits(const std::string& s, std::size_t from, std::size_t count) {
     if (s.size() < from + count) return false;

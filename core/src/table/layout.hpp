@@ -24,7 +24,7 @@ struct Column {
 };
 
 enum class LayoutKind {
-    wide,      // one row per municipality (and year), one column per field
+    wide,       // one row per municipality (and year), one column per field
     long_rows,  // one row per area, year, indicator and value, as IMDi publishes
     ssb         // a statbank export: region labels, long or one column per year (table/ssb.hpp)
 };

@@ -215,8 +215,8 @@ class MappingReader {
             else if (name == "total")
                 totals.push_back(normalise_header(text));
             else
-                fail(c, "expected <missing>, <suppressed>, <zero> or <total>, found <" + name +
-                            ">");
+                fail(c,
+                     "expected <missing>, <suppressed>, <zero> or <total>, found <" + name + ">");
         }
         if (!totals.empty()) m.total_words = totals;
     }
@@ -301,8 +301,8 @@ ValueRules value_rules(const Mapping& mapping, Symbols symbols) {
                    from.end());
     };
     std::vector<std::string>* lists[] = {&r.missing, &r.suppressed, &r.zero};
-    const std::optional<std::vector<std::string>>* given[] = {&mapping.missing,
-                                                              &mapping.suppressed, &mapping.zero};
+    const std::optional<std::vector<std::string>>* given[] = {&mapping.missing, &mapping.suppressed,
+                                                              &mapping.zero};
     for (int i = 0; i < 3; ++i) {
         if (!*given[i]) continue;
         for (int j = 0; j < 3; ++j)

@@ -102,7 +102,8 @@ std::optional<std::string> MunicipalityBook::number_for_name(const std::string& 
     if (numbers.size() == 1) return numbers.front();
     if (numbers.empty()) {
         problem = "expected a municipality number or name, found \"" + name + "\"";
-        if (year_given) problem += " (no municipality had that name in " + std::to_string(year) + ")";
+        if (year_given)
+            problem += " (no municipality had that name in " + std::to_string(year) + ")";
         if (auto close = registry.closest_by_name(name, year))
             problem += "; did you mean " + close->number + " " + close->name + "?";
     } else {

@@ -50,7 +50,8 @@ struct Keyed {
 
 // (first record with the key, a later one) for each record from `from` on
 // whose key an earlier record has, in reading order of the later one.
-std::vector<std::pair<std::size_t, std::size_t>> repeats(std::vector<Keyed> keys, std::size_t from) {
+std::vector<std::pair<std::size_t, std::size_t>> repeats(std::vector<Keyed> keys,
+                                                         std::size_t from) {
     std::sort(keys.begin(), keys.end());
     std::vector<std::pair<std::size_t, std::size_t>> out;
     for (std::size_t i = 1, first = 0; i < keys.size(); ++i) {
@@ -60,7 +61,8 @@ std::vector<std::pair<std::size_t, std::size_t>> repeats(std::vector<Keyed> keys
         }
         if (keys[i].index >= from) out.emplace_back(keys[first].index, keys[i].index);
     }
-    std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.second < b.second; });
+    std::sort(out.begin(), out.end(),
+              [](const auto& a, const auto& b) { return a.second < b.second; });
     return out;
 }
 
@@ -82,7 +84,8 @@ void settlement(Dataset& d, Diagnostics& diag, std::size_t from) {
     keys.reserve(d.settlement.size());
     for (std::size_t i = 0; i < d.settlement.size(); ++i) {
         const SettlementFigures& s = d.settlement[i];
-        keys.push_back({municipality(s.municipality), static_cast<std::uint64_t>(static_cast<std::uint32_t>(s.year)), i});
+        keys.push_back({municipality(s.municipality),
+                        static_cast<std::uint64_t>(static_cast<std::uint32_t>(s.year)), i});
     }
     std::vector<bool> drop(d.settlement.size(), false);
     bool any = false;
@@ -136,8 +139,8 @@ void outcomes(Dataset& d, Diagnostics& diag, std::size_t from) {
         const Outcome& o = d.outcomes[i];
         const Outcome& kept = d.outcomes[first];
         std::string what = "outcome " + o.indicator + " " + o.municipality + " " +
-                           std::to_string(o.year) + " is given twice, at " +
-                           place(d, kept.origin) + " and here";
+                           std::to_string(o.year) + " is given twice, at " + place(d, kept.origin) +
+                           " and here";
         Location here = d.location_of(o.origin);
         if (kept.value == o.value && kept.unit == o.unit)
             diag.info(what + " with the same value; written once", here);

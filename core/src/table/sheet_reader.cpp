@@ -58,8 +58,8 @@ bool names_a_column_twice(const Row& row) {
 }  // namespace
 
 SheetReader::SheetReader(ImportContext& import, const SheetInfo& sheet) : context_(import, sheet) {
-    context_.rules = value_rules(import.mapping,
-                                 source_symbols(import.options.symbols, import.mapping, {}));
+    context_.rules =
+        value_rules(import.mapping, source_symbols(import.options.symbols, import.mapping, {}));
     context_.outcome_source = import.mapping.source;
     context_.year = import.mapping.year;
 }

@@ -134,17 +134,16 @@ bool StreamRepeats::filter(Dataset& part, std::string& why) {
     for (std::size_t i = 0; i < part.outcomes.size(); ++i) {
         Outcome& o = part.outcomes[i];
         const std::uint32_t m = municipality(o.municipality);
-        const std::uint32_t p =
-            indicators_
-                .emplace(o.programme + '\n' + o.indicator,
-                         static_cast<std::uint32_t>(indicators_.size()))
-                .first->second;
+        const std::uint32_t p = indicators_
+                                    .emplace(o.programme + '\n' + o.indicator,
+                                             static_cast<std::uint32_t>(indicators_.size()))
+                                    .first->second;
         if (m >= (1u << 20) || p >= (1u << 12)) {
             why = "more municipalities or indicators than the keys kept beside the stream can name";
             return false;
         }
-        const std::uint64_t key = static_cast<std::uint64_t>(m << 12 | p) << 32 |
-                                  static_cast<std::uint32_t>(o.year);
+        const std::uint64_t key =
+            static_cast<std::uint64_t>(m << 12 | p) << 32 | static_cast<std::uint32_t>(o.year);
         Keys::Entry fresh;
         if (!compact(o.origin, key, fold(mix(add(0, o.value) + static_cast<unsigned>(o.unit))),
                      fresh))

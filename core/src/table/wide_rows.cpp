@@ -4,8 +4,8 @@
 #include <utility>
 #include <vector>
 
-#include "table/aggregate_check.hpp"
 #include "population.hpp"
+#include "table/aggregate_check.hpp"
 #include "table/cell_value.hpp"
 #include "table/sheet_context.hpp"
 
@@ -81,7 +81,9 @@ class WideMapper : public RowMapper {
         if (m.number.empty() && problem.empty() && !m.name.empty()) {
             std::vector<int> years = figure_years(row, year);
             if (!years.empty()) {
-                const Column* at = problem_column ? problem_column : municipality_ ? municipality_ : name_;
+                const Column* at = problem_column  ? problem_column
+                                   : municipality_ ? municipality_
+                                                   : name_;
                 for (int y : years) {
                     std::string why;
                     if (auto n = sheet_.import.book.number_for_name(m.name, y, why))
@@ -312,8 +314,9 @@ class WideMapper : public RowMapper {
             else if (!text.empty())
                 error(row, *county_number_, expected_found("a county number (two digits)", cell));
         }
-        std::string county_name =
-            county_name_ && own_year ? std::string(trim(shown(cell_of(row, *county_name_)))) : std::string();
+        std::string county_name = county_name_ && own_year
+                                      ? std::string(trim(shown(cell_of(row, *county_name_))))
+                                      : std::string();
         const Column* at = number_ ? number_ : municipality_ ? municipality_ : name_;
         sheet_.import.book.note(m.number, year, sheet_.origin(row.number, at->index + 1), m.name,
                                 county_number, county_name, population);

@@ -49,8 +49,8 @@ TEST(RegistryNames, EditDistanceCountsSwapsAsOne) {
 
 // A limit may cut the table short, but never changes a distance within it.
 TEST(RegistryNames, EditDistanceWithALimitAgreesUpToTheLimit) {
-    const char* words[] = {"",      "a",         "ab",        "ba",       "abc",
-                           "1702",  "7102",      "1720",      "0301",     "steinkjer",
+    const char* words[] = {"",          "a",      "ab",      "ba",          "abc",
+                           "1702",      "7102",   "1720",    "0301",        "steinkjer",
                            "stienkjer", "kitten", "sitting", "Kommune 100", "kommune"};
     // A string longer than the stack rows (64 cells) takes the heap path.
     const std::string long_a(80, 'x'), long_b = std::string(79, 'x') + "y";

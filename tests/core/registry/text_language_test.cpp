@@ -68,14 +68,15 @@ TEST(TextLanguage, LanguageOfANameForm) {
 TEST(TextLanguage, EveryFormOfAnOfficialNameButTheNorwegianOneHasALanguage) {
     const auto dir = kdx::test::source_dir() / "data/registry";
     std::size_t names = 0;
-    for (const char* file : {"municipalities-2024.csv", "municipalities-2018.csv", "counties-2024.csv",
-                             "counties.csv"}) {
+    for (const char* file : {"municipalities-2024.csv", "municipalities-2018.csv",
+                             "counties-2024.csv", "counties.csv"}) {
         std::ifstream in(dir / file);
         ASSERT_TRUE(in) << file;
         std::string line;
         std::getline(in, line);
         while (std::getline(in, line)) {
-            if (!line.empty() && line.back() == '\r') line.pop_back();  // some lists end lines with CRLF
+            if (!line.empty() && line.back() == '\r')
+                line.pop_back();  // some lists end lines with CRLF
             std::istringstream fields(line);
             std::vector<std::string> f;
             for (std::string field; std::getline(fields, field, ',');) f.push_back(field);

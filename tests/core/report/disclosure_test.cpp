@@ -11,12 +11,12 @@
 
 namespace {
 
-using ::testing::ElementsAre;
-using ::testing::HasSubstr;
-using ::testing::IsEmpty;
 using kdx::Value;
 using kdx::report::Disclosure;
 using kdx::report::Use;
+using ::testing::ElementsAre;
+using ::testing::HasSubstr;
+using ::testing::IsEmpty;
 
 // Voss 4621, Bergen 4601, Askøy 4627 (Vestland). Askøy has no decision in 2020.
 kdx::Dataset vestland(bool settled_counts_people) {
@@ -26,7 +26,8 @@ kdx::Dataset vestland(bool settled_counts_people) {
     kdx::test::add_figures(d, "4601", {{2019, 250, 250, 240}, {2020, 1200, 1150, 1234}});
     kdx::test::add_figures(d, "4627", {{2019, 20, 20, 18}, {2020, 20, Value::missing(), 25}});
     if (settled_counts_people)
-        d.indicators.push_back({"settled", "Bosatte", "Busette", "Settled", kdx::Unit::persons, true, true});
+        d.indicators.push_back(
+            {"settled", "Bosatte", "Busette", "Settled", kdx::Unit::persons, true, true});
     return d;
 }
 
@@ -95,8 +96,7 @@ TEST(Disclosure, ASecondCellIsHiddenSoTheFirstCannotBeWorkedOut) {
     kdx::Dataset d = vestland(true);
     auto s = county_2020(d, 2);
     Disclosure control(public_template(), d, s, 5);
-    EXPECT_THAT(control.secondary(),
-                ElementsAre(Disclosure::Cell{"4627", 2020, "settled"}));
+    EXPECT_THAT(control.secondary(), ElementsAre(Disclosure::Cell{"4627", 2020, "settled"}));
     EXPECT_TRUE(control.figure("settled", {named(d, "4621")}, 2020, Use::shown).is_suppressed());
     EXPECT_TRUE(control.figure("settled", {named(d, "4627")}, 2020, Use::shown).is_suppressed());
     EXPECT_EQ(control.figure("settled", {named(d, "4601")}, 2020, Use::shown).get(), 1234);

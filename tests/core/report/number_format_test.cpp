@@ -4,9 +4,9 @@
 
 namespace {
 
+using kdx::format_value;
 using kdx::Unit;
 using kdx::Value;
-using kdx::format_value;
 
 const std::string nbsp = "\u00a0";
 

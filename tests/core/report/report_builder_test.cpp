@@ -13,10 +13,10 @@
 
 namespace {
 
-using ::testing::ElementsAre;
-using ::testing::HasSubstr;
 using kdx::Value;
 using kdx::test::shipped_template;
+using ::testing::ElementsAre;
+using ::testing::HasSubstr;
 namespace report = kdx::report;
 
 const std::string nbsp = "\u00a0";
@@ -58,8 +58,9 @@ TEST(ReportBuilder, CouncilReportSpeaksTheMunicipalitysLanguageAndPublishesSettl
     EXPECT_THAT(row_texts(t, 1), ElementsAre("2019", "10", "10", "12", "120,0" + nbsp + "%"));
     EXPECT_THAT(doc.notes, ::testing::Not(::testing::Contains(HasSubstr("«:»"))));
     auto p = std::get<kdx::Paragraph>(doc.blocks[0]);
-    EXPECT_EQ(p.runs[0].text, "I 2020 oppmoda IMDi kommunen om å busetje 6 flyktningar. Kommunestyret "
-                              "vedtok å busetje 5, og 3 vart busette.");
+    EXPECT_EQ(p.runs[0].text,
+              "I 2020 oppmoda IMDi kommunen om å busetje 6 flyktningar. Kommunestyret "
+              "vedtok å busetje 5, og 3 vart busette.");
 }
 
 TEST(ReportBuilder, PersonStatisticsAreSuppressedByTheirIndicator) {
@@ -82,9 +83,11 @@ TEST(ReportBuilder, PersonStatisticsAreSuppressedByTheirIndicator) {
         if (auto t = std::get_if<kdx::Table>(&b))
             for (const auto& row : t->rows)
                 for (const auto& c : row) {
-                    if (c.value.is_suppressed() && row[0].text.rfind("I arbeid", 0) == 0) saw_hidden_share = true;
+                    if (c.value.is_suppressed() && row[0].text.rfind("I arbeid", 0) == 0)
+                        saw_hidden_share = true;
                     if (c.text == "55,0" + nbsp + "%") saw_shown_share = true;
-                    if (c.value.is_suppressed() && row[0].text.rfind("Deltakere", 0) == 0) saw_hidden_count = true;
+                    if (c.value.is_suppressed() && row[0].text.rfind("Deltakere", 0) == 0)
+                        saw_hidden_count = true;
                 }
     EXPECT_TRUE(saw_hidden_share);
     EXPECT_TRUE(saw_shown_share);
@@ -105,8 +108,9 @@ TEST(ReportBuilder, IndicatorSensitivityComesFromTheDataset) {
     EXPECT_THAT(row_texts(t, 2), ElementsAre("2020", "6", "5", ":", ":"));
     // Running text says it in words, never ":".
     auto p = std::get<kdx::Paragraph>(doc.blocks[0]);
-    EXPECT_EQ(p.runs[0].text, "I 2020 oppmoda IMDi kommunen om å busetje 6 flyktningar. Kommunestyret "
-                              "vedtok å busetje 5, og eit ikkje publisert tal vart busette.");
+    EXPECT_EQ(p.runs[0].text,
+              "I 2020 oppmoda IMDi kommunen om å busetje 6 flyktningar. Kommunestyret "
+              "vedtok å busetje 5, og eit ikkje publisert tal vart busette.");
 }
 
 TEST(ReportBuilder, MissingFiguresInRunningTextAreWords) {
@@ -123,11 +127,15 @@ TEST(ReportBuilder, MissingFiguresInRunningTextAreWords) {
         EXPECT_EQ(p.runs[0].text.find(".."), std::string::npos) << p.runs[0].text;
         EXPECT_EQ(p.runs[0].text.find(" :"), std::string::npos) << p.runs[0].text;
         if (std::string(lang) == "nb") {
-            EXPECT_EQ(p.runs[0].text, "I 2020 anmodet IMDi kommunen om å bosette et ikke oppgitt antall flyktninger. "
-                                      "Kommunestyret vedtok å bosette et ikke oppgitt antall, og 3 ble bosatt.");
+            EXPECT_EQ(
+                p.runs[0].text,
+                "I 2020 anmodet IMDi kommunen om å bosette et ikke oppgitt antall flyktninger. "
+                "Kommunestyret vedtok å bosette et ikke oppgitt antall, og 3 ble bosatt.");
         } else {
-            EXPECT_EQ(p.runs[0].text, "In 2020 IMDi asked the municipality to settle an unreported number of refugees. "
-                                      "The council decided to settle an unreported number, and 3 were settled.");
+            EXPECT_EQ(
+                p.runs[0].text,
+                "In 2020 IMDi asked the municipality to settle an unreported number of refugees. "
+                "The council decided to settle an unreported number, and 3 were settled.");
         }
     }
 }
@@ -141,7 +149,8 @@ TEST(ReportBuilder, AYearWithoutFiguresIsAnErrorNamingTheYearsCovered) {
         report::build_report(shipped_template("council-report"), dataset(), r, diagnostics);
         FAIL() << "a report of 2015 was built";
     } catch (const kdx::Error& e) {
-        EXPECT_STREQ(e.what(), "the data has no figures for Voss (4621) in 2015; it covers 2019–2020");
+        EXPECT_STREQ(e.what(),
+                     "the data has no figures for Voss (4621) in 2015; it covers 2019–2020");
     }
     r.municipality.clear();
     r.county = "46";
@@ -150,7 +159,9 @@ TEST(ReportBuilder, AYearWithoutFiguresIsAnErrorNamingTheYearsCovered) {
         report::build_report(shipped_template("county-overview"), dataset(), r, diagnostics);
         FAIL() << "a report of 2021 was built";
     } catch (const kdx::Error& e) {
-        EXPECT_STREQ(e.what(), "the data has no figures for county 46 (Vestland) in 2021; it covers 2019–2020");
+        EXPECT_STREQ(
+            e.what(),
+            "the data has no figures for county 46 (Vestland) in 2021; it covers 2019–2020");
     }
 }
 
@@ -183,13 +194,15 @@ TEST(ReportBuilder, CountyTotalsAreTrueAndLeaveOutMissingParts) {
     ASSERT_EQ(t.rows.size(), 4u);
     EXPECT_TRUE(t.last_row_is_total);
     // Rows in Norwegian order: Askøy, Bergen, Voss.
-    EXPECT_THAT(row_texts(t, 0), ElementsAre("Askøy", "4627", "20", "..", "25", "125,0" + nbsp + "%"));
+    EXPECT_THAT(row_texts(t, 0),
+                ElementsAre("Askøy", "4627", "20", "..", "25", "125,0" + nbsp + "%"));
     EXPECT_THAT(row_texts(t, 2), ElementsAre("Voss", "4621", "6", "5", "3", "50,0" + nbsp + "%"));
     // Settled: every part is published, so is the total (3 + 1234 + 25).
     // Decided: Askøy has no decision; the total covers those that decided.
     EXPECT_THAT(row_texts(t, 3), ElementsAre("I alt", "", "1" + nbsp + "226", "1" + nbsp + "155",
                                              "1" + nbsp + "262", "102,9" + nbsp + "%"));
-    EXPECT_THAT(doc.notes, ::testing::Contains(HasSubstr("Summene omfatter kommunene som har rapportert")));
+    EXPECT_THAT(doc.notes,
+                ::testing::Contains(HasSubstr("Summene omfatter kommunene som har rapportert")));
     EXPECT_THAT(doc.notes, ::testing::Contains(HasSubstr("«..» betyr at tallet mangler")));
 }
 
@@ -202,8 +215,8 @@ TEST(ReportBuilder, SmallSettlementCountsAndTheirTotalAreShown) {
     r.year = 2020;
     auto doc = report::build_report(shipped_template("county-overview"), d, r, diagnostics);
     const auto& t = table_with_caption(doc, "Bosetting per kommune");
-    EXPECT_EQ(t.rows[2][4].text, "3");  // Voss
-    EXPECT_EQ(t.rows[1][4].text, "2");  // Bergen
+    EXPECT_EQ(t.rows[2][4].text, "3");   // Voss
+    EXPECT_EQ(t.rows[1][4].text, "2");   // Bergen
     EXPECT_EQ(t.rows[3][4].text, "30");  // 3 + 2 + 25
 }
 
@@ -283,7 +296,9 @@ TEST(ReportBuilder, ADossierOfAMunicipalityNotNominatedThatYearIsAnErrorNamingTh
         report::build_report(shipped_template("imdi-dossier"), d, r, diagnostics);
         FAIL() << "a dossier of Voss for 2020 was built";
     } catch (const kdx::Error& e) {
-        EXPECT_STREQ(e.what(), "Voss (4621) was not nominated in 2020; the nominees of 2020 are Askøy (4627) and Bergen (4601)");
+        EXPECT_STREQ(e.what(),
+                     "Voss (4621) was not nominated in 2020; the nominees of 2020 are Askøy (4627) "
+                     "and Bergen (4601)");
     }
     r.prize_year = 2019;  // Voss's own year is fine
     EXPECT_NO_THROW(report::build_report(shipped_template("imdi-dossier"), d, r, diagnostics));
@@ -291,8 +306,8 @@ TEST(ReportBuilder, ADossierOfAMunicipalityNotNominatedThatYearIsAnErrorNamingTh
 
 TEST(ReportBuilder, EmptyColumnsAreLeftOutAndAChartHasItsOwnCaption) {
     auto d = dataset();
-    d.programmes.push_back(kdx::test::programme("p1", "4621", kdx::ProgrammeKind::introduction_programme,
-                                                "Ny start", {"NAV"}, {}));
+    d.programmes.push_back(kdx::test::programme(
+        "p1", "4621", kdx::ProgrammeKind::introduction_programme, "Ny start", {"NAV"}, {}));
     // An indicator without a target in the template and no national figure.
     kdx::Outcome o = kdx::test::outcome("4621", 2020, Value(12), Value(40), kdx::Unit::persons);
     o.indicator = "introduction-participants";
@@ -309,7 +324,8 @@ TEST(ReportBuilder, EmptyColumnsAreLeftOutAndAChartHasItsOwnCaption) {
             std::vector<std::string> headers;
             for (const auto& c : t->columns) headers.push_back(c.header);
             EXPECT_THAT(headers, ::testing::Not(::testing::Contains("Heile landet"))) << t->caption;
-            EXPECT_THAT(headers, ::testing::Not(::testing::Contains("Nasjonalt mål"))) << t->caption;
+            EXPECT_THAT(headers, ::testing::Not(::testing::Contains("Nasjonalt mål")))
+                << t->caption;
             if (t->caption == "Tiltak og samarbeidspartnarar") {
                 EXPECT_THAT(headers, ElementsAre("Tiltak", "Type", "Samarbeidspartnarar"));
             }
@@ -335,8 +351,9 @@ TEST(ReportBuilder, TheComparisonsBottomRowIsTheNationalFigure) {
     const auto& t = table_with_caption(doc, "Bosetting per kommune");
     ASSERT_EQ(t.rows.size(), 3u);
     EXPECT_TRUE(t.last_row_is_total);
-    EXPECT_THAT(row_texts(t, 2), ElementsAre("Hele landet", "", "10" + nbsp + "000", "9" + nbsp + "000",
-                                             "8" + nbsp + "000", "80,0" + nbsp + "%"));
+    EXPECT_THAT(row_texts(t, 2),
+                ElementsAre("Hele landet", "", "10" + nbsp + "000", "9" + nbsp + "000",
+                            "8" + nbsp + "000", "80,0" + nbsp + "%"));
     // Without the country's figure there is no bottom row: a sum of nominees means nothing.
     d.settlement.pop_back();
     auto without = report::build_report(shipped_template("imdi-comparison"), d, r, diagnostics);
@@ -345,9 +362,15 @@ TEST(ReportBuilder, TheComparisonsBottomRowIsTheNationalFigure) {
 
 TEST(ReportBuilder, MunicipalitiesAreInNorwegianOrder) {
     kdx::Dataset d;
-    for (const auto& [number, name] : std::vector<std::pair<std::string, std::string>>{
-             {"3201", "Bærum"}, {"1804", "Bodø"}, {"3218", "Ås"}, {"3203", "Asker"}, {"1511", "Ørsta"},
-             {"5001", "Zeta"}, {"1120", "Ålesund"}, {"4632", "Aurland"}}) {
+    for (const auto& [number, name] :
+         std::vector<std::pair<std::string, std::string>>{{"3201", "Bærum"},
+                                                          {"1804", "Bodø"},
+                                                          {"3218", "Ås"},
+                                                          {"3203", "Asker"},
+                                                          {"1511", "Ørsta"},
+                                                          {"5001", "Zeta"},
+                                                          {"1120", "Ålesund"},
+                                                          {"4632", "Aurland"}}) {
         d.municipalities.push_back(kdx::test::municipality(number, name, "99", "Prøve"));
         kdx::test::add_figures(d, number, {{2020, 10, 10, 10}});
     }
@@ -360,17 +383,20 @@ TEST(ReportBuilder, MunicipalitiesAreInNorwegianOrder) {
     std::vector<std::string> names;
     for (std::size_t i = 0; i + 1 < t.rows.size(); ++i) names.push_back(t.rows[i][0].text);
     // Bodø before Bærum (ø and æ are letters after z, not o and a); Å last.
-    EXPECT_THAT(names, ElementsAre("Asker", "Aurland", "Bodø", "Bærum", "Zeta", "Ørsta", "Ålesund", "Ås"));
+    EXPECT_THAT(names,
+                ElementsAre("Asker", "Aurland", "Bodø", "Bærum", "Zeta", "Ørsta", "Ålesund", "Ås"));
 }
 
 // The comparison's programme table lists the nominees in Norwegian order
 // (Askøy before Bergen) whatever order the data gives the programmes in.
 TEST(ReportBuilder, ProgrammesOfSeveralMunicipalitiesAreInNorwegianOrder) {
     auto d = dataset();
-    d.programmes.push_back(kdx::test::programme("b1", "4601", kdx::ProgrammeKind::introduction_programme,
-                                                "Bergen 1", {}, {}));
-    d.programmes.push_back(kdx::test::programme("a1", "4627", kdx::ProgrammeKind::other, "Askøy 1", {}, {}));
-    d.programmes.push_back(kdx::test::programme("b2", "4601", kdx::ProgrammeKind::other, "Bergen 2", {}, {}));
+    d.programmes.push_back(kdx::test::programme(
+        "b1", "4601", kdx::ProgrammeKind::introduction_programme, "Bergen 1", {}, {}));
+    d.programmes.push_back(
+        kdx::test::programme("a1", "4627", kdx::ProgrammeKind::other, "Askøy 1", {}, {}));
+    d.programmes.push_back(
+        kdx::test::programme("b2", "4601", kdx::ProgrammeKind::other, "Bergen 2", {}, {}));
     d.nominations.push_back(kdx::test::nomination("4627", 2020, "Askøy.", {}));
     d.nominations.push_back(kdx::test::nomination("4601", 2020, "Bergen.", {}));
     kdx::Diagnostics diagnostics;
@@ -399,7 +425,9 @@ TEST(ReportBuilder, UnknownSelectionIsAClearError) {
         kdx::Error);
     r.municipality.clear();
     r.county = "03";
-    EXPECT_THROW(report::build_report(shipped_template("county-overview"), dataset(), r, diagnostics), kdx::Error);
+    EXPECT_THROW(
+        report::build_report(shipped_template("county-overview"), dataset(), r, diagnostics),
+        kdx::Error);
 }
 
 }  // namespace

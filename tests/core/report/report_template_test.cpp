@@ -9,8 +9,8 @@
 namespace {
 
 namespace fs = std::filesystem;
-using ::testing::HasSubstr;
 using kdx::test::write_file;
+using ::testing::HasSubstr;
 
 const char* good_head =
     "<?xml version=\"1.0\"?>\n"
@@ -35,9 +35,11 @@ TEST(ReportTemplate, ShippedTemplatesReadAndValidateAgainstTheSchema) {
         EXPECT_FALSE(t.blocks.empty());
         ++n;
         if (!kdx::test::have_program("xmllint")) continue;
-        auto r = kdx::test::run("xmllint --noout --schema " +
-                                kdx::test::sh_quote((kdx::test::source_dir() / "schemas/kdx-report-template-1.xsd").string()) +
-                                " " + kdx::test::sh_quote(entry.path().string()));
+        auto r = kdx::test::run(
+            "xmllint --noout --schema " +
+            kdx::test::sh_quote(
+                (kdx::test::source_dir() / "schemas/kdx-report-template-1.xsd").string()) +
+            " " + kdx::test::sh_quote(entry.path().string()));
         EXPECT_EQ(r.exit_code, 0) << r.err;
     }
     EXPECT_EQ(n, 4);
@@ -51,30 +53,44 @@ TEST(ReportTemplate, UnknownFieldIsNamedWithItsLine) {
                       "      <text lang=\"nb\">Bosatt: {bosatt}</text>\n"
                       "    </paragraph>\n"
                       "  </blocks>\n</report-template>\n");
-    EXPECT_THAT(error_of(f), HasSubstr(f.string() + ":6: unknown field {bosatt}; known fields: municipality,"));
+    EXPECT_THAT(error_of(f),
+                HasSubstr(f.string() + ":6: unknown field {bosatt}; known fields: municipality,"));
 }
 
 TEST(ReportTemplate, MalformedXmlGivesFileAndLine) {
     fs::path f = kdx::test::scratch_dir() / "template.xml";
-    write_file(f, std::string(good_head) + "  <blocks>\n    <page-break>\n  </blocks>\n</report-template>\n");
+    write_file(f, std::string(good_head) +
+                      "  <blocks>\n    <page-break>\n  </blocks>\n</report-template>\n");
     EXPECT_THAT(error_of(f), HasSubstr(f.string() + ":6: not well-formed XML: "));
 }
 
 TEST(ReportTemplate, UnknownBlockAndBadAttributes) {
     fs::path dir = kdx::test::scratch_dir();
-    write_file(dir / "a.xml", std::string(good_head) + "  <blocks>\n    <pie-chart/>\n  </blocks>\n</report-template>\n");
-    EXPECT_THAT(error_of(dir / "a.xml"), HasSubstr(":5: unknown block <pie-chart>; expected one of"));
-    write_file(dir / "b.xml", std::string(good_head) + "  <blocks>\n    <heading level=\"7\"><text lang=\"nb\">x</text></heading>\n  </blocks>\n</report-template>\n");
-    EXPECT_THAT(error_of(dir / "b.xml"), HasSubstr(":5: level must be a whole number from 1 to 3, found \"7\""));
+    write_file(
+        dir / "a.xml",
+        std::string(good_head) + "  <blocks>\n    <pie-chart/>\n  </blocks>\n</report-template>\n");
+    EXPECT_THAT(error_of(dir / "a.xml"),
+                HasSubstr(":5: unknown block <pie-chart>; expected one of"));
+    write_file(dir / "b.xml",
+               std::string(good_head) +
+                   "  <blocks>\n    <heading level=\"7\"><text lang=\"nb\">x</text></heading>\n  "
+                   "</blocks>\n</report-template>\n");
+    EXPECT_THAT(error_of(dir / "b.xml"),
+                HasSubstr(":5: level must be a whole number from 1 to 3, found \"7\""));
     write_file(dir / "c.xml", "<report-template xmlns=\"urn:other\" version=\"1\" id=\"x\"/>");
-    EXPECT_THAT(error_of(dir / "c.xml"), HasSubstr(":1: expected <report-template xmlns=\"urn:kdx:report-template:1\">"));
-    write_file(dir / "d.xml", std::string(good_head) + "  <blocks>\n    <key-figures><figure field=\"happiness\"/></key-figures>\n  </blocks>\n</report-template>\n");
+    EXPECT_THAT(error_of(dir / "c.xml"),
+                HasSubstr(":1: expected <report-template xmlns=\"urn:kdx:report-template:1\">"));
+    write_file(dir / "d.xml",
+               std::string(good_head) +
+                   "  <blocks>\n    <key-figures><figure field=\"happiness\"/></key-figures>\n  "
+                   "</blocks>\n</report-template>\n");
     EXPECT_THAT(error_of(dir / "d.xml"), HasSubstr(":5: unknown figure \"happiness\""));
 }
 
 TEST(ReportTemplate, DoctypeIsRefused) {
     fs::path f = kdx::test::scratch_dir() / "template.xml";
-    write_file(f, "<?xml version=\"1.0\"?>\n<!DOCTYPE x [<!ENTITY e \"boom\">]>\n" + std::string(good_head).substr(22) +
+    write_file(f, "<?xml version=\"1.0\"?>\n<!DOCTYPE x [<!ENTITY e \"boom\">]>\n" +
+                      std::string(good_head).substr(22) +
                       "  <blocks><page-break/></blocks>\n</report-template>\n");
     EXPECT_THAT(error_of(f), HasSubstr(":2: a DOCTYPE is not allowed in a template"));
 }

@@ -1,8 +1,8 @@
 // The source line a report prints, against the sentences the issue gives as
 // how IMDi's statistics are cited in each language.
-#include <gtest/gtest.h>
-
 #include "report/source_line.hpp"
+
+#include <gtest/gtest.h>
 
 namespace {
 
@@ -54,7 +54,9 @@ TEST(SourceLine, LicenceAndLinkWhenAskedAndPresent) {
               "https://www.imdi.no/tall-og-statistikk/");
     EXPECT_EQ(source_line(s, "en", true, false),
               "IMDi, settlement statistics, figures as of October 2015, licence NLOD");
-    EXPECT_EQ(source_line(s, "nn", false, false), "IMDi, bosettingsstatistikk, tal per oktober 2015");
+    EXPECT_EQ(source_line(s, "nn", false, false),
+              "IMDi, bosettingsstatistikk, tal per oktober 2015");
     s.licence.clear();
-    EXPECT_EQ(source_line(s, "nn", true, false), "IMDi, bosettingsstatistikk, tal per oktober 2015");
+    EXPECT_EQ(source_line(s, "nn", true, false),
+              "IMDi, bosettingsstatistikk, tal per oktober 2015");
 }

@@ -307,9 +307,11 @@ namespace {
 
 // An outcome given twice (two sheets) is written once; the first value wins.
 TEST(TableImporter, AnOutcomeGivenTwiceKeepsTheFirst) {
-    Sheet a{"A", {texts(1, {"Knr", "I arbeid eller utdanning 2018"}), texts(2, {"5001", "62,5 %"})}};
-    Sheet b{"B", {texts(1, {"Knr", "I arbeid eller utdanning 2018"}), texts(2, {"5001", "60 %"}),
-                  texts(3, {"0301", "50 %"})}};
+    Sheet a{"A",
+            {texts(1, {"Knr", "I arbeid eller utdanning 2018"}), texts(2, {"5001", "62,5 %"})}};
+    Sheet b{"B",
+            {texts(1, {"Knr", "I arbeid eller utdanning 2018"}), texts(2, {"5001", "60 %"}),
+             texts(3, {"0301", "50 %"})}};
     Imported r = import_sheets("o.xlsx", {a, b});
     ASSERT_EQ(r.dataset.outcomes.size(), 2u);
     EXPECT_EQ(r.dataset.outcomes[0].value, Value(62.5));
@@ -322,8 +324,9 @@ TEST(TableImporter, AnOutcomeGivenTwiceKeepsTheFirst) {
 // A number with a name is what the user wrote: kept in every year's column,
 // whatever the name would resolve to in that year.
 TEST(TableImporter, ANumberWithANameIsKeptInEveryYear) {
-    Sheet s{"Ark1", {texts(1, {"Kommune", "Bosatt 2017", "Bosatt 2020"}),
-                     texts(2, {"5006 Steinkjer", "10", "12"})}};
+    Sheet s{"Ark1",
+            {texts(1, {"Kommune", "Bosatt 2017", "Bosatt 2020"}),
+             texts(2, {"5006 Steinkjer", "10", "12"})}};
     Imported r = import_sheets("n.xlsx", {s});
     EXPECT_EQ(find(r.dataset, "5006", 2017)->settled, Value(10));
     EXPECT_EQ(find(r.dataset, "5006", 2020)->settled, Value(12));

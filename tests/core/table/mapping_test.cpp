@@ -144,7 +144,8 @@ TEST(Mapping, SymbolsAttributeMustNameAConvention) {
         FAIL() << "expected an error";
     } catch (const kdx::Error& e) {
         EXPECT_THAT(e.what(), HasSubstr(":2: "));
-        EXPECT_THAT(e.what(), HasSubstr("expected symbols=\"ssb\", \"imdi\" or \"kdx\", found \"scb\""));
+        EXPECT_THAT(e.what(),
+                    HasSubstr("expected symbols=\"ssb\", \"imdi\" or \"kdx\", found \"scb\""));
     }
 }
 

@@ -23,21 +23,22 @@ namespace {
 // Notes that the library was loaded, for the tests that kdx loads only the
 // plugins a command needs (plugin_manifest_test.cpp).
 [[maybe_unused]] const bool load_noted = [] {
-    if (const char* log = std::getenv("KDX_TEST_LOAD_LOG")) std::ofstream(log, std::ios::app) << PLUGIN_NAME << '\n';
+    if (const char* log = std::getenv("KDX_TEST_LOAD_LOG"))
+        std::ofstream(log, std::ios::app) << PLUGIN_NAME << '\n';
     return true;
 }();
 
 class GoodFormat : public kdx::Format {
-public:
+  public:
     kdx::FormatInfo info() const override {
         kdx::FormatInfo i;
         i.name = FORMAT_NAME;
         i.long_name = "Test format that works";
         i.extensions = {FORMAT_EXTENSION};
         i.capabilities = kdx::can_read_dataset | kdx::can_write_dataset;
-        i.write_options = {{"level", kdx::OptionInfo::Type::integer, "1", {}, "A number"},
-                           {"style", kdx::OptionInfo::Type::choice, "plain", {"plain", "fancy"},
-                            "A choice"}};
+        i.write_options = {
+            {"level", kdx::OptionInfo::Type::integer, "1", {}, "A number"},
+            {"style", kdx::OptionInfo::Type::choice, "plain", {"plain", "fancy"}, "A choice"}};
         return i;
     }
 
@@ -48,7 +49,8 @@ public:
         std::ifstream in(input);
         std::string line;
         while (std::getline(in, line))
-            if (!line.empty()) d.municipalities.push_back({line, "M" + line, "", "", "", {}, {}, {}, 0, 0, {}});
+            if (!line.empty())
+                d.municipalities.push_back({line, "M" + line, "", "", "", {}, {}, {}, 0, 0, {}});
         return d;
     }
 

@@ -103,7 +103,8 @@ TEST(CsvRead, NotUtf8NamesTheByteThatBeganTheBrokenLetter) {
     write_file(file, "Kommune;\xC5r;Bosatt\nOslo;2018;5\n");
     ReadResult r = read(file);
     EXPECT_THAT(r.messages(Severity::info),
-                ElementsAre(file.string() + ":1: not UTF-8 (byte 0xC5 on this line): read as Windows-1252"));
+                ElementsAre(file.string() +
+                            ":1: not UTF-8 (byte 0xC5 on this line): read as Windows-1252"));
     EXPECT_EQ(find(r.dataset, "0301", 2018)->settled, Value(5));
 }
 
@@ -116,8 +117,9 @@ TEST(CsvRead, EncodingOption) {
     ReadResult told = read(file, {{"encoding", "windows-1252"}});
     EXPECT_EQ(told.dataset.settlement.size(), 3u);
     EXPECT_THAT(told.messages(Severity::info).front(), HasSubstr("title row skipped"));
-    EXPECT_EQ(error_of(file, {{"encoding", "latin-9"}}),
-              ": option encoding: expected auto, utf-8, utf-8-bom or windows-1252, found \"latin-9\"");
+    EXPECT_EQ(
+        error_of(file, {{"encoding", "latin-9"}}),
+        ": option encoding: expected auto, utf-8, utf-8-bom or windows-1252, found \"latin-9\"");
 }
 
 TEST(CsvRead, FilesItCannotReadSayWhy) {
@@ -188,9 +190,9 @@ TEST(CsvRead, DataRowsWithoutFiguresAreAnError) {
     write_file(file,
                "Enhet;År;Kommunenummer;Kommune;Antall\nPersoner;2018;0301;Oslo;5\n"
                "Personer;2018;5001;Trondheim;6\n");
-    for (std::string command : {"validate " + sh_quote(file.string()),
-                                "convert " + sh_quote(file.string()) + " " +
-                                    sh_quote((dir / "antall.xml").string())}) {
+    for (std::string command :
+         {"validate " + sh_quote(file.string()),
+          "convert " + sh_quote(file.string()) + " " + sh_quote((dir / "antall.xml").string())}) {
         SCOPED_TRACE(command);
         auto r = run_kdx(command);
         EXPECT_EQ(r.exit_code, 1) << r.err;

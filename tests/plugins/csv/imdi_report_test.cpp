@@ -23,21 +23,24 @@ const fs::path imdi_file = data_dir() / "imdi" / "imdi-settlement-2012-2014.csv"
 // from the municipality rows; "" is the county's own row; -1 where IMDi's
 // file has "." (no figure).
 std::map<std::string, std::map<std::string, double>> from_csv(const std::string& county, int year) {
-    auto r = run("/usr/bin/python3 -c " +
-                 sh_quote("import csv, json, sys\n"
-                          "out = {}\n"
-                          "for row in csv.DictReader(open(sys.argv[1], newline='', encoding='utf-8')):\n"
-                          "    if row['aar'] != sys.argv[3] or row['bosetting'] not in ('anmodning', 'vedtak', 'bosatt'):\n"
-                          "        continue\n"
-                          "    k = row['kommune_id']\n"
-                          "    if k == 'NULL' and row['fylke_id'] == sys.argv[2] and row['naringsregion_id'] == 'NULL':\n"
-                          "        k = ''\n"
-                          "    elif k == 'NULL' or not k.startswith(sys.argv[2]):\n"
-                          "        continue\n"
-                          "    v = row['tabellvariabel']\n"
-                          "    out.setdefault(k, {})[row['bosetting']] = -1 if v == '.' else float(v)\n"
-                          "print(json.dumps(out))\n") +
-                 " " + sh_quote(imdi_file.string()) + " " + county + " " + std::to_string(year));
+    auto r =
+        run("/usr/bin/python3 -c " +
+            sh_quote("import csv, json, sys\n"
+                     "out = {}\n"
+                     "for row in csv.DictReader(open(sys.argv[1], newline='', encoding='utf-8')):\n"
+                     "    if row['aar'] != sys.argv[3] or row['bosetting'] not in ('anmodning', "
+                     "'vedtak', 'bosatt'):\n"
+                     "        continue\n"
+                     "    k = row['kommune_id']\n"
+                     "    if k == 'NULL' and row['fylke_id'] == sys.argv[2] and "
+                     "row['naringsregion_id'] == 'NULL':\n"
+                     "        k = ''\n"
+                     "    elif k == 'NULL' or not k.startswith(sys.argv[2]):\n"
+                     "        continue\n"
+                     "    v = row['tabellvariabel']\n"
+                     "    out.setdefault(k, {})[row['bosetting']] = -1 if v == '.' else float(v)\n"
+                     "print(json.dumps(out))\n") +
+            " " + sh_quote(imdi_file.string()) + " " + county + " " + std::to_string(year));
     EXPECT_EQ(r.exit_code, 0) << r.err;
     return Json::parse(r.out).get<std::map<std::string, std::map<std::string, double>>>();
 }
@@ -60,7 +63,6 @@ Json table_rows(const fs::path& xlsx) {
     return r.exit_code == 0 ? Json::parse(r.out) : Json::array();
 }
 
-
 class ImdiReport : public ::testing::TestWithParam<std::string> {
   protected:
     void SetUp() override {
@@ -74,8 +76,9 @@ class ImdiReport : public ::testing::TestWithParam<std::string> {
 TEST_P(ImdiReport, CountyOverviewShowsEverySettlementCountAndTrueTotals) {
     const std::string county = GetParam();
     fs::path out = scratch_dir();
-    auto r = run_kdx("report -t county-overview -d " + sh_quote(imdi_file.string()) + " --county " + county +
-                     " --year 2014 --lang nb --format pdf,xlsx --out " + sh_quote(out.string()));
+    auto r = run_kdx("report -t county-overview -d " + sh_quote(imdi_file.string()) + " --county " +
+                     county + " --year 2014 --lang nb --format pdf,xlsx --out " +
+                     sh_quote(out.string()));
     ASSERT_EQ(r.exit_code, 0) << r.err;
     auto csv = from_csv(county, 2014);
     ASSERT_TRUE(csv.count(""));
@@ -101,15 +104,19 @@ TEST_P(ImdiReport, CountyOverviewShowsEverySettlementCountAndTrueTotals) {
             const Json& cell = row[column[name]];
             if (!total && csv.count(number) && csv[number][csv_name] == -1) {
                 // An empty cell, as the sheet's legend says, or "..": never 0 or ":".
-                EXPECT_TRUE(cell.is_null() || cell == "..") << number << " " << name << ": " << cell;
+                EXPECT_TRUE(cell.is_null() || cell == "..")
+                    << number << " " << name << ": " << cell;
                 continue;
             }
-            ASSERT_TRUE(cell.is_number()) << row[0] << " " << name << ": " << cell << " (no count is hidden)";
+            ASSERT_TRUE(cell.is_number())
+                << row[0] << " " << name << ": " << cell << " (no count is hidden)";
             if (total) {
-                EXPECT_DOUBLE_EQ(cell.get<double>(), sums[name]) << "the total is the sum of the cells shown";
+                EXPECT_DOUBLE_EQ(cell.get<double>(), sums[name])
+                    << "the total is the sum of the cells shown";
             } else {
                 ASSERT_TRUE(csv.count(number)) << number;
-                EXPECT_DOUBLE_EQ(cell.get<double>(), csv[number][csv_name]) << number << " " << name;
+                EXPECT_DOUBLE_EQ(cell.get<double>(), csv[number][csv_name])
+                    << number << " " << name;
                 sums[name] += cell.get<double>();
             }
         }
@@ -118,7 +125,8 @@ TEST_P(ImdiReport, CountyOverviewShowsEverySettlementCountAndTrueTotals) {
             continue;
         }
         saw_total = true;
-        EXPECT_DOUBLE_EQ(row[column["Bosatt"]].get<double>(), county_settled) << "the county's own row";
+        EXPECT_DOUBLE_EQ(row[column["Bosatt"]].get<double>(), county_settled)
+            << "the county's own row";
         break;
     }
     EXPECT_TRUE(saw_total);
@@ -130,7 +138,8 @@ TEST_P(ImdiReport, CountyOverviewShowsEverySettlementCountAndTrueTotals) {
     // a no-break or a plain space.
     std::string digits = std::to_string(static_cast<long>(county_settled));
     std::string nb = digits, plain = digits;
-    if (digits.size() > 3) nb.insert(digits.size() - 3, "\u00a0"), plain.insert(digits.size() - 3, " ");
+    if (digits.size() > 3)
+        nb.insert(digits.size() - 3, "\u00a0"), plain.insert(digits.size() - 3, " ");
     EXPECT_THAT(text.out, HasSubstr("Bosatt 2014"));
     EXPECT_TRUE(text.out.find(nb) != std::string::npos || text.out.find(plain) != std::string::npos)
         << "the headline settled figure " << digits;
@@ -145,7 +154,8 @@ TEST(ImdiReportYears, AYearOutsideTheDataIsAnErrorNamingTheYearsItCovers) {
     auto r = run_kdx("report -t county-overview -d " + sh_quote(imdi_file.string()) +
                      " --county 11 --year 2015 --format pdf --out " + sh_quote(out.string()));
     EXPECT_EQ(r.exit_code, 1) << r.err;
-    EXPECT_THAT(r.err, HasSubstr("no figures for county 11 (Rogaland) in 2015; it covers 2012–2014"));
+    EXPECT_THAT(r.err,
+                HasSubstr("no figures for county 11 (Rogaland) in 2015; it covers 2012–2014"));
     EXPECT_TRUE(fs::is_empty(out)) << "no report of \"..\" is written";
 }
 

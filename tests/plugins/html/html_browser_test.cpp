@@ -5,9 +5,9 @@
 // packages (`npm ci` in tests/browser) are missing.
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <cstdlib>
-#include <unistd.h>
 
 #include "html_test_support.hpp"
 
@@ -37,9 +37,8 @@ std::string missing() {
     return "";
 }
 
-#define KDX_REQUIRE_BROWSER()                   \
-    if (std::string why = missing(); !why.empty()) \
-    GTEST_SKIP() << why
+#define KDX_REQUIRE_BROWSER() \
+    if (std::string why = missing(); !why.empty()) GTEST_SKIP() << why
 
 kdx::test::CommandResult axe(const std::string& arguments) {
     return run("node " + sh_quote((fs::path(KDX_BROWSER_DIR) / "axe_check.mjs").string()) + " " +
@@ -77,7 +76,8 @@ TEST(HtmlInChromium, TheCheckFindsFaults) {
         page.replace(at, 7, "#a0a4ab");
     ASSERT_GT(replaced, 0u);
     kdx::test::write_file(dir / "light.html", page);
-    auto r = axe(sh_quote((dir / "faulty.html").string()) + " " + sh_quote((dir / "light.html").string()));
+    auto r = axe(sh_quote((dir / "faulty.html").string()) + " " +
+                 sh_quote((dir / "light.html").string()));
     EXPECT_EQ(r.exit_code, 1) << r.out << r.err;
     EXPECT_THAT(r.out, HasSubstr("FAIL " + (dir / "faulty.html").string()));
     EXPECT_THAT(r.out, HasSubstr("html-has-lang"));

@@ -51,10 +51,12 @@ TEST(HtmlChartText, TheIssuesExampleWordForWord) {
     EXPECT_THAT(nb, StartsWith("Stolpediagram: anmodning, vedtak og bosetting 2012\u20132014."));
     EXPECT_THAT(nb, EndsWith(" 2014: 45, 35 og 34."));
     EXPECT_THAT(nb, HasSubstr(" 2013: 45, skjult og mangler."));
-    EXPECT_THAT(kdx::chart_alt_text(settlement_chart(), "nn"), HasSubstr("2013: 45, skjult og manglar."));
-    EXPECT_THAT(kdx::chart_alt_text(settlement_chart(), "en"),
-                HasSubstr("Bar chart: anmodning, vedtak and bosetting 2012\u20132014. 2012: 40, 35 and 31. "
-                          "2013: 45, suppressed and missing."));
+    EXPECT_THAT(kdx::chart_alt_text(settlement_chart(), "nn"),
+                HasSubstr("2013: 45, skjult og manglar."));
+    EXPECT_THAT(
+        kdx::chart_alt_text(settlement_chart(), "en"),
+        HasSubstr("Bar chart: anmodning, vedtak and bosetting 2012\u20132014. 2012: 40, 35 and 31. "
+                  "2013: 45, suppressed and missing."));
 }
 
 TEST(HtmlOutput, TheChartsDescriptionIsItsAltTextAndItsTableHasTheFigures) {
@@ -64,7 +66,8 @@ TEST(HtmlOutput, TheChartsDescriptionIsItsAltTextAndItsTableHasTheFigures) {
     ASSERT_EQ(o["charts"].size(), 1u);
     EXPECT_EQ(o["charts"][0]["desc"], kdx::chart_alt_text(settlement_chart(), "nb"));
     // Without a chart title, the name is the description's first sentence.
-    EXPECT_EQ(o["charts"][0]["title"], "Stolpediagram: anmodning, vedtak og bosetting 2012\u20132014");
+    EXPECT_EQ(o["charts"][0]["title"],
+              "Stolpediagram: anmodning, vedtak og bosetting 2012\u20132014");
     // The gaps drawn where the figures are suppressed and missing.
     const json& texts = o["charts"][0]["texts"];
     EXPECT_NE(std::find(texts.begin(), texts.end(), ":"), texts.end());
@@ -130,8 +133,9 @@ TEST(HtmlOutput, HeadingsNeverSkipALevel) {
     html::write(d, file);
     json o = html::outline(file);
     EXPECT_EQ(o["lang"], "nb");
-    EXPECT_EQ(o["headings"].dump(),
-              json::parse(R"([[1,"Rapport"],[2,"Først"],[2,"Del"],[3,"Under"],[3,"Midt"]])").dump());
+    EXPECT_EQ(
+        o["headings"].dump(),
+        json::parse(R"([[1,"Rapport"],[2,"Først"],[2,"Del"],[3,"Under"],[3,"Midt"]])").dump());
 }
 
 TEST(HtmlOutput, ChartTableOption) {
@@ -139,14 +143,16 @@ TEST(HtmlOutput, ChartTableOption) {
     html::write(chart_document(), dir / "none.html", {{"chart-table", "none"}});
     EXPECT_TRUE(html::outline(dir / "none.html")["tables"].empty());
     html::write(chart_document(), dir / "open.html", {{"chart-table", "open"}});
-    EXPECT_THAT(kdx::test::read_file(dir / "open.html"), HasSubstr("<details class=\"chart-data\" open>"));
+    EXPECT_THAT(kdx::test::read_file(dir / "open.html"),
+                HasSubstr("<details class=\"chart-data\" open>"));
 }
 
 TEST(HtmlOutput, BadOptionsAreErrorsAndWriteNothing) {
     auto dir = kdx::test::scratch_dir();
     kdx::Diagnostics diagnostics;
     try {
-        html::format()->write_document(chart_document(), dir / "x.html", {{"paper", "a4"}}, diagnostics);
+        html::format()->write_document(chart_document(), dir / "x.html", {{"paper", "a4"}},
+                                       diagnostics);
         FAIL() << "no error";
     } catch (const kdx::Error& e) {
         EXPECT_THAT(e.message(), HasSubstr("\"paper\""));
@@ -187,9 +193,9 @@ TEST(HtmlCommands, ReportWritesHtmlBesideTheOtherFormatsInTheSameLanguage) {
     };
     for (const Case& c : {Case{"1235", "nn"}, Case{"1702", "nb"}}) {
         auto dir = kdx::test::scratch_dir() / c.municipality;
-        auto r = kdx::test::run_kdx("-q report -t council-report -d " + sh_quote(imdi.string()) +
-                                    " --municipality " + c.municipality +
-                                    " --year 2014 --format html,xml --out " + sh_quote(dir.string()));
+        auto r = kdx::test::run_kdx(
+            "-q report -t council-report -d " + sh_quote(imdi.string()) + " --municipality " +
+            c.municipality + " --year 2014 --format html,xml --out " + sh_quote(dir.string()));
         ASSERT_EQ(r.exit_code, 0) << r.err;
         const fs::path page = kdx::test::only_file(dir, ".html");
         const fs::path xml = kdx::test::only_file(dir, ".xml");
@@ -243,15 +249,18 @@ TEST(HtmlOutput, ALineBreaksAtAGap) {
     for (std::size_t at = page.find("<path d=\"M"); at != std::string::npos;
          at = page.find("<path d=\"M", at + 1)) {
         const std::string d_attribute = page.substr(at + 9, page.find('"', at + 9) - at - 9);
-        if (d_attribute.find('L') == std::string::npos || page.compare(at, 30, "<path d=\"M0 7H26\"") == 0)
+        if (d_attribute.find('L') == std::string::npos ||
+            page.compare(at, 30, "<path d=\"M0 7H26\"") == 0)
             continue;  // a marker or a legend sample
-        moves.push_back(static_cast<std::size_t>(std::count(d_attribute.begin(), d_attribute.end(), 'M')));
+        moves.push_back(
+            static_cast<std::size_t>(std::count(d_attribute.begin(), d_attribute.end(), 'M')));
         if (moves.size() == 3) break;
     }
     EXPECT_EQ(moves, (std::vector<std::size_t>{1, 2, 2}));
     EXPECT_THAT(page, HasSubstr("stroke-dasharray=\"7 3\""));
     EXPECT_THAT(page, HasSubstr("stroke-dasharray=\"2 3\""));
-    EXPECT_EQ(html::outline(file)["charts"][0]["desc"].get<std::string>().rfind("Linjediagram: ", 0), 0u);
+    EXPECT_EQ(
+        html::outline(file)["charts"][0]["desc"].get<std::string>().rfind("Linjediagram: ", 0), 0u);
 }
 
 }  // namespace

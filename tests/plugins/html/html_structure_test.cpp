@@ -148,8 +148,8 @@ TEST_F(ShippedPages, ChartsAreNamedAndDescribedImagesWithTheirFiguresInATable) {
             EXPECT_FALSE(c["title"].get<std::string>().empty());
             const std::string desc = c["desc"];
             const bool en = w.language == "en";
-            EXPECT_TRUE(std::regex_search(desc, std::regex(en ? "^(Bar|Line) chart: "
-                                                              : "^(Stolpe|Linje)diagram: ")))
+            EXPECT_TRUE(std::regex_search(
+                desc, std::regex(en ? "^(Bar|Line) chart: " : "^(Stolpe|Linje)diagram: ")))
                 << desc;
         }
         std::size_t in_details = 0;
@@ -165,8 +165,10 @@ TEST_F(ShippedPages, TheCouncilReportsChartReadsItsFigures) {
         if (w.template_id != "council-report") continue;
         const std::string desc = outline_of(w)["charts"][0]["desc"];
         EXPECT_THAT(desc, StartsWith(w.language == "en" ? "Bar chart: " : "Stolpediagram: "));
-        EXPECT_THAT(desc, HasSubstr(w.language == "en" ? "2014: 45, 35 and 34." : "2014: 45, 35 og 34."));
-        EXPECT_THAT(desc, HasSubstr(w.language == "en" ? "2012: 40, 35 and 31." : "2012: 40, 35 og 31."));
+        EXPECT_THAT(desc,
+                    HasSubstr(w.language == "en" ? "2014: 45, 35 and 34." : "2014: 45, 35 og 34."));
+        EXPECT_THAT(desc,
+                    HasSubstr(w.language == "en" ? "2012: 40, 35 and 31." : "2012: 40, 35 og 31."));
     }
 }
 

@@ -41,8 +41,8 @@ struct Written {
 };
 
 inline const std::vector<std::string>& shipped_templates() {
-    static const std::vector<std::string> ids{"imdi-dossier", "imdi-comparison",
-                                              "county-overview", "council-report"};
+    static const std::vector<std::string> ids{"imdi-dossier", "imdi-comparison", "county-overview",
+                                              "council-report"};
     return ids;
 }
 
@@ -59,8 +59,8 @@ inline std::vector<Written> write_shipped_templates(const fs::path& dir) {
                                     : id == "imdi-comparison" ? ""
                                                               : " --municipality 5004";
             auto r = run("SOURCE_DATE_EPOCH=1545350400 " + sh_quote(kdx_exe().string()) +
-                         " -q report -t " + id + " -d " + data + selection + " --lang " +
-                         language + " --format html --out " + sh_quote(folder.string()));
+                         " -q report -t " + id + " -d " + data + selection + " --lang " + language +
+                         " --format html --out " + sh_quote(folder.string()));
             EXPECT_EQ(r.exit_code, 0) << id << " " << language << "\n" << r.err;
             if (r.exit_code == 0) out.push_back({id, language, only_file(folder, ".html")});
         }

@@ -93,10 +93,12 @@ TEST(HtmlText, SamiAndKvenNameFormsCarryTheirLanguage) {
     d.info.title = "Bosetting i Porsanger - Porsáŋgu - Porsanki 2014";
     d.info.language = "nb";
     d.blocks.push_back(kdx::Heading{1, "Hábmer - Hamarøy"});
-    d.blocks.push_back(kdx::Paragraph{{{"Også Snåase – Snåsa og ", false}, {"Guovdageaidnu", true}}});
+    d.blocks.push_back(
+        kdx::Paragraph{{{"Også Snåase – Snåsa og ", false}, {"Guovdageaidnu", true}}});
     kdx::Table t;
     t.caption = "Troms og Finnmark - Romsa ja Finnmárku - Tromssa ja Finmarkku";
-    t.columns = {{"Kommune", kdx::TableColumn::Type::text}, {"Tall", kdx::TableColumn::Type::count}};
+    t.columns = {{"Kommune", kdx::TableColumn::Type::text},
+                 {"Tall", kdx::TableColumn::Type::count}};
     t.rows = {{{"Guovdageaidnu – Kautokeino", {}}, {"12", kdx::Value(12)}},
               {{"Rosseland", {}}, {"3", kdx::Value(3)}}};
     d.blocks.push_back(t);
@@ -141,8 +143,8 @@ TEST(HtmlText, BytesThatAreNotTextAreReplacedAndReported) {
     // The page is UTF-8 (the parser reads it strictly) with U+FFFD in place:
     // one for the cut-off "E2 82", as a browser decoding those bytes shows it.
     json o = html::outline(file);
-    EXPECT_EQ(paragraphs(o), (std::vector<std::string>{"Bad \uFFFD byte", "Control \uFFFD char",
-                                                        "Cut \uFFFD"}));
+    EXPECT_EQ(paragraphs(o),
+              (std::vector<std::string>{"Bad \uFFFD byte", "Control \uFFFD char", "Cut \uFFFD"}));
 }
 
 }  // namespace

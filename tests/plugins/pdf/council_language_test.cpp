@@ -11,17 +11,16 @@
 namespace {
 
 namespace fs = std::filesystem;
-using ::testing::HasSubstr;
-using ::testing::Not;
+using kdx::test::only_file;
 using kdx::test::run;
 using kdx::test::sh_quote;
-using kdx::test::only_file;
+using ::testing::HasSubstr;
+using ::testing::Not;
 
 // 2024-12-04T12:00:00Z
 constexpr const char* epoch = "1733313600";
 
 fs::path imdi_file() { return kdx::test::data_dir() / "imdi" / "imdi-settlement-2012-2014.csv"; }
-
 
 kdx::test::CommandResult voss_report(const fs::path& out, const std::string& extra = "") {
     return run("SOURCE_DATE_EPOCH=" + std::string(epoch) + " " +
@@ -33,16 +32,17 @@ kdx::test::CommandResult voss_report(const fs::path& out, const std::string& ext
 
 // Every string cell of every sheet, one a line, as openpyxl reads them.
 std::string xlsx_strings(const fs::path& file) {
-    auto r = run("/usr/bin/python3 -c " +
-                 sh_quote("import sys, datetime, openpyxl\n"
-                          "wb = openpyxl.load_workbook(sys.argv[1])\n"
-                          "for ws in wb.worksheets:\n"
-                          "    for row in ws.iter_rows():\n"
-                          "        for c in row:\n"
-                          "            if isinstance(c.value, str): print(c.value)\n"
-                          "            if isinstance(c.value, datetime.datetime):\n"
-                          "                print('DATE', c.value.date().isoformat(), c.number_format)\n") +
-                 " " + sh_quote(file.string()));
+    auto r = run(
+        "/usr/bin/python3 -c " +
+        sh_quote("import sys, datetime, openpyxl\n"
+                 "wb = openpyxl.load_workbook(sys.argv[1])\n"
+                 "for ws in wb.worksheets:\n"
+                 "    for row in ws.iter_rows():\n"
+                 "        for c in row:\n"
+                 "            if isinstance(c.value, str): print(c.value)\n"
+                 "            if isinstance(c.value, datetime.datetime):\n"
+                 "                print('DATE', c.value.date().isoformat(), c.number_format)\n") +
+        " " + sh_quote(file.string()));
     EXPECT_EQ(r.exit_code, 0) << r.err;
     return r.out;
 }
@@ -82,10 +82,15 @@ TEST(CouncilReportLanguage, VossGetsNynorskFromTheRegistryForItsOldNumber) {
     EXPECT_THAT(xlsx, HasSubstr("DATE 2024-12-04 d. mmmm yyyy"));
 
     fs::path xml = only_file(dir, ".xml");
-    EXPECT_EQ(xpath(xml, "string(/*[local-name()='report']/*[local-name()='info']/@language)"), "nn");
-    EXPECT_EQ(xpath(xml, "string(/*[local-name()='report']/*[local-name()='info']/*[local-name()='title'])"), "Busetjing og integrering i Voss 2014");
+    EXPECT_EQ(xpath(xml, "string(/*[local-name()='report']/*[local-name()='info']/@language)"),
+              "nn");
+    EXPECT_EQ(
+        xpath(xml,
+              "string(/*[local-name()='report']/*[local-name()='info']/*[local-name()='title'])"),
+        "Busetjing og integrering i Voss 2014");
     // The archive keeps the machine form of the date.
-    EXPECT_EQ(xpath(xml, "string(/*[local-name()='report']/*[local-name()='info']/@date)"), "2024-12-04");
+    EXPECT_EQ(xpath(xml, "string(/*[local-name()='report']/*[local-name()='info']/@date)"),
+              "2024-12-04");
 }
 
 TEST(CouncilReportLanguage, LangStillChoosesAndEnglishDatesReadAsEnglish) {
@@ -96,7 +101,9 @@ TEST(CouncilReportLanguage, LangStillChoosesAndEnglishDatesReadAsEnglish) {
     std::string pdf = kdx::test::pdf::squeeze(kdx::test::pdf::pdf_text(only_file(dir, ".pdf")));
     EXPECT_THAT(pdf, HasSubstr("4 December 2024"));
     EXPECT_THAT(xlsx_strings(only_file(dir, ".xlsx")), HasSubstr("DATE 2024-12-04 d mmmm yyyy"));
-    EXPECT_EQ(xpath(only_file(dir, ".xml"), "string(/*[local-name()='report']/*[local-name()='info']/@language)"), "en");
+    EXPECT_EQ(xpath(only_file(dir, ".xml"),
+                    "string(/*[local-name()='report']/*[local-name()='info']/@language)"),
+              "en");
 }
 
 // Oslo decided for neither form (neutral): the template's bokmål.
@@ -108,7 +115,9 @@ TEST(CouncilReportLanguage, ANeutralMunicipalityGetsBokmal) {
                  sh_quote(imdi_file().string()) +
                  " --municipality 0301 --year 2014 --format xml --out " + sh_quote(dir.string()));
     ASSERT_EQ(r.exit_code, 0) << r.err;
-    EXPECT_EQ(xpath(only_file(dir, ".xml"), "string(/*[local-name()='report']/*[local-name()='info']/@language)"), "nb");
+    EXPECT_EQ(xpath(only_file(dir, ".xml"),
+                    "string(/*[local-name()='report']/*[local-name()='info']/@language)"),
+              "nb");
 }
 
 }  // namespace

@@ -15,9 +15,9 @@
 namespace {
 
 namespace fs = std::filesystem;
-using ::testing::HasSubstr;
 using kdx::test::run;
 using kdx::test::sh_quote;
+using ::testing::HasSubstr;
 
 // Four municipalities of Hedmark in 2014; the dataset makes "settled" a
 // person statistic. Nord-Odal's 3 is below 5; Ringsaker's 12 is the smallest

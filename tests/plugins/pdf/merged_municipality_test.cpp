@@ -11,9 +11,9 @@
 namespace {
 
 namespace fs = std::filesystem;
-using ::testing::HasSubstr;
 using kdx::test::run;
 using kdx::test::sh_quote;
+using ::testing::HasSubstr;
 
 // Sums requested, decided and settled of 1234 and 1235 per year from the CSV
 // ("." is no figure: a sum with a missing part is missing), and compares
@@ -70,7 +70,8 @@ TEST(MergedMunicipality, VossHarmonisedTo2024SumsVossAndGranvinAndSaysSo) {
     fs::path data = kdx::test::data_dir() / "imdi" / "imdi-settlement-2012-2014.csv";
     auto r = kdx::test::run_kdx("report -t council-report -d " + sh_quote(data.string()) +
                                 " --harmonise-to 2024 --municipality 4621 --year 2014"
-                                " --format pdf,xml --out " + sh_quote(dir.string()));
+                                " --format pdf,xml --out " +
+                                sh_quote(dir.string()));
     ASSERT_EQ(r.exit_code, 0) << r.err;
     fs::path xml, pdf;
     for (const auto& e : fs::directory_iterator(dir)) {
@@ -100,9 +101,10 @@ TEST(MergedMunicipality, DerivableSharesAreRecomputedAndSaidOnce) {
     // Voss and Granvin have requested and settled counts in every year.
     EXPECT_THAT(r.err, ::testing::Not(HasSubstr("settled-share-of-requested 2012: 1234 Granvin")));
     // Neither had a decision registered in 2012: no share of decided to give.
-    EXPECT_THAT(r.err, HasSubstr("outcome settled-share-of-decided 2012: 1234 Granvin and 1235 Voss "
-                                 "became 4621 Voss by 2024; a share or rate is not summed and the "
-                                 "data cannot give it"));
+    EXPECT_THAT(r.err,
+                HasSubstr("outcome settled-share-of-decided 2012: 1234 Granvin and 1235 Voss "
+                          "became 4621 Voss by 2024; a share or rate is not summed and the "
+                          "data cannot give it"));
     // Tjeldsund's decision of 2014 is missing: no share of decided to give.
     EXPECT_THAT(r.err, HasSubstr("outcome settled-share-of-decided 2014: 1852 Tjeldsund and 1913 "
                                  "Skånland became 5512 Dielddanuorri - Tjeldsund by 2024; a share "
@@ -122,7 +124,8 @@ TEST(MergedMunicipality, AnUnmergedMunicipalityHasNoSuchNote) {
     // Kvam (1238 -> 4622) only got a new number.
     auto r = kdx::test::run_kdx("report -t council-report -d " + sh_quote(data.string()) +
                                 " --harmonise-to 2024 --municipality 4622 --year 2014"
-                                " --format pdf --out " + sh_quote(dir.string()));
+                                " --format pdf --out " +
+                                sh_quote(dir.string()));
     ASSERT_EQ(r.exit_code, 0) << r.err;
     for (const auto& e : fs::directory_iterator(dir))
         EXPECT_THAT(kdx::test::pdf::squeeze(kdx::test::pdf::pdf_text(e.path())),

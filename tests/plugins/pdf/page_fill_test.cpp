@@ -74,19 +74,20 @@ TEST_F(PageFill, CouncilReportsAndACountyOverviewOfImdiDataHaveNoNearEmptyPage) 
     for (const char* lang : {"nb", "nn", "en"}) {
         auto r = kdx::test::run_kdx("-q report -t council-report -d " + sh_quote(data.string()) +
                                     " --municipality 0417,1235,1702,1103,0219,2004 --year 2014"
-                                    " --lang " + lang + " --format pdf --out " +
-                                    sh_quote(out.string()));
+                                    " --lang " +
+                                    lang + " --format pdf --out " + sh_quote(out.string()));
         ASSERT_EQ(r.exit_code, 0) << r.err;
     }
     // Voss and Fjord after harmonising carry the merged-figures note too.
     auto h = kdx::test::run_kdx("-q report -t council-report -d " + sh_quote(data.string()) +
                                 " --harmonise-to 2024 --municipality 4621,1578,5006 --year 2014"
-                                " --format pdf --out " + sh_quote(out.string()));
+                                " --format pdf --out " +
+                                sh_quote(out.string()));
     ASSERT_EQ(h.exit_code, 0) << h.err;
     // Hordaland's table of 33 municipalities ran over by the sources alone.
-    auto c = kdx::test::run_kdx("-q report -t county-overview -d " + sh_quote(data.string()) +
-                                " --county 12 --year 2014 --format pdf --out " +
-                                sh_quote(out.string()));
+    auto c =
+        kdx::test::run_kdx("-q report -t county-overview -d " + sh_quote(data.string()) +
+                           " --county 12 --year 2014 --format pdf --out " + sh_quote(out.string()));
     ASSERT_EQ(c.exit_code, 0) << c.err;
     expect_full_pages(out);
 }

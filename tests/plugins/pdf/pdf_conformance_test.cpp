@@ -37,22 +37,26 @@ TEST(PdfConformance, PreflightConfirmsPdfA1b) {
     // Every template in every language (the Sámi name forms in the dossier
     // are Spans with their own /Lang, which PDF/A-1 must accept too).
     for (const char* id : {"imdi-dossier", "council-report", "county-overview", "imdi-comparison"})
-    for (const char* language : {"nb", "nn", "en"}) {
-        auto file = dir / (std::string(id) + "-" + language + ".pdf");
-        kdx::Document doc = pdf::shipped_document(id, language);
-        // The provenance kdx report adds is an XMP schema of kdx's own, which
-        // PDF/A-1 accepts only with its description in the packet.
-        const std::string sha256(64, 'a');
-        doc.info.provenance = {{{"bosetting & <år>.csv", sha256}}, id, sha256, {"csv 1.0.0", "pdf 1.0.0"}, "kdx 1.1.0"};
-        pdf::write(doc, file);
-        // One run per file: PDFBox 2's Validator_A1b validates its first
-        // argument only and ignores the others.
-        auto r = run(preflight + " " + sh_quote(file.string()));
-        EXPECT_EQ(r.exit_code, 0) << id << " " << language << "\n" << r.out << r.err;
-        EXPECT_THAT(r.out, Not(HasSubstr("not a valid"))) << id << " " << language;
-        EXPECT_THAT(r.out, HasSubstr(file.filename().string() + " is a valid PDF/A-1b file"))
-            << id << " " << language;
-    }
+        for (const char* language : {"nb", "nn", "en"}) {
+            auto file = dir / (std::string(id) + "-" + language + ".pdf");
+            kdx::Document doc = pdf::shipped_document(id, language);
+            // The provenance kdx report adds is an XMP schema of kdx's own, which
+            // PDF/A-1 accepts only with its description in the packet.
+            const std::string sha256(64, 'a');
+            doc.info.provenance = {{{"bosetting & <år>.csv", sha256}},
+                                   id,
+                                   sha256,
+                                   {"csv 1.0.0", "pdf 1.0.0"},
+                                   "kdx 1.1.0"};
+            pdf::write(doc, file);
+            // One run per file: PDFBox 2's Validator_A1b validates its first
+            // argument only and ignores the others.
+            auto r = run(preflight + " " + sh_quote(file.string()));
+            EXPECT_EQ(r.exit_code, 0) << id << " " << language << "\n" << r.out << r.err;
+            EXPECT_THAT(r.out, Not(HasSubstr("not a valid"))) << id << " " << language;
+            EXPECT_THAT(r.out, HasSubstr(file.filename().string() + " is a valid PDF/A-1b file"))
+                << id << " " << language;
+        }
 }
 
 class SourceDateEpoch : public ::testing::Test {

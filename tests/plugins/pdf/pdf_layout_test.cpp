@@ -11,10 +11,10 @@
 
 #include "chart_axis.hpp"
 #include "document_layout.hpp"
+#include "kdx/utf8.hpp"
 #include "line_breaker.hpp"
 #include "style.hpp"
 #include "table_box.hpp"
-#include "kdx/utf8.hpp"
 
 namespace {
 
@@ -100,8 +100,8 @@ TEST(LineBreaker, ASamiNameFormIsAFragmentInItsLanguage) {
     FakeMetrics m;
     // "i " is 10 pt wide, "Snåase" 30 pt; a line break inside a Sámi span
     // keeps the language on both lines.
-    auto lines = break_lines({{"i Snåase – Snåsa, Romsa ja Finnmárku", FontStyle::regular}}, 140,
-                             10, m);
+    auto lines =
+        break_lines({{"i Snåase – Snåsa, Romsa ja Finnmárku", FontStyle::regular}}, 140, 10, m);
     ASSERT_EQ(lines.size(), 2u);
     const auto& f = lines[0].fragments;
     ASSERT_EQ(f.size(), 4u);
@@ -123,7 +123,8 @@ TEST(PageFlow, AFragmentInAnotherLanguageIsASpanWithItsLang) {
     FakeMetrics m;
     PageFlow flow(PageSize{});
     const std::size_t p = flow.open("P");
-    for (const Line& l : break_lines({{"Bosatt i Guovdageaidnu i 2014", FontStyle::regular}}, 500, 10, m))
+    for (const Line& l :
+         break_lines({{"Bosatt i Guovdageaidnu i 2014", FontStyle::regular}}, 500, 10, m))
         flow.line(l, flow.left(), 700, 10, {});
     flow.close();
     flow.open_artifact();

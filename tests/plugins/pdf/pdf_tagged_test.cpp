@@ -122,11 +122,15 @@ void add_leaf(Leaves& leaves, std::string role, const std::string& text) {
     // pdf.js gives a no-break space as a space; poppler keeps it.
     std::string squeezed;
     for (std::size_t i = 0; i < text.size(); ++i) {
-        if (text.compare(i, 2, "\xC2\xA0") == 0) ++i;
-        else if (!std::isspace(static_cast<unsigned char>(text[i]))) squeezed += text[i];
+        if (text.compare(i, 2, "\xC2\xA0") == 0)
+            ++i;
+        else if (!std::isspace(static_cast<unsigned char>(text[i])))
+            squeezed += text[i];
     }
-    if (!leaves.empty() && leaves.back().first == role) leaves.back().second += squeezed;
-    else leaves.emplace_back(std::move(role), std::move(squeezed));
+    if (!leaves.empty() && leaves.back().first == role)
+        leaves.back().second += squeezed;
+    else
+        leaves.emplace_back(std::move(role), std::move(squeezed));
 }
 
 // From `pdfinfo -struct-text`: an element line is its role (with " (block)"
@@ -141,7 +145,8 @@ Leaves poppler_leaves(const std::string& struct_text) {
         const std::string rest = line.substr(indent);
         if (rest[0] == '"') {
             while (!open.empty() && open.back().first >= indent) open.pop_back();
-            if (!open.empty()) add_leaf(leaves, open.back().second, rest.substr(1, rest.rfind('"') - 1));
+            if (!open.empty())
+                add_leaf(leaves, open.back().second, rest.substr(1, rest.rfind('"') - 1));
         } else if (rest[0] != '/') {
             while (!open.empty() && open.back().first >= indent) open.pop_back();
             open.emplace_back(indent, rest.substr(0, rest.find_first_of(" :")));
@@ -152,7 +157,9 @@ Leaves poppler_leaves(const std::string& struct_text) {
 
 std::string pdfjs_command() {
     const auto browser = kdx::test::source_dir() / "tests/browser";
-    if (!kdx::test::have_program("node") || !kdx::test::fs::exists(browser / "node_modules/pdfjs-dist")) return "";
+    if (!kdx::test::have_program("node") ||
+        !kdx::test::fs::exists(browser / "node_modules/pdfjs-dist"))
+        return "";
     return "cd " + sh_quote(browser.string()) + " && node pdf_struct_tree.mjs ";
 }
 
@@ -178,9 +185,12 @@ TEST_P(TaggedPdf, PdfjsSeesTheTreePopplerSees) {
     for (std::string line; std::getline(in, line);) {
         const std::size_t tab = line.find('\t');
         if (tab == std::string::npos) continue;
-        if (line.compare(0, tab, "ALT") == 0) alts.push_back(line.substr(tab + 1));
-        else if (line.compare(0, tab, "LANG") == 0) continue;
-        else add_leaf(from_pdfjs, line.substr(0, tab), line.substr(tab + 1));
+        if (line.compare(0, tab, "ALT") == 0)
+            alts.push_back(line.substr(tab + 1));
+        else if (line.compare(0, tab, "LANG") == 0)
+            continue;
+        else
+            add_leaf(from_pdfjs, line.substr(0, tab), line.substr(tab + 1));
     }
     const Leaves from_poppler = poppler_leaves(struct_text(file));
     ASSERT_GT(from_poppler.size(), 10u);
@@ -215,7 +225,8 @@ TEST(TaggedPdfLanguage, SamiNameFormsAreSpansInTheirLanguage) {
     KDX_REQUIRE_POPPLER();
     const std::string pdfjs = pdfjs_command();
     const std::string check = structure_check_command();
-    if (pdfjs.empty() || check.empty()) GTEST_SKIP() << "pdf.js (npm ci in tests/browser) or PDFBox is missing";
+    if (pdfjs.empty() || check.empty())
+        GTEST_SKIP() << "pdf.js (npm ci in tests/browser) or PDFBox is missing";
     for (const char* language : {"nb", "en"}) {
         auto file = kdx::test::scratch_dir() / (std::string("dossier-") + language + ".pdf");
         pdf::write(pdf::shipped_document("imdi-dossier", language), file);

@@ -10,9 +10,9 @@
 namespace {
 
 namespace fs = std::filesystem;
+using kdx::test::sh_quote;
 using ::testing::HasSubstr;
 using ::testing::Not;
-using kdx::test::sh_quote;
 
 const fs::path example = kdx::test::source_dir() / "examples" / "data" / "nominees-2018.xml";
 
@@ -54,17 +54,18 @@ TEST_F(TemplateSources, TheCountyOverviewCitesIMDiAlone) {
 
 TEST_F(TemplateSources, ATemplateMayCiteNone) {
     fs::path dir = kdx::test::scratch_dir();
-    std::string t = kdx::test::read_file(kdx::test::source_dir() / "templates" / "council-report.xml");
+    std::string t =
+        kdx::test::read_file(kdx::test::source_dir() / "templates" / "council-report.xml");
     const std::string all = "<sources show=\"all\"/>";
     ASSERT_NE(t.find(all), std::string::npos);
     t.replace(t.find(all), all.size(), "<sources show=\"none\"/>");
     fs::path file = dir / "no-sources.xml";
     kdx::test::write_file(file, t);
     if (kdx::test::have_program("xmllint")) {
-        auto v = kdx::test::run("xmllint --noout --schema " +
-                                sh_quote((kdx::test::source_dir() / "schemas" /
-                                          "kdx-report-template-1.xsd").string()) +
-                                " " + sh_quote(file.string()));
+        auto v = kdx::test::run(
+            "xmllint --noout --schema " +
+            sh_quote((kdx::test::source_dir() / "schemas" / "kdx-report-template-1.xsd").string()) +
+            " " + sh_quote(file.string()));
         EXPECT_EQ(v.exit_code, 0) << v.err;
     }
     fs::path out = dir / "out";

@@ -110,8 +110,9 @@ class Cluster {
         const std::string initdb = find_bin("initdb");
         pg_ctl_ = find_bin("pg_ctl");
         if (initdb.empty() || pg_ctl_.empty()) {
-            why_ = "PostgreSQL's initdb and pg_ctl are not installed (Debian's postgresql "
-                   "package; scripts/setup --test)";
+            why_ =
+                "PostgreSQL's initdb and pg_ctl are not installed (Debian's postgresql "
+                "package; scripts/setup --test)";
             return;
         }
         std::string out;
@@ -148,8 +149,9 @@ class Cluster {
             return;
         }
         // No TCP at all; the socket in the folder; no fsync (a throwaway).
-        const std::string options = "-c listen_addresses='' -k " + dir_.string() +
-                                    " -c fsync=off -c full_page_writes=off -c synchronous_commit=off";
+        const std::string options =
+            "-c listen_addresses='' -k " + dir_.string() +
+            " -c fsync=off -c full_page_writes=off -c synchronous_commit=off";
         if (shell(as_server() + quote(pg_ctl_) + " -D " + quote(data.string()) + " -l " +
                       quote((dir_ / "server.log").string()) + " -o " + quote(options) +
                       " -w -t 60 start 2>&1",
@@ -188,9 +190,9 @@ class ClusterEnvironment : public ::testing::Environment {
 }  // namespace kdx::test::pg
 
 // The cluster, or a skip saying why there is none.
-#define KDX_NEED_POSTGRESQL()                                                    \
-    do {                                                                         \
-        if (!::kdx::test::pg::Cluster::get().unavailable().empty())              \
-            GTEST_SKIP() << "no PostgreSQL server could be started: "            \
-                         << ::kdx::test::pg::Cluster::get().unavailable();       \
+#define KDX_NEED_POSTGRESQL()                                              \
+    do {                                                                   \
+        if (!::kdx::test::pg::Cluster::get().unavailable().empty())        \
+            GTEST_SKIP() << "no PostgreSQL server could be started: "      \
+                         << ::kdx::test::pg::Cluster::get().unavailable(); \
     } while (0)

@@ -14,9 +14,9 @@ namespace {
 
 using namespace kdx;
 using namespace kdx::test;
+using kdx::test::pg::Cluster;
 using ::testing::HasSubstr;
 using ::testing::Not;
-using kdx::test::pg::Cluster;
 
 const auto* const environment =
     ::testing::AddGlobalTestEnvironment(new kdx::test::pg::ClusterEnvironment);
@@ -83,10 +83,10 @@ TEST_F(PostgresqlStore, HoldsWhatTheSqliteStoreHolds) {
     // The IMDi file into both stores by the CLI; the same rows, read by each
     // database's own client.
     const fs::path lite = dir / "imdi.kdx.sqlite";
-    ASSERT_EQ(run_kdx("convert " + sh_quote(sqlite::imdi_file.string()) + " " +
-                      sh_quote(lite.string()))
-                  .exit_code,
-              0);
+    ASSERT_EQ(
+        run_kdx("convert " + sh_quote(sqlite::imdi_file.string()) + " " + sh_quote(lite.string()))
+            .exit_code,
+        0);
     CommandResult r = convert(sqlite::imdi_file);
     ASSERT_EQ(r.exit_code, 0) << r.err;
     EXPECT_THAT(r.err, HasSubstr("(postgresql)"));
@@ -103,10 +103,10 @@ TEST_F(PostgresqlStore, HoldsWhatTheSqliteStoreHolds) {
     ASSERT_EQ(run_kdx("convert " + sh_quote(store) + " " + sh_quote((dir / "out.xml").string()))
                   .exit_code,
               0);
-    ASSERT_EQ(run_kdx("convert " + sh_quote(lite.string()) + " " +
-                      sh_quote((dir / "lite.xml").string()))
-                  .exit_code,
-              0);
+    ASSERT_EQ(
+        run_kdx("convert " + sh_quote(lite.string()) + " " + sh_quote((dir / "lite.xml").string()))
+            .exit_code,
+        0);
     EXPECT_EQ(read_file(dir / "out.xml"), read_file(dir / "lite.xml"));
     CommandResult v = run_kdx("validate " + sh_quote(store));
     EXPECT_THAT(v.out, HasSubstr(store + ": "));
@@ -251,10 +251,11 @@ TEST_F(PostgresqlStore, ADatabaseThatIsNotAStoreIsNeitherReadNorReplaced) {
 TEST_F(PostgresqlStore, SchemaVersionsOlderUpgradedNewerRefused) {
     ASSERT_EQ(convert(sheet("a.csv", {"5004;Steinkjer;2018;60;60;58"})).exit_code, 0);
     // Back to version 1, as an older kdx wrote it.
-    psql("ALTER TABLE imports DROP COLUMN kdx_version; "
-         "UPDATE kdx_meta SET value = '1' WHERE key = 'schema_version'");
-    CommandResult read = run_kdx("convert " + sh_quote(store) + " " +
-                                 sh_quote((dir / "out.xml").string()));
+    psql(
+        "ALTER TABLE imports DROP COLUMN kdx_version; "
+        "UPDATE kdx_meta SET value = '1' WHERE key = 'schema_version'");
+    CommandResult read =
+        run_kdx("convert " + sh_quote(store) + " " + sh_quote((dir / "out.xml").string()));
     ASSERT_EQ(read.exit_code, 0) << read.err;
     EXPECT_THAT(read_file(dir / "out.xml"), HasSubstr("5004"));
     // Reading changed nothing; the next import upgrades the store.
@@ -284,11 +285,11 @@ TEST_F(PostgresqlStore, ReportsReadTheStoreAndRecordItsImports) {
     ASSERT_EQ(r.exit_code, 0) << r.err;
     // The input's SHA-256 is that of the store's imports, one line per
     // source, as psql and sha256sum compute it.
-    CommandResult want = run(
-        "psql -X -q -At " + sh_quote(store) +
-        " -c \"SELECT string_agg(i.file || E'\\t' || s.sheet || E'\\t' || "
-        "COALESCE(i.sha256, '') || E'\\n', '' ORDER BY s.id) FROM sources s JOIN imports i "
-        "ON i.id = s.import_id\" | head -c -1 | sha256sum");
+    CommandResult want =
+        run("psql -X -q -At " + sh_quote(store) +
+            " -c \"SELECT string_agg(i.file || E'\\t' || s.sheet || E'\\t' || "
+            "COALESCE(i.sha256, '') || E'\\n', '' ORDER BY s.id) FROM sources s JOIN imports i "
+            "ON i.id = s.import_id\" | head -c -1 | sha256sum");
     ASSERT_EQ(want.exit_code, 0) << want.err;
     int reports = 0;
     for (const auto& e : fs::directory_iterator(out)) {
@@ -303,8 +304,10 @@ TEST_F(PostgresqlStore, ReportsReadTheStoreAndRecordItsImports) {
 TEST_F(PostgresqlStore, VerifyComparesAReportWithTheStoreItWasMadeFrom) {
     ASSERT_EQ(convert(sqlite::example).exit_code, 0);
     const fs::path out = dir / "reports";
-    ASSERT_EQ(run_kdx("dossier --year 2018 -d " + sh_quote(store) + " --out " + sh_quote(out.string()) +
-                      " --format xml").exit_code, 0);
+    ASSERT_EQ(run_kdx("dossier --year 2018 -d " + sh_quote(store) + " --out " +
+                      sh_quote(out.string()) + " --format xml")
+                  .exit_code,
+              0);
     const fs::path report = out / "imdi-comparison-2018.xml";
     ASSERT_TRUE(fs::exists(report));
     // The report names the store by its URI, not by a file name.

@@ -38,7 +38,8 @@ std::vector<std::string> headings(const kdx::Nomination& n) {
 
 // The nomination the example data has for `municipality` in 2018.
 kdx::Nomination example_nomination(const std::string& municipality) {
-    ReadResult r = read_with(*built_format("xml"), source_dir() / "examples" / "data" / "nominees-2018.xml");
+    ReadResult r =
+        read_with(*built_format("xml"), source_dir() / "examples" / "data" / "nominees-2018.xml");
     for (const auto& n : r.dataset.nominations)
         if (n.municipality == municipality && n.year == 2018) return n;
     ADD_FAILURE() << "no 2018 nomination for " << municipality << " in the example data";
@@ -59,18 +60,19 @@ class Seeds : public ::testing::Test {
   protected:
     void SetUp() override {
         if (!fs::exists(seeds() / "stange-2018.txt"))
-            GTEST_SKIP() << "the public profiles are not at " << seeds() << " (../shared beside the checkout)";
+            GTEST_SKIP() << "the public profiles are not at " << seeds()
+                         << " (../shared beside the checkout)";
     }
 };
 
 // The headings below were read off the two pages by eye: the lines that stand
 // alone between paragraphs. The text between "Sist oppdatert" and the first
 // heading is a section without a heading.
-const std::vector<std::string> stange_headings = {"", "Fleksible når de bosetter", "Gode resultater",
-                                                  "Praksisplassser utenfor kommunegrensene"};
-const std::vector<std::string> steinkjer_headings = {"", "Planmessig og godt forankret bosettingsarbeid",
-                                                     "Helhetlig og bredt kvalifiseringstilbud",
-                                                     "Etablering og drift av integreringsmottak"};
+const std::vector<std::string> stange_headings = {
+    "", "Fleksible når de bosetter", "Gode resultater", "Praksisplassser utenfor kommunegrensene"};
+const std::vector<std::string> steinkjer_headings = {
+    "", "Planmessig og godt forankret bosettingsarbeid", "Helhetlig og bredt kvalifiseringstilbud",
+    "Etablering og drift av integreringsmottak"};
 
 TEST_F(Seeds, StangeReadsToTheExampleNomination) {
     fs::path file = seeds() / "stange-2018.txt";
@@ -102,22 +104,25 @@ TEST_F(Seeds, SteinkjerReadsToTheExampleNominationUnderItsNumberOf2018) {
     EXPECT_EQ(n.summary, line_of(file, 3));
     EXPECT_EQ(headings(n), steinkjer_headings);
     // The last section ends with the page's last paragraph of text.
-    EXPECT_THAT(n.sections.back().text, HasSubstr("uavbrutt å kunne fortsette kvalifiseringsarbeidet"));
+    EXPECT_THAT(n.sections.back().text,
+                HasSubstr("uavbrutt å kunne fortsette kvalifiseringsarbeidet"));
 }
 
 TEST_F(Seeds, WebPageFurnitureIsLeftOutAndListed) {
     fs::path file = seeds() / "stange-2018.txt";
     ReadResult r = read(file);
     std::string f = file.string();
-    EXPECT_THAT(r.messages(kdx::Severity::info),
-                ElementsAre(f + ":25: web page text left out: \"Tall og statistikk om bosetting og integrering i "
-                                "Stange kommune.\"",
-                            f + ":27: the nomination line gives the prize and year; left out of the text: "
-                                "\"Stange er nominert til Bosettings- og inkluderingsprisen 2018.\"",
-                            f + ":29: web page text left out: \"Stem på Stange!\"",
-                            f + ":31: web page text left out: \"Vil du stemme på noen andre? Se listen over "
-                                "nominerte.\"",
-                            f + ":33: web page text left out: \"Fant du det du lette etter?\""));
+    EXPECT_THAT(
+        r.messages(kdx::Severity::info),
+        ElementsAre(
+            f + ":25: web page text left out: \"Tall og statistikk om bosetting og integrering i "
+                "Stange kommune.\"",
+            f + ":27: the nomination line gives the prize and year; left out of the text: "
+                "\"Stange er nominert til Bosettings- og inkluderingsprisen 2018.\"",
+            f + ":29: web page text left out: \"Stem på Stange!\"",
+            f + ":31: web page text left out: \"Vil du stemme på noen andre? Se listen over "
+                "nominerte.\"",
+            f + ":33: web page text left out: \"Fant du det du lette etter?\""));
     for (const auto& s : r.dataset.nominations.front().sections) {
         EXPECT_THAT(s.text, ::testing::Not(HasSubstr("Stem på")));
         EXPECT_THAT(s.text, ::testing::Not(HasSubstr("Tall og statistikk")));
@@ -146,26 +151,33 @@ class SeedsInWord : public Seeds {
             bool first = true;
             while (std::getline(in, line)) {
                 if (line.find_first_not_of(" \r") == std::string::npos) continue;
-                while (!line.empty() && (line.back() == ' ' || line.back() == '\r')) line.pop_back();
+                while (!line.empty() && (line.back() == ' ' || line.back() == '\r'))
+                    line.pop_back();
                 bool heading = std::find(heads.begin(), heads.end(), line) != heads.end();
-                styled += first ? "<h1>" + line + "</h1>" : heading ? "<h2>" + line + "</h2>" : "<p>" + line + "</p>";
-                bold += first ? "<h1>" + line + "</h1>" : heading ? "<p><b>" + line + "</b></p>" : "<p>" + line + "</p>";
+                styled += first     ? "<h1>" + line + "</h1>"
+                          : heading ? "<h2>" + line + "</h2>"
+                                    : "<p>" + line + "</p>";
+                bold += first     ? "<h1>" + line + "</h1>"
+                        : heading ? "<p><b>" + line + "</b></p>"
+                                  : "<p>" + line + "</p>";
                 first = false;
             }
             write_file(made / (seed + "-styled.html"), styled + "</body></html>");
             write_file(made / (seed + "-bold.html"), bold + "</body></html>");
         }
-        run("cd " + sh_quote(made.string()) +
-            " && HOME=" + sh_quote(made.string()) +
-            " timeout 300 /usr/bin/soffice --headless --convert-to 'docx:MS Word 2007 XML' *.txt *.html");
+        run("cd " + sh_quote(made.string()) + " && HOME=" + sh_quote(made.string()) +
+            " timeout 300 /usr/bin/soffice --headless --convert-to 'docx:MS Word 2007 XML' *.txt "
+            "*.html");
     }
     void SetUp() override {
         Seeds::SetUp();
         if (IsSkipped()) return;
-        if (!have_program("/usr/bin/soffice")) GTEST_SKIP() << "LibreOffice (soffice) is not installed";
+        if (!have_program("/usr/bin/soffice"))
+            GTEST_SKIP() << "LibreOffice (soffice) is not installed";
         make_word_forms();
         if (!fs::exists(made / "steinkjer-2018-bold.docx"))
-            GTEST_SKIP() << "LibreOffice Writer made no .docx (libreoffice-writer-nogui not installed?)";
+            GTEST_SKIP()
+                << "LibreOffice Writer made no .docx (libreoffice-writer-nogui not installed?)";
     }
 };
 fs::path SeedsInWord::made;
@@ -186,7 +198,8 @@ TEST_F(SeedsInWord, EachWordFormReadsToTheSameNominationAsTheText) {
             EXPECT_EQ(w.summary, t.summary);
             EXPECT_EQ(headings(w), headings(t));
             ASSERT_EQ(w.sections.size(), t.sections.size());
-            for (std::size_t i = 0; i < w.sections.size(); ++i) EXPECT_EQ(w.sections[i].text, t.sections[i].text);
+            for (std::size_t i = 0; i < w.sections.size(); ++i)
+                EXPECT_EQ(w.sections[i].text, t.sections[i].text);
         }
     }
 }
@@ -232,12 +245,14 @@ TEST(ProfileRead, ReadOptionsSettleWhatTheTextDoesNot) {
 TEST(ProfileRead, EmptyFileIsAnErrorSayingWhatWasExpected) {
     EXPECT_EQ(error_of(data / "empty.txt"),
               (data / "empty.txt").string() +
-                  ": the profile is empty: expected a title line naming the municipality, as \"Steinkjer kommune\"");
+                  ": the profile is empty: expected a title line naming the municipality, as "
+                  "\"Steinkjer kommune\"");
 }
 
 TEST(ProfileRead, NoMunicipalityIsAnErrorNamingTheTitleLine) {
     std::string e = error_of(data / "no-municipality.txt");
-    EXPECT_THAT(e, HasSubstr((data / "no-municipality.txt").string() + ":1: expected the municipality in the title line"));
+    EXPECT_THAT(e, HasSubstr((data / "no-municipality.txt").string() +
+                             ":1: expected the municipality in the title line"));
     EXPECT_THAT(e, HasSubstr("found \"Et år med mange nye innbyggere\""));
     EXPECT_THAT(e, HasSubstr("kommune: NUMBER"));
 }
@@ -245,8 +260,9 @@ TEST(ProfileRead, NoMunicipalityIsAnErrorNamingTheTitleLine) {
 TEST(ProfileRead, NoYearIsAnErrorSayingWhereAYearGoes) {
     fs::path f = scratch_dir() / "no-year.txt";
     write_file(f, "Stange kommune\n\nKommunen bosetter flere enn vedtatt.\n");
-    EXPECT_THAT(error_of(f), HasSubstr("no prize year: expected a line such as \"Stange er nominert til "
-                                       "Bosettings- og inkluderingsprisen 2018\", or \"år: 2018\""));
+    EXPECT_THAT(error_of(f),
+                HasSubstr("no prize year: expected a line such as \"Stange er nominert til "
+                          "Bosettings- og inkluderingsprisen 2018\", or \"år: 2018\""));
 }
 
 // Word documents made by Python's zipfile: a DOCTYPE, and a zip bomb.
@@ -258,21 +274,27 @@ class BadWord : public ::testing::Test {
     fs::path make(const std::string& name, const std::string& python_body) {
         fs::path out = scratch_dir() / name;
         fs::path script = scratch_dir() / "make.py";
-        write_file(script, "import sys, zipfile\nz = zipfile.ZipFile(sys.argv[1], 'w', zipfile.ZIP_DEFLATED)\n" +
-                               python_body + "\nz.close()\n");
-        CommandResult c = run("/usr/bin/python3 " + sh_quote(script.string()) + " " + sh_quote(out.string()));
+        write_file(
+            script,
+            "import sys, zipfile\nz = zipfile.ZipFile(sys.argv[1], 'w', zipfile.ZIP_DEFLATED)\n" +
+                python_body + "\nz.close()\n");
+        CommandResult c =
+            run("/usr/bin/python3 " + sh_quote(script.string()) + " " + sh_quote(out.string()));
         EXPECT_EQ(c.exit_code, 0) << c.err;
         return out;
     }
 };
 
 TEST_F(BadWord, DoctypeIsRefused) {
-    fs::path f = make("doctype.docx",
-                      "z.writestr('word/document.xml', '<?xml version=\"1.0\"?><!DOCTYPE d [<!ENTITY e \"x\">]>"
-                      "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\">"
-                      "<w:body><w:p><w:r><w:t>&e;</w:t></w:r></w:p></w:body></w:document>')");
-    EXPECT_EQ(error_of(f), f.string() + ": part word/document.xml declares a DOCTYPE or entities, which a Word "
-                                        "document never has; refused");
+    fs::path f = make(
+        "doctype.docx",
+        "z.writestr('word/document.xml', '<?xml version=\"1.0\"?><!DOCTYPE d [<!ENTITY e \"x\">]>"
+        "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\">"
+        "<w:body><w:p><w:r><w:t>&e;</w:t></w:r></w:p></w:body></w:document>')");
+    EXPECT_EQ(error_of(f),
+              f.string() +
+                  ": part word/document.xml declares a DOCTYPE or entities, which a Word "
+                  "document never has; refused");
 }
 
 TEST_F(BadWord, ZipBombIsRefusedByItsCompressionRatio) {
@@ -285,8 +307,9 @@ TEST_F(BadWord, ZipBombIsRefusedByItsCompressionRatio) {
 TEST_F(BadWord, NotAZipIsNotAWordDocument) {
     fs::path f = scratch_dir() / "letter.docx";
     write_file(f, "Dear council,\n");
-    EXPECT_EQ(error_of(f), f.string() + ": not a Word document: a .docx file is a zip package, and this one "
-                                        "does not start like one");
+    EXPECT_EQ(error_of(f), f.string() +
+                               ": not a Word document: a .docx file is a zip package, and this one "
+                               "does not start like one");
 }
 
 }  // namespace

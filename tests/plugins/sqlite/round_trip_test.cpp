@@ -129,8 +129,10 @@ TEST(SqliteRoundTrip, ValidateDossierAndReportReadTheStore) {
         EXPECT_EQ(r.exit_code, 0) << r.err;
         std::string text = read_file(dir / out / "council-report-2014-5004-steinkjer.xml");
         const std::size_t begin = text.find("<provenance"), end = text.find("</provenance>");
-        EXPECT_THAT(text.substr(begin, end - begin), HasSubstr("<input name=\"" + data.filename().string() + "\""));
-        if (begin != std::string::npos && end != std::string::npos) text.erase(begin, end + 13 - begin);
+        EXPECT_THAT(text.substr(begin, end - begin),
+                    HasSubstr("<input name=\"" + data.filename().string() + "\""));
+        if (begin != std::string::npos && end != std::string::npos)
+            text.erase(begin, end + 13 - begin);
         return text;
     };
     const std::string from_store = report(store, "from-store");

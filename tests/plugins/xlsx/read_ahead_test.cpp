@@ -81,11 +81,10 @@ TEST(XlsxReadAhead, StopsWhenTheReaderStopsAndWhenItThrows) {
         return false;
     });
     EXPECT_EQ(calls, 1);
-    EXPECT_THROW(package.stream("xl/worksheets/sheet1.xml",
-                                [&](const char*, std::size_t) -> bool {
-                                    throw std::runtime_error("stop");
-                                }),
-                 std::runtime_error);
+    EXPECT_THROW(
+        package.stream("xl/worksheets/sheet1.xml",
+                       [&](const char*, std::size_t) -> bool { throw std::runtime_error("stop"); }),
+        std::runtime_error);
     // The package is still usable afterwards, on both paths.
     EXPECT_FALSE(package.read("xl/worksheets/sheet1.xml").empty());
 }
@@ -117,8 +116,8 @@ fs::path damaged_copy(const fs::path& file, const std::string& part, const fs::p
 
 TEST(XlsxReadAhead, ADamagedPartIsTheSameClearError) {
     const fs::path dir = scratch_dir();
-    const fs::path bad = damaged_copy(data / "imdi-openpyxl.xlsx", "xl/worksheets/sheet1.xml",
-                                      dir / "damaged.xlsx");
+    const fs::path bad =
+        damaged_copy(data / "imdi-openpyxl.xlsx", "xl/worksheets/sheet1.xml", dir / "damaged.xlsx");
     std::string plain, ahead;
     try {
         whole_part(bad, "xl/worksheets/sheet1.xml", {});

@@ -5,8 +5,8 @@
 #include <gmock/gmock.h>
 
 #include "names_by_year.hpp"
-#include "repeated_keys_check.hpp"
 #include "read_test_support.hpp"
+#include "repeated_keys_check.hpp"
 
 namespace {
 

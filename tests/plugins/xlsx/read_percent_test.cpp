@@ -53,8 +53,8 @@ TEST(XlsxPercent, ScaledByBareSignOnly) {
     EXPECT_EQ(percent_format("#,##0.0\" %\"").kind, Kind::literal);
     EXPECT_EQ(percent_format("0.0\\%").kind, Kind::literal);
     EXPECT_EQ(percent_format("0\" % av alle\"").kind, Kind::none);
-    EXPECT_EQ(percent_format("\"%\"").kind, Kind::none);   // no digits: text only
-    EXPECT_EQ(percent_format("0%%").kind, Kind::none);     // ten-thousandths
+    EXPECT_EQ(percent_format("\"%\"").kind, Kind::none);  // no digits: text only
+    EXPECT_EQ(percent_format("0%%").kind, Kind::none);    // ten-thousandths
     EXPECT_EQ(percent_format("0.0").kind, Kind::none);
     EXPECT_EQ(percent_format("General").kind, Kind::none);
     EXPECT_EQ(percent_format("0.0 %").decimals, 1);

@@ -15,7 +15,8 @@ TEST(XlsxRoundTrip, TheExampleDatasetComesBackWhole) {
     if (!have_program("/usr/bin/python3")) GTEST_SKIP() << "/usr/bin/python3 is not installed";
     fs::path dir = scratch_dir();
     fs::path example = source_dir() / "examples" / "data" / "nominees-2018.xml";
-    CommandResult out = run_kdx("convert " + sh_quote(example.string()) + " " + sh_quote((dir / "d.xlsx").string()));
+    CommandResult out = run_kdx("convert " + sh_quote(example.string()) + " " +
+                                sh_quote((dir / "d.xlsx").string()));
     ASSERT_EQ(out.exit_code, 0) << out.err;
     CommandResult back = run_kdx("convert " + sh_quote((dir / "d.xlsx").string()) + " " +
                                  sh_quote((dir / "d.xml").string()));
@@ -40,8 +41,8 @@ for tag in sorted(set(a) | set(b)):
     for item in missing: print('lost', tag, item)
 print('compared', sum(sum(c.values()) for c in a.values()))
 )");
-    CommandResult cmp = run("/usr/bin/python3 " + sh_quote(script.string()) + " " + sh_quote(example.string()) + " " +
-                            sh_quote((dir / "d.xml").string()));
+    CommandResult cmp = run("/usr/bin/python3 " + sh_quote(script.string()) + " " +
+                            sh_quote(example.string()) + " " + sh_quote((dir / "d.xml").string()));
     ASSERT_EQ(cmp.exit_code, 0) << cmp.err;
     EXPECT_EQ(cmp.out.rfind("compared ", 0), 0u) << "differences from the example:\n" << cmp.out;
     EXPECT_GE(std::stoi(cmp.out.substr(cmp.out.rfind("compared ") + 9)), 90) << cmp.out;

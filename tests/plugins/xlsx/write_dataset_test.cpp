@@ -50,9 +50,10 @@ TEST_F(XlsxWriteDataset, SheetsHoldEveryRecordAsTypedCells) {
 
     std::vector<std::string> names;
     for (const Json& s : wb["sheets"]) names.push_back(s["name"]);
-    EXPECT_EQ(names, (std::vector<std::string>{"Municipalities", "Settlement", "Programmes",
-                                               "Outcomes", "Nominations", "Nomination sections",
-                                               "Indicators", "Dataset", "Data sources", "Sources"}));
+    EXPECT_EQ(names,
+              (std::vector<std::string>{"Municipalities", "Settlement", "Programmes", "Outcomes",
+                                        "Nominations", "Nomination sections", "Indicators",
+                                        "Dataset", "Data sources", "Sources"}));
 
     const Json& settlement = *sheet(wb, "Settlement");
     EXPECT_EQ(settlement["rows"].size(), d.settlement.size() + 1);

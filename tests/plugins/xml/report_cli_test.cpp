@@ -55,7 +55,8 @@ TEST(KdxReportXml, WritesAValidReportTheSameOnEveryRun) {
     for (pugi::xml_node s : info.children("source")) sources.push_back(s.text().get());
     // The data source in nynorsk (its nb title stands in for the missing nn
     // one); neither the file name nor the provenance note.
-    EXPECT_THAT(sources, ::testing::ElementsAre("IMDi, bosettingsstatistikk, tal per 31. januar 2025"));
+    EXPECT_THAT(sources,
+                ::testing::ElementsAre("IMDi, bosettingsstatistikk, tal per 31. januar 2025"));
     EXPECT_STREQ(info.child_value("author"), "IMDi");
 
     // The first paragraph, and the settlement table's 2024 row: the small
@@ -119,8 +120,9 @@ TEST(KdxReportXml, ReportsEachMunicipalityOfAListOrAll) {
     EXPECT_EQ(list.exit_code, 1) << list.err;
     EXPECT_THAT(list.err, HasSubstr("no report for 0301: municipality 0301 is not in the data"));
     EXPECT_THAT(list.err, HasSubstr("wrote 2 files for 2 of 3 municipalities"));
-    EXPECT_THAT(files_in(dir / "list"), ::testing::ElementsAre("council-report-2024-4601-bergen.xml",
-                                                               "council-report-2024-4621-voss.xml"));
+    EXPECT_THAT(files_in(dir / "list"),
+                ::testing::ElementsAre("council-report-2024-4601-bergen.xml",
+                                       "council-report-2024-4621-voss.xml"));
 }
 
 }  // namespace
@@ -132,11 +134,13 @@ namespace {
 // the bare "Resultat"), each indicator's years stand together, and the
 // keywords are in the report's own language.
 TEST(KdxReportXml, OutcomesGroupedByIndicatorUnderACaptionWithTheYears) {
-    if (!kdx::test::have_program("/usr/bin/python3")) GTEST_SKIP() << "/usr/bin/python3 is not installed";
+    if (!kdx::test::have_program("/usr/bin/python3"))
+        GTEST_SKIP() << "/usr/bin/python3 is not installed";
     fs::path dir = kdx::test::scratch_dir();
-    auto r = run_kdx("report -t council-report -d " +
-                     sh_quote((kdx::test::data_dir() / "imdi" / "imdi-settlement-2012-2014.csv").string()) +
-                     " --municipality Voss --year 2014 --format xml --out " + sh_quote(dir.string()));
+    auto r = run_kdx(
+        "report -t council-report -d " +
+        sh_quote((kdx::test::data_dir() / "imdi" / "imdi-settlement-2012-2014.csv").string()) +
+        " --municipality Voss --year 2014 --format xml --out " + sh_quote(dir.string()));
     ASSERT_EQ(r.exit_code, 0) << r.err;
     fs::path script = dir / "read.py";
     kdx::test::write_file(script, R"(import sys, xml.etree.ElementTree as ET
@@ -159,7 +163,8 @@ for t in root.iter('{urn:kdx:report:1}table'):
                              sh_quote((dir / "council-report-2014-1235-voss.xml").string()));
     ASSERT_EQ(py.exit_code, 0) << py.err;
     EXPECT_THAT(py.out, HasSubstr("keywords busetjing,kommunestyre"));
-    EXPECT_THAT(py.out, HasSubstr("caption Resultat 2012\xE2\x80\x93" "2014\n"));
+    EXPECT_THAT(py.out, HasSubstr("caption Resultat 2012\xE2\x80\x93"
+                                  "2014\n"));
     EXPECT_THAT(py.out, HasSubstr("group Busette i prosent av oppmoding\n"));
     EXPECT_THAT(py.out, ::testing::Not(HasSubstr("again ")));
 }

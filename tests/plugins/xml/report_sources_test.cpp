@@ -27,21 +27,26 @@ struct Case {
 const Case cases[] = {
     {"nb", "Kilder: IMDi, bosettingsstatistikk, tall per oktober 2015; SSB, kommuneinndeling 2018"},
     {"nn", "Kjelder: IMDi, bosettingsstatistikk, tal per oktober 2015; SSB, kommuneinndeling 2018"},
-    {"en", "Sources: IMDi, settlement statistics, figures as of October 2015; SSB, classification "
-           "of municipalities 2018"},
+    {"en",
+     "Sources: IMDi, settlement statistics, figures as of October 2015; SSB, classification "
+     "of municipalities 2018"},
 };
 
 // Runs of whitespace as one space, so that a line pdftotext broke still matches.
-std::string squeezed(const std::string& s) { return std::regex_replace(s, std::regex("\\s+"), " "); }
-
-
-bool have_plugins() {
-    return fs::exists(plugin_build_dir() / "kdx_pdf.so") && fs::exists(plugin_build_dir() / "kdx_xlsx.so");
+std::string squeezed(const std::string& s) {
+    return std::regex_replace(s, std::regex("\\s+"), " ");
 }
 
-CommandResult council_report(const fs::path& out, const std::string& lang, const std::string& extra = "") {
-    return run_kdx("report -t council-report --municipality 5004 --year 2014 --format pdf,xlsx,xml --lang " +
-                   lang + " -d " + sh_quote(example.string()) + " --out " + sh_quote(out.string()) + extra);
+bool have_plugins() {
+    return fs::exists(plugin_build_dir() / "kdx_pdf.so") &&
+           fs::exists(plugin_build_dir() / "kdx_xlsx.so");
+}
+
+CommandResult council_report(const fs::path& out, const std::string& lang,
+                             const std::string& extra = "") {
+    return run_kdx(
+        "report -t council-report --municipality 5004 --year 2014 --format pdf,xlsx,xml --lang " +
+        lang + " -d " + sh_quote(example.string()) + " --out " + sh_quote(out.string()) + extra);
 }
 
 // Text a Norwegian or English report must never contain.
@@ -99,7 +104,8 @@ print("COMPANY=" + (m.group(1) if m else ""))
 m = re.search(r"<Application>(.*?)</Application>", app)
 print("APPLICATION=" + (m.group(1) if m else ""))
 )");
-        CommandResult py = run("/usr/bin/python3 " + sh_quote(script.string()) + " " + sh_quote(xlsx.string()));
+        CommandResult py =
+            run("/usr/bin/python3 " + sh_quote(script.string()) + " " + sh_quote(xlsx.string()));
         ASSERT_EQ(py.exit_code, 0) << py.err;
         std::string text = squeezed(py.out);
         std::string line = c.source_line;
@@ -126,9 +132,10 @@ TEST(ReportSources, XmlReportIsValidAndCitesTheSources) {
         ASSERT_EQ(r.exit_code, 0) << r.err;
         fs::path xml = only_file(out, ".xml");
         ASSERT_FALSE(xml.empty()) << c.lang;
-        CommandResult valid = run("xmllint --noout --schema " +
-                                  sh_quote((source_dir() / "schemas" / "kdx-report-1.xsd").string()) + " " +
-                                  sh_quote(xml.string()) + " 2>&1");
+        CommandResult valid =
+            run("xmllint --noout --schema " +
+                sh_quote((source_dir() / "schemas" / "kdx-report-1.xsd").string()) + " " +
+                sh_quote(xml.string()) + " 2>&1");
         EXPECT_EQ(valid.exit_code, 0) << valid.out;
         auto xpath = [&](const std::string& path) {
             return run("xmllint --xpath " + sh_quote(path) + " " + sh_quote(xml.string())).out;
@@ -138,7 +145,8 @@ TEST(ReportSources, XmlReportIsValidAndCitesTheSources) {
         std::size_t from = line.find(": ") + 2, semicolon = line.find("; ");
         EXPECT_THAT(sources, HasSubstr(line.substr(from, semicolon - from))) << c.lang;
         EXPECT_THAT(sources, HasSubstr(line.substr(semicolon + 2))) << c.lang;
-        EXPECT_EQ(xpath("string(//*[local-name()='info']/*[local-name()='author'])"), "Steinkjer kommune\n")
+        EXPECT_EQ(xpath("string(//*[local-name()='info']/*[local-name()='author'])"),
+                  "Steinkjer kommune\n")
             << c.lang;
         // The provenance names each input by its file name, for kdx verify;
         // nothing else in the report does, and nothing names its folder.
@@ -146,7 +154,8 @@ TEST(ReportSources, XmlReportIsValidAndCitesTheSources) {
         EXPECT_THAT(text, Not(HasSubstr(example.parent_path().string()))) << c.lang;
         const std::size_t begin = text.find("<provenance"), end = text.find("</provenance>");
         ASSERT_TRUE(begin != std::string::npos && end != std::string::npos) << c.lang;
-        EXPECT_THAT(text.substr(begin, end - begin), HasSubstr("<input name=\"nominees-2018.xml\"")) << c.lang;
+        EXPECT_THAT(text.substr(begin, end - begin), HasSubstr("<input name=\"nominees-2018.xml\""))
+            << c.lang;
         text.erase(begin, end + 13 - begin);
         expect_no_notes_or_files(text, std::string("XML ") + c.lang);
     }
@@ -159,9 +168,10 @@ TEST(ReportXlsx, PrintsAndKeepsDatesAndYearsAsValues) {
     if (!have_plugins()) GTEST_SKIP() << "kdx_pdf or kdx_xlsx is not built";
     if (!have_program("python3")) GTEST_SKIP() << "no python3";
     fs::path out = scratch_dir();
-    CommandResult r = run("SOURCE_DATE_EPOCH=1545350400 " + sh_quote(kdx_exe().string()) +
-                          " report -t council-report --municipality 5004 --year 2014 --format xlsx -d " +
-                          sh_quote(example.string()) + " --out " + sh_quote(out.string()));
+    CommandResult r =
+        run("SOURCE_DATE_EPOCH=1545350400 " + sh_quote(kdx_exe().string()) +
+            " report -t council-report --municipality 5004 --year 2014 --format xlsx -d " +
+            sh_quote(example.string()) + " --out " + sh_quote(out.string()));
     ASSERT_EQ(r.exit_code, 0) << r.err;
     fs::path xlsx = only_file(out, ".xlsx");
     ASSERT_FALSE(xlsx.empty());
@@ -189,7 +199,8 @@ for ws in [w for w in wb.worksheets if w._charts]:
         if isinstance(v, str) and v.isdigit() and len(v) == 4:
             print("TEXTYEAR", ws.title, v)
 )");
-    CommandResult py = run("/usr/bin/python3 " + sh_quote(script.string()) + " " + sh_quote(xlsx.string()));
+    CommandResult py =
+        run("/usr/bin/python3 " + sh_quote(script.string()) + " " + sh_quote(xlsx.string()));
     ASSERT_EQ(py.exit_code, 0) << py.err;
     int sheets = 0, chart_sheets = 0;
     std::istringstream lines(py.out);
@@ -225,26 +236,31 @@ TEST(ReportFileNames, AreTheSameShapeForEveryTemplate) {
     };
     const std::string data = " --format xml -d " + sh_quote(example.string());
     fs::path out = scratch_dir();
-    CommandResult council = run_kdx("report -t council-report --municipality 0219 --year 2014" + data +
-                                    " --out " + sh_quote((out / "council").string()));
+    CommandResult council = run_kdx("report -t council-report --municipality 0219 --year 2014" +
+                                    data + " --out " + sh_quote((out / "council").string()));
     ASSERT_EQ(council.exit_code, 0) << council.err;
-    EXPECT_THAT(names(out / "council"), ::testing::ElementsAre("council-report-2014-0219-baerum.xml"));
+    EXPECT_THAT(names(out / "council"),
+                ::testing::ElementsAre("council-report-2014-0219-baerum.xml"));
     // Without --year the year reported is still named.
     CommandResult latest = run_kdx("report -t council-report --municipality 1804 --lang nn" + data +
                                    " --out " + sh_quote((out / "latest").string()));
     ASSERT_EQ(latest.exit_code, 0) << latest.err;
-    EXPECT_THAT(names(out / "latest"), ::testing::ElementsAre("council-report-2014-1804-bodo-nn.xml"));
+    EXPECT_THAT(names(out / "latest"),
+                ::testing::ElementsAre("council-report-2014-1804-bodo-nn.xml"));
     CommandResult county = run_kdx("report -t county-overview --county 04 --year 2014" + data +
                                    " --out " + sh_quote((out / "county").string()));
     ASSERT_EQ(county.exit_code, 0) << county.err;
-    EXPECT_THAT(names(out / "county"), ::testing::ElementsAre("county-overview-2014-04-hedmark.xml"));
-    CommandResult dossier = run_kdx("dossier --year 2018" + data + " --out " + sh_quote((out / "dossier").string()));
+    EXPECT_THAT(names(out / "county"),
+                ::testing::ElementsAre("county-overview-2014-04-hedmark.xml"));
+    CommandResult dossier =
+        run_kdx("dossier --year 2018" + data + " --out " + sh_quote((out / "dossier").string()));
     ASSERT_EQ(dossier.exit_code, 0) << dossier.err;
     EXPECT_THAT(names(out / "dossier"),
-                ::testing::ElementsAre("imdi-comparison-2018.xml", "imdi-dossier-2018-0219-baerum.xml",
-                                       "imdi-dossier-2018-0220-asker.xml", "imdi-dossier-2018-0230-lorenskog.xml",
-                                       "imdi-dossier-2018-0417-stange.xml", "imdi-dossier-2018-1804-bodo.xml",
-                                       "imdi-dossier-2018-1902-tromso.xml", "imdi-dossier-2018-5004-steinkjer.xml"));
+                ::testing::ElementsAre(
+                    "imdi-comparison-2018.xml", "imdi-dossier-2018-0219-baerum.xml",
+                    "imdi-dossier-2018-0220-asker.xml", "imdi-dossier-2018-0230-lorenskog.xml",
+                    "imdi-dossier-2018-0417-stange.xml", "imdi-dossier-2018-1804-bodo.xml",
+                    "imdi-dossier-2018-1902-tromso.xml", "imdi-dossier-2018-5004-steinkjer.xml"));
 }
 
 // The dossiers of 2018 used to print the dataset's notes ("Bærum vant; prisen

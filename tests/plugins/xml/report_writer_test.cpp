@@ -377,7 +377,8 @@ TEST(XmlReport, CouncilReportShowsSmallPublishedSettlementCounts) {
         xml.select_node("/report/blocks/table[starts-with(caption, 'Oppmoding')]/row[cell='2024']");
     ASSERT_TRUE(row) << "no 2024 row in the settlement table";
     std::vector<std::string> values;
-    for (pugi::xml_node cell : row.node().children("cell")) values.push_back(cell.attribute("value").value());
+    for (pugi::xml_node cell : row.node().children("cell"))
+        values.push_back(cell.attribute("value").value());
     EXPECT_THAT(values, ::testing::ElementsAre("2024", "6", "5", "3", "50"));
 }
 

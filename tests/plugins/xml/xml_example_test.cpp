@@ -13,13 +13,13 @@ using ::testing::HasSubstr;
 TEST(XmlExample, ValidatesWithoutErrors) {
     CommandResult r = run_kdx("validate " + sh_quote(example.string()));
     EXPECT_EQ(r.exit_code, 0) << r.err;
-    EXPECT_THAT(r.out, HasSubstr(": valid: 7 municipalities, 24 settlement records, 11 programmes"));
+    EXPECT_THAT(r.out,
+                HasSubstr(": valid: 7 municipalities, 24 settlement records, 11 programmes"));
     EXPECT_THAT(r.out, HasSubstr("; 0 errors,"));
 }
 
 TEST(XmlExample, FeedsTheDossiers) {
-    if (!fs::exists(plugin_build_dir() / "kdx_pdf.so"))
-        GTEST_SKIP() << "kdx_pdf is not built";
+    if (!fs::exists(plugin_build_dir() / "kdx_pdf.so")) GTEST_SKIP() << "kdx_pdf is not built";
     fs::path out = scratch_dir();
     CommandResult r = run_kdx("dossier --year 2018 --format pdf -d " + sh_quote(example.string()) +
                               " --out " + sh_quote(out.string()));
@@ -29,8 +29,8 @@ TEST(XmlExample, FeedsTheDossiers) {
         EXPECT_TRUE(fs::exists(out / ("imdi-dossier-2018-" + std::string(stem) + ".pdf"))) << stem;
     EXPECT_TRUE(fs::exists(out / "imdi-comparison-2018.pdf"));
     if (!have_program("pdftotext")) return;
-    CommandResult text =
-        run("pdftotext " + sh_quote((out / "imdi-dossier-2018-5004-steinkjer.pdf").string()) + " -");
+    CommandResult text = run(
+        "pdftotext " + sh_quote((out / "imdi-dossier-2018-5004-steinkjer.pdf").string()) + " -");
     EXPECT_THAT(text.out, HasSubstr("Steinkjer kommune"));
     EXPECT_THAT(text.out, HasSubstr("Integreringsmottak"));  // a profile section's heading
 }
