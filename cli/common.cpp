@@ -69,6 +69,11 @@ std::shared_ptr<const host::LoadedFormat> choose_format(const host::PluginHost& 
         able.empty()
             ? "no plugin that can " + capability_text(capability) + " was found (see kdx plugins)"
             : "formats that " + capability_text(capability) + ": " + join(able, ", ");
+    // The format asked for may be in a plugin kdx could not use.
+    std::vector<std::string> failed;
+    for (const host::PluginRecord& p : host.plugins())
+        if (p.status == host::PluginRecord::Status::failed) failed.push_back(p.describe());
+    if (!failed.empty()) choices += "; plugins that could not be used: " + join(failed, "; ");
     if (!name.empty()) {
         auto format = host.find(name);
         if (!format) throw UsageError("unknown format \"" + name + "\"; " + choices);

@@ -73,8 +73,10 @@ function(kdx_plugin_manifest target)
   target_link_options(${target} PRIVATE -Wl,--build-id=sha1)
   get_target_property(tool kdx::plugin_manifest ALIASED_TARGET)
   if(tool)
-    # kdx's own tree: build the tool first.
+    # kdx's own tree: build the tool first, and relink (so rewrite the
+    # manifest) when the tool changes, as the manifest is the tool's output.
     add_dependencies(${target} ${tool})
+    set_property(TARGET ${target} APPEND PROPERTY LINK_DEPENDS $<TARGET_FILE:${tool}>)
   endif()
   # Under a sanitizer the tool is instrumented as the plugins are; LeakSanitizer
   # would only report what the plugin keeps until exit.

@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include <chrono>
+#include <csignal>
 
 #include "test_support.hpp"
 
@@ -19,6 +20,8 @@ const fs::path fault_dir = KDX_FAULT_PLUGIN_DIR;
 const fs::path fault_plugin = fault_dir / "kdx_fault.so";
 const fs::path limits_dir = KDX_LIMITS_PLUGIN_DIR;
 const fs::path limits_plugin = limits_dir / "kdx_fault_limits.so";
+const fs::path crash_dir = KDX_CRASH_PLUGIN_DIR;
+const fs::path crash_plugin = crash_dir / "kdx_crash_on_load.so";
 const std::string earlier = "an earlier file of this name\n";
 
 // AddressSanitizer reserves address space far beyond any memory limit.
@@ -173,10 +176,37 @@ TEST_F(PluginIsolation, ThirdPartyIsTheDefaultAndAllIncludesKdxsOwn) {
         missing + sh_quote(kdx_exe().string()) + " --plugin-dir=" + sh_quote(fault_dir.string()) +
         " --plugin-dir=" + sh_quote(plugin_build_dir().string()) + " convert " +
         sh_quote((dir / "in.throw").string()) + " " + sh_quote((dir / "c.csv").string()));
-    EXPECT_EQ(third.exit_code, 1);
+    // Without a manifest, its formats are read by the runner too: without
+    // one, the plugin cannot be used, and the error says why.
+    EXPECT_NE(third.exit_code, 0);
     EXPECT_THAT(third.err, HasSubstr("cannot start " + (dir / "no-runner").string() +
                                      " for plugin fault (" + fault_plugin.string() + ")"));
     EXPECT_THAT(third.err, Not(HasSubstr("plugin csv (")));
+}
+
+// A third-party plugin without a manifest is not loaded into kdx even to
+// learn its formats: the runner reads its declaration. One that crashes
+// while registering is a skipped plugin, and kdx goes on with the others.
+TEST_F(PluginIsolation, APluginWithoutManifestIsReadInAChildAndItsCrashIsNamed) {
+    ASSERT_FALSE(fs::exists(crash_dir / "kdx_crash_on_load.kdx-manifest.json"));
+    const std::string plugins = "--plugin-dir=" + sh_quote(crash_dir.string()) + " plugins";
+    CommandResult listed = run_kdx(plugins);
+    EXPECT_EQ(listed.exit_code, 0) << listed.err;
+    const std::string said = listed.out + listed.err;
+    EXPECT_THAT(said, HasSubstr("FAILED  crash_on_load   " + crash_plugin.string() +
+                                " (--plugin-dir)\n      crashed (SIGSEGV) while loading\n"));
+    EXPECT_THAT(listed.out, HasSubstr("csv"));  // kdx's own plugins are still listed
+
+    // The fault plugin has no manifest either: its formats come from the
+    // runner, and its calls work as before.
+    CommandResult convert_fault = convert("throw");
+    EXPECT_EQ(convert_fault.exit_code, 1);
+    EXPECT_THAT(convert_fault.err, HasSubstr("plugin fault (" + fault_plugin.string() + ")"));
+    EXPECT_EQ(read_file(target), earlier);
+
+    // In process, the same plugin takes kdx down at start.
+    CommandResult inside = run_kdx("--isolate=none " + plugins);
+    EXPECT_EQ(inside.exit_code, 128 + SIGSEGV) << inside.err;
 }
 
 // A recipe's `isolate` is the run's --isolate; the command line's wins.

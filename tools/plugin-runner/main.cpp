@@ -21,9 +21,11 @@
 #include <string>
 
 #include "host/plugin_host.hpp"
+#include "host/plugin_manifest.hpp"
 #include "host/runner_protocol.hpp"
 #include "kdx/document.hpp"
 #include "kdx/error.hpp"
+#include "kdx/version.hpp"
 
 namespace {
 
@@ -47,7 +49,23 @@ runner::Response make_call(const runner::Request& q, bool memory_limited) {
         // kdx loaded this very file a moment ago: under a memory limit, the
         // limit is what kept the loader from mapping it.
         a.outcome = memory_limited ? runner::Outcome::out_of_memory : runner::Outcome::error;
-        a.error.message = "plugin " + record.describe();
+        // kdx names the plugin in front of what is wrong with a declaration.
+        a.error.message = q.operation == runner::Operation::describe
+                              ? record.reason
+                              : "plugin " + record.describe();
+        return a;
+    }
+    if (q.operation == runner::Operation::describe) {
+        PluginManifest m;
+        m.library = q.plugin_file.filename().string();
+        m.abi = kdx::abi_version;
+        m.written_by = std::string("kdx-plugin-runner ") + kdx::version();
+        m.plugin = record.info;
+        for (const auto& format : host.formats()) {
+            m.formats.push_back(format->info());
+            m.abi = format->abi();
+        }
+        a.manifest = to_json(m);
         return a;
     }
     auto format = host.find(q.format);

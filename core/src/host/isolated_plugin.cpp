@@ -304,6 +304,15 @@ void IsolatedPlugin::write_dataset(const Dataset& dataset, const fs::path& outpu
     answer_of(bytes, op, diagnostics, label(), doing, options_.memory_mib);
 }
 
+std::string IsolatedPlugin::describe() const {
+    const auto op = runner::Operation::describe;
+    const std::string doing = "while loading";
+    Diagnostics ignored;
+    std::string bytes =
+        call(runner::encode_request(op, file_, {}, {}, {}, nullptr, nullptr), doing, {});
+    return std::move(answer_of(bytes, op, ignored, label(), doing, options_.memory_mib).manifest);
+}
+
 void IsolatedPlugin::write_document(const Document& document, const fs::path& output,
                                     const Options& options, Diagnostics& diagnostics) const {
     const auto op = runner::Operation::write_document;

@@ -54,6 +54,10 @@ class IsolatedPlugin {
                        const Options& options, Diagnostics& diagnostics) const;
     void write_document(const Document& document, const std::filesystem::path& output,
                         const Options& options, Diagnostics& diagnostics) const;
+    // The plugin's declaration as manifest JSON (host/plugin_manifest.hpp),
+    // read by loading it in the child: for a plugin without a manifest that
+    // is not to be loaded in kdx. Made with an empty format name.
+    std::string describe() const;
 
   private:
     std::string call(const std::string& request, const std::string& doing,

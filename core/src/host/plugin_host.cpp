@@ -175,10 +175,17 @@ std::string open_library(const fs::path& file, const std::string& fallback_name,
 }
 
 // Runs a call into plugin code and turns whatever it throws into kdx::Error.
+// An option a plugin refuses is named with its format (`-o` keys are the
+// format's), unless the plugin said it.
 template <typename Call>
-auto guarded(const std::string& plugin, const fs::path& file, Call call) -> decltype(call()) {
+auto guarded(const std::string& plugin, const fs::path& file, Call call,
+             const std::string& format = {}) -> decltype(call()) {
     try {
         return call();
+    } catch (const OptionError& e) {
+        const std::string said = e.what();
+        if (format.empty() || said.find("format " + format) != std::string::npos) throw;
+        throw OptionError("format " + format + ": " + said, e.where());
     } catch (const Error&) {
         throw;
     } catch (const std::exception& e) {
@@ -282,8 +289,9 @@ Format& LoadedFormat::implementation() const { return library_->format(plugin_, 
 Dataset LoadedFormat::read_dataset(const fs::path& input, const Options& options,
                                    Diagnostics& diagnostics) const {
     if (isolated_) return isolated_->read_dataset(input, options, diagnostics);
-    return guarded(plugin_, file(),
-                   [&] { return implementation().read_dataset(input, options, diagnostics); });
+    return guarded(
+        plugin_, file(), [&] { return implementation().read_dataset(input, options, diagnostics); },
+        info_.name);
 }
 
 void LoadedFormat::write_dataset(const Dataset& dataset, const fs::path& output,
@@ -291,8 +299,10 @@ void LoadedFormat::write_dataset(const Dataset& dataset, const fs::path& output,
     if (isolated_)
         isolated_->write_dataset(dataset, output, options, diagnostics);
     else
-        guarded(plugin_, file(),
-                [&] { implementation().write_dataset(dataset, output, options, diagnostics); });
+        guarded(
+            plugin_, file(),
+            [&] { implementation().write_dataset(dataset, output, options, diagnostics); },
+            info_.name);
     expect_written(plugin_, file(), output);
 }
 
@@ -301,8 +311,10 @@ void LoadedFormat::write_document(const Document& document, const fs::path& outp
     if (isolated_)
         isolated_->write_document(document, output, options, diagnostics);
     else
-        guarded(plugin_, file(),
-                [&] { implementation().write_document(document, output, options, diagnostics); });
+        guarded(
+            plugin_, file(),
+            [&] { implementation().write_document(document, output, options, diagnostics); },
+            info_.name);
     expect_written(plugin_, file(), output);
 }
 
@@ -324,18 +336,19 @@ bool LoadedFormat::writes_batches() const noexcept {
 Dataset LoadedFormat::read_batches(const fs::path& input, const Options& options, BatchSink& sink,
                                    Diagnostics& diagnostics) const {
     if (!reads_batches()) throw Error("format " + info_.name + " cannot read a dataset in parts");
-    return guarded(plugin_, file(), [&] {
-        return implementation().read_batches(input, options, sink, diagnostics);
-    });
+    return guarded(
+        plugin_, file(),
+        [&] { return implementation().read_batches(input, options, sink, diagnostics); },
+        info_.name);
 }
 
 std::unique_ptr<LoadedBatchWriter> LoadedFormat::open_batches(const fs::path& output,
                                                               const Options& options,
                                                               Diagnostics& diagnostics) const {
     if (!writes_batches()) return nullptr;
-    std::unique_ptr<BatchWriter> writer = guarded(plugin_, file(), [&] {
-        return implementation().open_batches(output, options, diagnostics);
-    });
+    std::unique_ptr<BatchWriter> writer = guarded(
+        plugin_, file(),
+        [&] { return implementation().open_batches(output, options, diagnostics); }, info_.name);
     if (!writer) return nullptr;
     return std::make_unique<LoadedBatchWriter>(library_, std::move(writer), plugin_, output);
 }
@@ -475,6 +488,29 @@ const PluginRecord& PluginHost::add(const fs::path& file, const std::string& fou
         if (m.formats.empty())
             return finish(PluginRecord::Status::failed,
                           "its manifest " + manifest.string() + " declares no formats");
+        if (m.plugin.name.empty()) m.plugin.name = record.info.name;
+        record.info = m.plugin;
+        infos = m.formats;
+        abi = m.abi;
+        library = std::make_shared<Library>(file, std::move(m));
+    } else if (isolates(isolation_, file)) {
+        // A plugin kdx is not to load, without a manifest: the runner loads
+        // it and answers its declaration, as kdx-plugin-manifest would write it.
+        PluginManifest m;
+        try {
+            const IsolatedPlugin probe(file, record.info.name, {}, isolation_);
+            m = parse_manifest(probe.describe(),
+                               "the declaration kdx-plugin-runner read from " + file.string());
+        } catch (const Error& e) {
+            // The record names the plugin and its file already.
+            std::string why = e.what();
+            const std::string label = "plugin " + record.info.name + " (" + file.string() + ") ";
+            if (why.rfind(label, 0) == 0) why.erase(0, label.size());
+            return finish(PluginRecord::Status::failed, why);
+        }
+        if (std::string wrong = abi_problem(m.abi); !wrong.empty())
+            return finish(PluginRecord::Status::failed, wrong);
+        if (m.formats.empty()) return finish(PluginRecord::Status::failed, "registered no formats");
         if (m.plugin.name.empty()) m.plugin.name = record.info.name;
         record.info = m.plugin;
         infos = m.formats;

@@ -82,6 +82,8 @@ class LoadedFormat {
     // Whether the plugin's library is loaded (yet).
     bool library_loaded() const;
     bool isolated() const noexcept { return isolated_ != nullptr; }
+    // The plugin ABI its library was built for.
+    std::uint32_t abi() const noexcept { return abi_; }
 
     // As Format's calls; everything thrown becomes kdx::Error. A kdx::Error keeps
     // its location; anything else is reported as "plugin NAME (FILE) failed: what".
@@ -110,8 +112,8 @@ class LoadedFormat {
     std::shared_ptr<Library> library_;  // owns the Format objects of its library
     FormatInfo info_;
     std::string plugin_;
-    std::shared_ptr<const IsolatedPlugin> isolated_;
     std::uint32_t abi_;
+    std::shared_ptr<const IsolatedPlugin> isolated_;
 };
 
 class PluginHost {

@@ -132,8 +132,12 @@ PluginManifest read_manifest(const fs::path& file) {
     if (!in) throw Error("manifest " + file.string() + " cannot be read");
     std::ostringstream text;
     text << in.rdbuf();
+    return parse_manifest(text.str(), "manifest " + file.string());
+}
+
+PluginManifest parse_manifest(const std::string& text, const std::string& origin) {
     try {
-        const json j = json::parse(text.str());
+        const json j = json::parse(text);
         PluginManifest m;
         m.schema = j.at("kdx_plugin_manifest").get<int>();
         // A newer layout may mean things this kdx would misread.
@@ -166,7 +170,7 @@ PluginManifest read_manifest(const fs::path& file) {
     } catch (const Error&) {
         throw;
     } catch (const std::exception& e) {
-        throw Error("manifest " + file.string() + " is not a kdx plugin manifest: " + e.what());
+        throw Error(origin + " is not a kdx plugin manifest: " + e.what());
     }
 }
 

@@ -33,6 +33,8 @@ std::filesystem::path manifest_path(const std::filesystem::path& library);
 std::string to_json(const PluginManifest& manifest);
 // Throws kdx::Error naming the file and what is wrong with it.
 PluginManifest read_manifest(const std::filesystem::path& file);
+// The same from manifest text; `origin` names it in errors ("manifest FILE").
+PluginManifest parse_manifest(const std::string& text, const std::string& origin);
 
 // What differs between the declaration a manifest carries and the one the
 // library gives when loaded ("format x: extensions differ"); empty when they

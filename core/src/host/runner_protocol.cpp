@@ -23,7 +23,7 @@ Request decode_request(const std::string& bytes) {
     wire::get_header(r);
     Request q;
     const std::uint8_t op = r.u8();
-    if (op < 1 || op > 3) r.fail("unknown operation " + std::to_string(op));
+    if (op < 1 || op > 4) r.fail("unknown operation " + std::to_string(op));
     q.operation = static_cast<Operation>(op);
     q.plugin_file = r.text();
     q.format = r.text();
@@ -44,6 +44,8 @@ std::string encode_response(const Response& response, Operation operation) {
     wire::put(w, response.diagnostics);
     if (operation == Operation::read_dataset && response.outcome == Outcome::ok)
         wire::put(w, response.dataset);
+    if (operation == Operation::describe && response.outcome == Outcome::ok)
+        w.text(response.manifest);
     return w.bytes();
 }
 
@@ -58,6 +60,7 @@ Response decode_response(const std::string& bytes, Operation operation) {
     wire::get(r, a.error.where);
     wire::get(r, a.diagnostics);
     if (operation == Operation::read_dataset && a.outcome == Outcome::ok) wire::get(r, a.dataset);
+    if (operation == Operation::describe && a.outcome == Outcome::ok) a.manifest = r.text();
     if (!r.at_end()) r.fail("bytes after the end");
     return a;
 }

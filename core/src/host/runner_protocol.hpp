@@ -11,7 +11,15 @@
 
 namespace kdx::host::runner {
 
-enum class Operation : std::uint8_t { read_dataset = 1, write_dataset = 2, write_document = 3 };
+// describe: load the plugin and answer its declaration as manifest JSON
+// (host/plugin_manifest.hpp), for a plugin without a manifest that kdx is
+// not to load itself.
+enum class Operation : std::uint8_t {
+    read_dataset = 1,
+    write_dataset = 2,
+    write_document = 3,
+    describe = 4,
+};
 
 struct Request {
     Operation operation = Operation::read_dataset;
@@ -36,6 +44,7 @@ struct Response {
     Diagnostic error;         // when not ok
     Diagnostics diagnostics;  // what the call reported, also when it failed
     Dataset dataset;          // read_dataset
+    std::string manifest;     // describe: the declaration as manifest JSON
 };
 
 // Requests with a payload are encoded without copying it into a Request.

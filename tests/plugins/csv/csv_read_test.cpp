@@ -119,7 +119,8 @@ TEST(CsvRead, EncodingOption) {
     EXPECT_THAT(told.messages(Severity::info).front(), HasSubstr("title row skipped"));
     EXPECT_EQ(
         error_of(file, {{"encoding", "latin-9"}}),
-        ": option encoding: expected auto, utf-8, utf-8-bom or windows-1252, found \"latin-9\"");
+        ": format csv: option encoding: expected auto, utf-8, utf-8-bom or windows-1252, found "
+        "\"latin-9\"");
 }
 
 TEST(CsvRead, FilesItCannotReadSayWhy) {

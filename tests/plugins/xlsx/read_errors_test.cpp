@@ -128,9 +128,9 @@ TEST(XlsxLimits, EachLimitHasItsOwnError) {
                   ":Ark1!A3: the cell's text is 13 characters long, more than the limit "
                   "of 10 (max-string-length)");
     EXPECT_EQ(error_of(f, {{"max-rows", "many"}}),
-              ": option max-rows: expected a whole number, found \"many\"");
+              ": format xlsx: option max-rows: expected a whole number, found \"many\"");
     EXPECT_EQ(error_of(f, {{"max-rows", "0"}}),
-              ": option max-rows: expected a whole number from 1 up, found \"0\"");
+              ": format xlsx: option max-rows: expected a whole number from 1 up, found \"0\"");
 }
 
 TEST(XlsxLimits, SharedStringLength) {
