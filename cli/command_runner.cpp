@@ -1,6 +1,9 @@
 #include "command_runner.hpp"
 
+#include <unistd.h>
+
 #include <algorithm>
+#include <cstdio>
 #include <iostream>
 
 #include "common.hpp"
@@ -80,8 +83,20 @@ int run_main_command(const std::string& name, const std::function<int()>& run,
             true);
     JsonReport report(name);
     global.json = &report;
+    // A plugin in process shares kdx's stdout: while the command runs,
+    // stdout goes to stderr, so that the document is all stdout holds.
+    std::cout.flush();
+    std::fflush(stdout);
+    const int document_fd = ::dup(STDOUT_FILENO);
+    if (document_fd >= 0) ::dup2(STDERR_FILENO, STDOUT_FILENO);
     int code = run_command(name, run, global);
     global.json = nullptr;
+    std::cout.flush();
+    std::fflush(stdout);
+    if (document_fd >= 0) {
+        ::dup2(document_fd, STDOUT_FILENO);
+        ::close(document_fd);
+    }
     std::cout << report.document(code) << '\n' << std::flush;
     return code;
 }

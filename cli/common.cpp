@@ -19,6 +19,15 @@ namespace fs = std::filesystem;
 void load_plugins(host::PluginHost& host, const GlobalOptions& global) {
     host::SearchOptions options;
     options.plugin_dirs = global.plugin_dirs;
+    // A mistyped folder would only show later as a format nobody has.
+    for (const fs::path& dir : global.plugin_dirs) {
+        std::error_code ec;
+        if (!fs::is_directory(dir, ec))
+            throw UsageError("--plugin-dir " + dir.string() +
+                             (fs::exists(dir, ec) ? " is not a folder (name the folder that holds "
+                                                    "the plugin)"
+                                                  : " does not exist"));
+    }
     host.set_isolation(isolation_for(global));
     host.load(options);
     // A clash between plugins changes which code runs: every command says so.
@@ -58,6 +67,18 @@ std::string join(const std::vector<std::string>& items, const char* separator) {
 
 }  // namespace
 
+std::string unusable_plugins_text(const host::PluginHost& host) {
+    // The format asked for may be in a plugin kdx could not use or refused
+    // (a shadowed one is no loss: its name is served by another).
+    std::vector<std::string> unusable;
+    for (const host::PluginRecord& p : host.plugins())
+        if (p.status == host::PluginRecord::Status::failed ||
+            (p.status == host::PluginRecord::Status::skipped &&
+             p.reason.rfind("shadowed by", 0) != 0))
+            unusable.push_back(p.describe());
+    return unusable.empty() ? "" : "; plugins that could not be used: " + join(unusable, "; ");
+}
+
 std::shared_ptr<const host::LoadedFormat> choose_format(const host::PluginHost& host,
                                                         const std::string& name,
                                                         const fs::path& file,
@@ -69,11 +90,7 @@ std::shared_ptr<const host::LoadedFormat> choose_format(const host::PluginHost& 
         able.empty()
             ? "no plugin that can " + capability_text(capability) + " was found (see kdx plugins)"
             : "formats that " + capability_text(capability) + ": " + join(able, ", ");
-    // The format asked for may be in a plugin kdx could not use.
-    std::vector<std::string> failed;
-    for (const host::PluginRecord& p : host.plugins())
-        if (p.status == host::PluginRecord::Status::failed) failed.push_back(p.describe());
-    if (!failed.empty()) choices += "; plugins that could not be used: " + join(failed, "; ");
+    choices += unusable_plugins_text(host);
     if (!name.empty()) {
         auto format = host.find(name);
         if (!format) throw UsageError("unknown format \"" + name + "\"; " + choices);

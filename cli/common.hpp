@@ -26,6 +26,10 @@ void load_plugins(host::PluginHost& host, const GlobalOptions& global);
 
 // The format named by `name`, or else the one whose extensions match `file`,
 // that has `capability`. Throws UsageError saying which formats would do.
+// "; plugins that could not be used: NAME (FILE): why; ..." for the plugins
+// that failed or were refused, or "" when there are none.
+std::string unusable_plugins_text(const host::PluginHost& host);
+
 std::shared_ptr<const host::LoadedFormat> choose_format(const host::PluginHost& host,
                                                         const std::string& name,
                                                         const std::filesystem::path& file,

@@ -1,8 +1,27 @@
 #include "isolation_options.hpp"
 
+#include <charconv>
+#include <cmath>
+#include <optional>
+#include <string>
+
 #include "common.hpp"
+#include "kdx/options.hpp"
 
 namespace kdx::cli {
+
+namespace {
+
+// A finite decimal number ("2", "0.5"); nullopt for anything else.
+std::optional<double> parse_number(const std::string& text) {
+    double value = 0;
+    const char* end = text.data() + text.size();
+    auto [stop, error] = std::from_chars(text.data(), end, value);
+    if (error != std::errc() || stop != end || !std::isfinite(value)) return std::nullopt;
+    return value;
+}
+
+}  // namespace
 
 void add_isolation_options(CLI::App& app, GlobalOptions& global) {
     app.add_option("--isolate", global.isolate,
@@ -15,12 +34,24 @@ void add_isolation_options(CLI::App& app, GlobalOptions& global) {
                    "Stop a plugin running in a child process after this many seconds of one "
                    "call and report it (default: no limit)")
         ->type_name("SECONDS")
-        ->check(CLI::PositiveNumber);
+        ->check(CLI::Validator(
+            [](std::string& text) -> std::string {
+                const auto n = parse_number(text);
+                return n && *n > 0 ? ""
+                                   : "takes a number of seconds above 0, found \"" + text + "\"";
+            },
+            "SECONDS > 0"));
     app.add_option("--plugin-memory", global.plugin_memory,
                    "Limit a plugin running in a child process to this much memory (address "
                    "space) and report it when it needs more (default: no limit)")
         ->type_name("MIB")
-        ->check(CLI::PositiveNumber);
+        ->check(CLI::Validator(
+            [](std::string& text) -> std::string {
+                const auto n = kdx::parse_integer(text);
+                return n && *n > 0 ? ""
+                                   : "takes a whole number of MiB above 0, found \"" + text + "\"";
+            },
+            "MIB > 0"));
 }
 
 host::IsolationOptions isolation_for(const GlobalOptions& global) {
@@ -29,6 +60,12 @@ host::IsolationOptions isolation_for(const GlobalOptions& global) {
     if (!global.isolate.empty() && !host::isolation_from_string(global.isolate, options.mode))
         throw UsageError("--isolate takes all, third-party or none; found \"" + global.isolate +
                          "\"");
+    if (options.mode == host::Isolation::none &&
+        (global.plugin_timeout > 0 || global.plugin_memory > 0))
+        throw UsageError(
+            std::string(global.plugin_timeout > 0 ? "--plugin-timeout" : "--plugin-memory") +
+            " limits plugins in a child process, and --isolate=none runs every "
+            "plugin inside kdx: use --isolate=third-party or all");
     options.timeout_seconds = global.plugin_timeout;
     options.memory_mib = global.plugin_memory;
     return options;

@@ -60,7 +60,9 @@ void print_options(const char* heading, const std::vector<OptionInfo>& options) 
 // Details of one format: what it does and the options it takes.
 int run_format_details(const host::PluginHost& host, const std::string& name) {
     auto format = host.find(name);
-    if (!format) throw UsageError("unknown format \"" + name + "\" (see kdx plugins)");
+    if (!format)
+        throw UsageError("unknown format \"" + name + "\" (see kdx plugins)" +
+                         unusable_plugins_text(host));
     const FormatInfo& info = format->info();
     std::cout << info.name << ": " << info.long_name << "\n  can: " << capabilities(info)
               << "\n  extensions: " << extensions(info) << "\n  plugin: " << format->plugin()

@@ -209,6 +209,22 @@ TEST_F(PluginIsolation, APluginWithoutManifestIsReadInAChildAndItsCrashIsNamed) 
     EXPECT_EQ(inside.exit_code, 128 + SIGSEGV) << inside.err;
 }
 
+// --json: stdout holds the document alone, also when a plugin prints, in a
+// child or in process; what the plugin printed goes to stderr.
+TEST_F(PluginIsolation, WhatAPluginPrintsStaysOutOfTheJsonDocument) {
+    for (const std::string mode : {"third-party", "none"}) {
+        CommandResult r = convert("chatty", "--json --isolate=" + mode);
+        EXPECT_EQ(r.exit_code, 0) << mode << ": " << r.err;
+        ASSERT_FALSE(r.out.empty()) << mode;
+        EXPECT_EQ(r.out.front(), '{') << mode << ": " << r.out;
+        EXPECT_THAT(r.out, Not(HasSubstr("HELLO"))) << mode;
+        EXPECT_THAT(r.out, HasSubstr("\"exit_code\":0")) << mode << ": " << r.out;
+        EXPECT_THAT(r.err, HasSubstr("HELLO FROM PLUGIN (puts)")) << mode;
+        EXPECT_THAT(r.err, HasSubstr("HELLO FROM PLUGIN (cout)")) << mode;
+        EXPECT_EQ(read_file(target).rfind("half-written 1\n", 0), 0u) << mode;  // written
+    }
+}
+
 // A recipe's `isolate` is the run's --isolate; the command line's wins.
 TEST_F(PluginIsolation, ARecipeChoosesTooAndTheCommandLineWins) {
     write_file(dir / "job.yaml",
@@ -231,6 +247,31 @@ TEST_F(PluginIsolation, AWrongValueIsAUsageError) {
     EXPECT_NE(r.exit_code, 0);
     EXPECT_THAT(r.err, HasSubstr("--isolate"));
     EXPECT_EQ(read_file(target), earlier);
+}
+
+// Limits that cannot apply, values that are no limits and a plugin folder
+// that is not there are usage mistakes said in words, before anything runs.
+TEST_F(PluginIsolation, LimitsAndFoldersThatCannotApplyAreUsageErrors) {
+    struct Case {
+        std::string options, said;
+    };
+    for (const Case& c : std::vector<Case>{
+             {"--plugin-timeout 0", "takes a number of seconds above 0, found \"0\""},
+             {"--plugin-timeout abc", "takes a number of seconds above 0, found \"abc\""},
+             {"--plugin-memory -1", "takes a whole number of MiB above 0, found \"-1\""},
+             {"--isolate=none --plugin-timeout 2",
+              "--plugin-timeout limits plugins in a child process, and --isolate=none"},
+             {"--plugin-dir " + sh_quote((dir / "no-such-folder").string()),
+              "--plugin-dir " + (dir / "no-such-folder").string() + " does not exist"},
+             {"--plugin-dir " + sh_quote(fault_plugin.string()),
+              "--plugin-dir " + fault_plugin.string() + " is not a folder"},
+         }) {
+        CommandResult r = convert("csv", c.options);
+        EXPECT_EQ(r.exit_code, 2) << c.options << ": " << r.err;
+        EXPECT_THAT(r.err, HasSubstr(c.said)) << c.options;
+        EXPECT_THAT(r.err.size(), ::testing::Lt(400u)) << c.options << ": " << r.err;
+        EXPECT_EQ(read_file(target), earlier) << c.options;
+    }
 }
 
 // The same bytes from a plugin in a child as in process: the dataset, the

@@ -110,6 +110,9 @@ runner::Response make_call(const runner::Request& q, bool memory_limited) {
 int main(int argc, char** argv) {
     // A runner whose kdx is gone (killed, interrupted) has nobody to answer.
     ::prctl(PR_SET_PDEATHSIG, SIGKILL);
+    // kdx's stdout may be a JSON document (--json): what a plugin prints
+    // goes to stderr instead.
+    ::dup2(STDERR_FILENO, STDOUT_FILENO);
     // As kdx itself does (cli/main.cpp): the same heap behaviour for plugins.
     mallopt(M_MMAP_THRESHOLD, 4 << 20);
     mallopt(M_TRIM_THRESHOLD, 16 << 20);

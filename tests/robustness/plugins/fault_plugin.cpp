@@ -3,7 +3,9 @@
 // test can drive its writer with `kdx convert in.<ext> out.<ext>`.
 #include <cmath>
 #include <csignal>
+#include <cstdio>
 #include <cstdlib>
+#include <iostream>
 #include <limits>
 #include <stdexcept>
 
@@ -45,7 +47,7 @@ kdx::Dataset garbage_dataset() {
     return d;
 }
 
-enum class Fault { throws, aborts, segfaults, empty, garbage };
+enum class Fault { throws, aborts, segfaults, empty, garbage, prints };
 
 class FaultFormat : public kdx::Format {
   public:
@@ -70,6 +72,12 @@ class FaultFormat : public kdx::Format {
     void write_dataset(const kdx::Dataset& d, const std::filesystem::path& output,
                        const kdx::Options&, kdx::Diagnostics&) override {
         if (fault_ == Fault::empty) return;  // claims success, writes nothing
+        if (fault_ == Fault::prints) {
+            // Writes a good file, but chats on stdout on the way, by each route.
+            std::puts("HELLO FROM PLUGIN (puts)");
+            std::cout << "HELLO FROM PLUGIN (cout)" << std::endl;
+            std::fflush(stdout);
+        }
         kdx::AtomicFile file(output);
         for (int i = 0; i < 1000; ++i)
             file.stream() << "half-written " << d.municipalities.size() << '\n';
@@ -100,6 +108,7 @@ void register_formats(kdx::Registrar& r) {
     r.add_format(std::make_unique<FaultFormat>(Fault::segfaults, "segv"));
     r.add_format(std::make_unique<FaultFormat>(Fault::empty, "empty"));
     r.add_format(std::make_unique<FaultFormat>(Fault::garbage, "garbage"));
+    r.add_format(std::make_unique<FaultFormat>(Fault::prints, "chatty"));
 }
 
 }  // namespace
