@@ -69,8 +69,7 @@ std::string TemplateText::field(const std::string& f) {
     if (f == "county-number") return subject ? subject->county_number : r_.county;
     if (f == "year") return std::to_string(s_.year);
     if (f == "first-year") return std::to_string(s_.first_year);
-    if (f == "prize-year")
-        return std::to_string(s_.nomination_year ? s_.nomination_year : s_.year);
+    if (f == "prize-year") return std::to_string(s_.nomination_year ? s_.nomination_year : s_.year);
     if (f == "threshold") return std::to_string(r_.threshold);
     if (f == "winner") return join(s_.winners, lang);
     if (f == "nominees") {
@@ -135,8 +134,7 @@ std::vector<std::string> merged_figures_notes(const Selection& selection, const 
             s.year > selection.year)
             continue;
         // A year with no figures at all combines nothing.
-        if (s.requested.is_missing() && s.decided.is_missing() && s.settled.is_missing())
-            continue;
+        if (s.requested.is_missing() && s.decided.is_missing() && s.settled.is_missing()) continue;
         std::vector<std::string> former = registry.successors(number, since, s.year);
         if (former.size() < 2 || !names.empty() || !divided.empty()) continue;
         // The municipality that gave its name first: "Voss og Granvin".
