@@ -159,10 +159,11 @@ std::function<int()> setup_convert(CLI::App& app, const GlobalOptions& global) {
     app.add_flag("--no-stream", a->whole,
                  "Read the whole dataset before writing. Without it, an input of more than "
                  "8,192 records goes to the output in parts, in flat memory, when both formats "
-                 "can (csv and xlsx in, csv out); --harmonise-to (merged municipalities are "
-                 "summed across the file), -o merge/replace, a workbook kdx wrote, csv's "
-                 "encoding=windows-1252 and the other output formats (xml keeps a canonical "
-                 "order; xlsx, sqlite) always read it whole");
+                 "can (csv and xlsx in; csv, xlsx and a new sqlite store out); --harmonise-to "
+                 "(merged municipalities are summed across the file), --merge/--replace "
+                 "(-o merge/replace), a workbook kdx wrote, csv's encoding=windows-1252, "
+                 "xlsx's constant-memory=no and invalid-text=error, and the other output "
+                 "formats (xml keeps a canonical order) always read it whole");
     return [a, &global] { return run_convert(*a, global); };
 }
 

@@ -102,7 +102,7 @@ bool SqliteDb::has_table(const std::string& name) {
 void SqliteDb::before_creating_keys() {
     // The index sorts run in memory up to the page cache's size, with a
     // helper thread.
-    exec("PRAGMA cache_size = -65536; PRAGMA threads = 2");
+    exec("PRAGMA cache_size = -" + std::to_string(key_sort_kib_) + "; PRAGMA threads = 2");
 }
 
 }  // namespace kdx::store

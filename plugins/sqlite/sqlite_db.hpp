@@ -23,9 +23,12 @@ class SqliteDb : public Db {
     bool has_table(const std::string& name) override;
     [[noreturn]] void fail(const std::string& what) const override;
     void before_creating_keys() override;
+    // The page cache the key sorts may fill, in KiB (by default 64 MiB).
+    void set_key_sort_memory(long kib) noexcept { key_sort_kib_ = kib; }
 
   private:
     sqlite3* db_ = nullptr;
+    long key_sort_kib_ = 65536;
 };
 
 }  // namespace kdx::store

@@ -11,7 +11,7 @@ FormatInfo SqliteFormat::info() const {
     f.long_name = "kdx store: the whole model in an SQLite database, imports merged over the years";
     // The host matches the last extension: "store.kdx.sqlite" is found by "sqlite".
     f.extensions = {"sqlite", "sqlite3", "kdx.sqlite"};
-    f.capabilities = can_read_dataset | can_write_dataset;
+    f.capabilities = can_read_dataset | can_write_dataset | can_write_batches;
     f.write_options = merge_options();
     return f;
 }
@@ -24,6 +24,11 @@ Dataset SqliteFormat::read_dataset(const std::filesystem::path& input, const Opt
 void SqliteFormat::write_dataset(const Dataset& dataset, const std::filesystem::path& output,
                                  const Options& options, Diagnostics&) {
     write_sqlite_store(dataset, output, write_mode(options));
+}
+
+std::unique_ptr<BatchWriter> SqliteFormat::open_batches(const std::filesystem::path& output,
+                                                        const Options& options, Diagnostics&) {
+    return open_sqlite_batches(output, write_mode(options));
 }
 
 }  // namespace kdx::store

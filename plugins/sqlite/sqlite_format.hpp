@@ -12,6 +12,9 @@ class SqliteFormat : public Format {
                          Diagnostics& diagnostics) override;
     void write_dataset(const Dataset& dataset, const std::filesystem::path& output,
                        const Options& options, Diagnostics& diagnostics) override;
+    std::unique_ptr<BatchWriter> open_batches(const std::filesystem::path& output,
+                                              const Options& options,
+                                              Diagnostics& diagnostics) override;
 };
 
 }  // namespace kdx::store

@@ -40,6 +40,44 @@ void write_new(const Dataset& dataset, const fs::path& output, WriteMode mode) {
     });
 }
 
+// A new store written in parts, in the same transaction and temporary file
+// as write_new(): the records go in as they come, the keys are made at commit.
+class SqliteBatches : public BatchWriter {
+  public:
+    SqliteBatches(const fs::path& output, WriteMode mode)
+        : output_(output),
+          file_(output),
+          db_(std::make_unique<SqliteDb>(
+              file_.temp_path(), SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
+              output.string())) {
+        new_store_pragmas(*db_);
+        // In flat memory: SQLite's sorter keeps a list of the page cache's
+        // size per sorting thread (three at the peak), so the keys are sorted
+        // in 8 MiB runs merged from temporary files.
+        db_->set_key_sort_memory(8192);
+        db_->exec("BEGIN");
+        create_sqlite_tables(*db_);
+        import_ = std::make_unique<StoreImport>(*db_, mode, true);
+    }
+
+    void write(const Dataset& part, Diagnostics&) override { import_->part(part); }
+
+    void commit(const Dataset& rest, Diagnostics&) override {
+        import_->finish(rest);
+        db_->exec("COMMIT");
+        import_.reset();
+        db_.reset();  // closed before the file takes the target's name
+        file_.commit();
+    }
+
+  private:
+    fs::path output_;
+    // Destroyed in reverse: the statements and the connection before the file.
+    AtomicFile file_;
+    std::unique_ptr<SqliteDb> db_;
+    std::unique_ptr<StoreImport> import_;
+};
+
 void merge_into(const Dataset& dataset, const fs::path& output, WriteMode mode) {
     require_sqlite_file(output);
     SqliteDb db(output, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, output.string());
@@ -67,6 +105,14 @@ void write_sqlite_store(const Dataset& dataset, const fs::path& output, WriteMod
         merge_into(dataset, output, mode);
     else
         write_new(dataset, output, mode);
+}
+
+std::unique_ptr<BatchWriter> open_sqlite_batches(const fs::path& output, WriteMode mode) {
+    if (mode.replace) mode.merge = true;
+    // A merge checks each record against the store's keys and answers for
+    // the whole import at once; it is written whole.
+    if (mode.merge) return nullptr;
+    return std::make_unique<SqliteBatches>(output, mode);
 }
 
 Dataset read_sqlite_store(const fs::path& file) {

@@ -44,21 +44,43 @@ void bind_value(Statement& s, int i, const Value& v) {
     s.bind(i + 1, v.is_suppressed() ? 1 : 0);
 }
 
+// The state of a table whose records may come in several calls.
+struct TableState {
+    std::optional<std::int64_t> next_seq;
+    // Records written by this import, to tell a key given twice from one in
+    // the store; not kept where the keys are made after the records.
+    std::unordered_set<std::int64_t> written;
+};
+
+}  // namespace
+
 class Importer {
   public:
     // `keys_after`: the store is new and has no keys on its large tables
     // yet; they are created after the records are in.
-    Importer(Db& db, const Dataset& d, WriteMode mode, bool keys_after)
-        : db_(db), d_(d), mode_(mode), keys_after_(keys_after) {}
+    Importer(Db& db, WriteMode mode, bool keys_after)
+        : db_(db), mode_(mode), keys_after_(keys_after), at_(utc_timestamp()) {}
 
-    void run() {
+    // The settlement figures and outcomes of a part, and its new sources.
+    void part(const Dataset& p) {
+        d_ = &p;
         imports();
+        records(p.settlement, settlement_table(), settlement_);
+        records(p.outcomes, outcome_table(), outcomes_);
+    }
+
+    // Everything of `d` (the whole dataset, or the rest after the parts),
+    // then the keys and the checks that need every record.
+    void run(const Dataset& d) {
+        d_ = &d;
+        imports();
+        hashes();
         info();
         indicators();
         municipalities();
-        records(d_.settlement, settlement_table());
+        records(d.settlement, settlement_table(), settlement_);
         programmes();
-        records(d_.outcomes, outcome_table());
+        records(d.outcomes, outcome_table(), outcomes_);
         nominations();
         if (keys_after_) create_keys_or_report();
         if (conflicts_ > 0) {
@@ -76,34 +98,56 @@ class Importer {
   private:
     // --- sources and imports -------------------------------------------
 
+    // An imports row per file and a sources row per source not written yet
+    // (a part's sources grow as the reader goes on).
     void imports() {
-        const std::string at = utc_timestamp();
+        const Dataset& d = *d_;
+        if (source_ids_.size() >= d.sources.size()) return;
         const char* mode = !mode_.merge ? "create" : mode_.replace ? "replace" : "merge";
-        std::int64_t import_id = next_id("imports", "id"), source_id = next_id("sources", "id");
+        if (!next_import_) {
+            next_import_ = next_id("imports", "id");
+            next_source_ = next_id("sources", "id");
+        }
         Statement add_import(
             db_,
             "INSERT INTO imports (id, file, sha256, imported_at, mode, kdx_version) "
             "VALUES (?, ?, ?, ?, ?, ?)");
         Statement add_source(db_, "INSERT INTO sources (id, import_id, sheet) VALUES (?, ?, ?)");
-        std::map<std::string, std::int64_t> import_of_file;
-        for (const Source& s : d_.sources) {
-            auto it = import_of_file.find(s.file);
-            if (it == import_of_file.end()) {
+        for (std::size_t i = source_ids_.size(); i < d.sources.size(); ++i) {
+            const Source& s = d.sources[i];
+            auto it = import_of_file_.find(s.file);
+            if (it == import_of_file_.end()) {
                 add_import.reset();
-                add_import.bind(1, import_id).bind(2, s.file);
-                if (auto hash = source_sha256(s))
+                add_import.bind(1, *next_import_).bind(2, s.file);
+                auto hash = source_sha256(s);
+                if (hash)
                     add_import.bind(3, *hash);
                 else
                     add_import.bind_null(3);
-                add_import.bind(4, at).bind(5, std::string(mode)).bind(6, std::string(version()));
+                add_import.bind(4, at_).bind(5, std::string(mode)).bind(6, std::string(version()));
                 add_import.run();
-                it = import_of_file.emplace(s.file, import_id++).first;
+                if (!hash) unhashed_.emplace_back(*next_import_, i);
+                it = import_of_file_.emplace(s.file, (*next_import_)++).first;
             }
             add_source.reset();
-            add_source.bind(1, source_id).bind(2, it->second).bind(3, s.sheet);
+            add_source.bind(1, next_source_).bind(2, it->second).bind(3, s.sheet);
             add_source.run();
-            source_ids_.push_back(source_id++);
+            source_ids_.push_back(next_source_++);
         }
+    }
+
+    // The hash of a file its first part did not know yet (kdx computes it
+    // beside the reading).
+    void hashes() {
+        if (unhashed_.empty()) return;
+        Statement set(db_, "UPDATE imports SET sha256 = ? WHERE id = ?");
+        for (const auto& [import_id, source] : unhashed_)
+            if (auto hash = source_sha256(d_->sources[source])) {
+                set.reset();
+                set.bind(1, *hash).bind(2, import_id);
+                set.run();
+            }
+        unhashed_.clear();
     }
 
     std::int64_t next_id(const char* table, const char* column) {
@@ -123,7 +167,7 @@ class Importer {
     // --- dataset info: empty fields filled, notes and data sources added --
 
     void info() {
-        const DatasetInfo& i = d_.info;
+        const DatasetInfo& i = d_->info;
         Statement add(db_,
                       "INSERT INTO dataset_info (id, title, description, language, publisher) "
                       "VALUES (1, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET "
@@ -200,7 +244,7 @@ class Importer {
     // should replace the existing record.
     bool collides(const std::string& what, const Origin& origin, const Existing& e,
                   std::unordered_set<std::int64_t>& written) {
-        const Location here = d_.location_of(origin);
+        const Location here = d_->location_of(origin);
         if (written.count(e.seq)) {
             conflict(what + " is given twice: at " + text_of(here) + " and at " + text_of(e.where),
                      here);
@@ -236,16 +280,20 @@ class Importer {
         std::string (*what)(const Record&);
         // Children written after the record, e.g. a programme's partners.
         void (*children)(Importer&, std::int64_t seq, const Record&) = nullptr;
+        // Its key is among those a new store makes after the records.
+        bool key_made_after = false;
     };
 
     template <typename Record>
-    void records(const std::vector<Record>& list, const Table<Record>& t) {
+    void records(const std::vector<Record>& list, const Table<Record>& t, TableState& state) {
         if (list.empty()) return;
         Statement insert(db_, t.insert_sql);
         Statement find(db_, existing_columns() + origin_join(t.table) + t.key_sql);
         Statement remove(db_, std::string("DELETE FROM ") + t.table + " WHERE seq = ?");
-        std::unordered_set<std::int64_t> written;
-        std::int64_t seq = next_id(t.table, "seq");
+        // Without a key while inserting, no insert is refused.
+        const bool keyed = !(keys_after_ && t.key_made_after);
+        std::unordered_set<std::int64_t>& written = state.written;
+        std::int64_t seq = state.next_seq ? *state.next_seq : next_id(t.table, "seq");
         for (const Record& r : list) {
             std::int64_t at = seq;
             insert.reset();
@@ -269,9 +317,10 @@ class Importer {
             } else {
                 ++seq;
             }
-            written.insert(at);
+            if (keyed) written.insert(at);
             if (t.children) t.children(*this, at, r);
         }
+        state.next_seq = seq;
     }
 
     static Table<SettlementFigures> settlement_table() {
@@ -284,6 +333,7 @@ class Importer {
             "family_reunifications_suppressed, source_id, line, col) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
         t.key_sql = "x.municipality = ? AND x.year = ?";
+        t.key_made_after = true;
         t.bind = [](Importer& self, Statement& s, const SettlementFigures& f) {
             s.bind(2, f.municipality).bind(3, f.year);
             bind_value(s, 4, f.requested);
@@ -312,6 +362,7 @@ class Importer {
         t.key_sql =
             "x.municipality = ? AND COALESCE(x.programme, '') = ? AND x.year = ? AND x.indicator = "
             "?";
+        t.key_made_after = true;
         t.bind = [](Importer& self, Statement& s, const Outcome& o) {
             s.bind(2, o.municipality);
             if (o.programme.empty())
@@ -372,7 +423,8 @@ class Importer {
                 self.year_->run();
             }
         };
-        records(d_.programmes, t);
+        TableState state;
+        records(d_->programmes, t, state);
     }
 
     void nominations() {
@@ -383,6 +435,7 @@ class Importer {
             "last_updated, votes, votes_suppressed, source_id, line, col) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
         t.key_sql = "x.prize = ? AND x.year = ? AND x.municipality = ?";
+        t.key_made_after = true;
         t.bind = [](Importer& self, Statement& s, const Nomination& n) {
             s.bind(2, n.prize).bind(3, n.year).bind(4, n.municipality);
             s.bind(5, std::string(to_string(n.status))).bind(6, n.summary).bind(7, n.last_updated);
@@ -409,7 +462,8 @@ class Importer {
                 self.section_->run();
             }
         };
-        records(d_.nominations, t);
+        TableState state;
+        records(d_->nominations, t, state);
     }
 
     // --- catalogue entries and municipalities: merged field by field -------
@@ -424,7 +478,7 @@ class Importer {
         Statement remove(db_, "DELETE FROM indicators WHERE seq = ?");
         std::unordered_set<std::int64_t> written;
         std::int64_t seq = next_id("indicators", "seq");
-        for (const Indicator& i : d_.indicators) {
+        for (const Indicator& i : d_->indicators) {
             auto bind = [&i](Statement& s, std::int64_t at) {
                 s.reset();
                 s.bind(1, at).bind(2, i.id).bind(3, i.label_nb).bind(4, i.label_nn);
@@ -465,7 +519,7 @@ class Importer {
     // store is filled in, and two different values are a conflict that
     // --replace settles for the import.
     void municipalities() {
-        if (d_.municipalities.empty()) return;
+        if (d_->municipalities.empty()) return;
         Statement insert(
             db_,
             "INSERT INTO municipalities (seq, number, name, county_number, county_name, "
@@ -520,7 +574,7 @@ class Importer {
             return true;
         };
 
-        for (const Municipality& m : d_.municipalities) {
+        for (const Municipality& m : d_->municipalities) {
             if (write(seq, m, false, std::nullopt, true)) {
                 written.insert(seq++);
                 continue;
@@ -532,7 +586,7 @@ class Importer {
             if (!e) db_.fail("cannot write municipality " + m.number);
             const std::string what = "municipality " + m.number;
             if (written.count(e->seq)) {
-                const Location here = d_.location_of(m.origin);
+                const Location here = d_->location_of(m.origin);
                 conflict(
                     what + " is listed twice: at " + text_of(here) + " and at " + text_of(e->where),
                     here);
@@ -606,7 +660,7 @@ class Importer {
             if (!differing.empty()) {
                 std::string fields;
                 for (const auto& f : differing) fields += (fields.empty() ? "" : ", ") + f;
-                const Location here = d_.location_of(m.origin);
+                const Location here = d_->location_of(m.origin);
                 conflict(what + " at " + text_of(here) + " differs in " + fields +
                              " from the store's, from " + text_of(e->where) +
                              (e->imported_at.empty() ? "" : " (imported " + e->imported_at + ")") +
@@ -630,7 +684,8 @@ class Importer {
 
     // Creates the UNIQUE keys of the large tables of a new store; a key given
     // twice makes that fail, and is then found and reported like a
-    // collision on insert. In a new store a record's seq is its index + 1.
+    // collision on insert, with the records read back from the tables (they
+    // may have come in parts).
     void create_keys_or_report() {
         try {
             db_.before_creating_keys();
@@ -638,30 +693,74 @@ class Importer {
             return;
         } catch (const Error&) {
             const std::size_t before = conflicts_;
-            repeated(d_.settlement, "settlement", "municipality, year", settlement_table().what);
-            repeated(d_.outcomes, "outcomes",
-                     "municipality, COALESCE(programme, ''), year, indicator",
-                     outcome_table().what);
-            repeated(d_.nominations, "nominations", "prize, year, municipality",
-                     [](const Nomination& n) {
-                         return "nomination " + n.municipality + " " + std::to_string(n.year) +
-                                " (" + n.prize + ")";
-                     });
+            repeated<SettlementFigures>(
+                "settlement", "municipality, year", "municipality, year",
+                [](Statement& s, SettlementFigures& r) {
+                    r.municipality = s.text(0);
+                    r.year = static_cast<int>(s.integer(1));
+                    return 2;
+                },
+                settlement_table().what);
+            repeated<Outcome>(
+                "outcomes", "municipality, COALESCE(programme, ''), year, indicator",
+                "municipality, COALESCE(programme, ''), year, indicator",
+                [](Statement& s, Outcome& r) {
+                    r.municipality = s.text(0);
+                    r.programme = s.text(1);
+                    r.year = static_cast<int>(s.integer(2));
+                    r.indicator = s.text(3);
+                    return 4;
+                },
+                outcome_table().what);
+            repeated<Nomination>(
+                "nominations", "prize, year, municipality", "prize, year, municipality",
+                [](Statement& s, Nomination& r) {
+                    r.prize = s.text(0);
+                    r.year = static_cast<int>(s.integer(1));
+                    r.municipality = s.text(2);
+                    return 3;
+                },
+                [](const Nomination& n) {
+                    return "nomination " + n.municipality + " " + std::to_string(n.year) + " (" +
+                           n.prize + ")";
+                });
             if (conflicts_ == before) throw;
         }
     }
 
-    template <typename Record, typename What>
-    void repeated(const std::vector<Record>& list, const char* table, const char* key, What what) {
+    // The origin of a row from its source_id, line and col at column `i`.
+    Origin origin_at(const Statement& s, int i) const {
+        Origin o;
+        if (!s.is_null(i))
+            for (std::size_t k = 0; k < source_ids_.size(); ++k)
+                if (source_ids_[k] == s.integer(i)) o.source = static_cast<std::uint32_t>(k + 1);
+        o.line = static_cast<std::uint32_t>(s.integer(i + 1));
+        o.column = static_cast<std::uint32_t>(s.integer(i + 2));
+        return o;
+    }
+
+    // Reports the records of `table` whose `key` is given twice: the last
+    // of each key against the first. `load` reads the key's `columns` into a
+    // record and returns how many there are.
+    template <typename Record, typename Load, typename What>
+    void repeated(const char* table, const char* key, const char* columns, Load load, What what) {
         Statement twice(db_, std::string("SELECT min(seq), max(seq) FROM ") + table + " GROUP BY " +
                                  key + " HAVING count(*) > 1 ORDER BY 2");
+        Statement row(db_, std::string("SELECT ") + columns + ", source_id, line, col FROM " +
+                               table + " WHERE seq = ?");
+        auto read = [&](std::int64_t seq) {
+            row.reset();
+            row.bind(1, seq);
+            Record r;
+            if (!row.step()) return r;
+            r.origin = origin_at(row, load(row, r));
+            return r;
+        };
         while (twice.step()) {
-            const auto first = static_cast<std::size_t>(twice.integer(0) - 1),
-                       second = static_cast<std::size_t>(twice.integer(1) - 1);
-            if (first >= list.size() || second >= list.size()) continue;
-            const Location here = d_.location_of(list[second].origin);
-            conflict(what(list[second]) + " is given twice: at " + text_of(here) + " and at " +
-                         text_of(d_.location_of(list[first].origin)),
+            const Record first = read(twice.integer(0)), second = read(twice.integer(1));
+            const Location here = d_->location_of(second.origin);
+            conflict(what(second) + " is given twice: at " + text_of(here) + " and at " +
+                         text_of(d_->location_of(first.origin)),
                      here);
         }
     }
@@ -690,7 +789,7 @@ class Importer {
                     "outcome " + o.indicator + " " + o.municipality + " " + std::to_string(o.year) +
                         " refers to programme \"" + o.programme +
                         "\", which is neither in the import nor in the store; nothing was written",
-                    d_.location_of(at));
+                    d_->location_of(at));
             }
         throw Error("outcome " + o.indicator + " " + o.municipality + " " + std::to_string(o.year) +
                     " refers to programme \"" + o.programme +
@@ -698,21 +797,37 @@ class Importer {
     }
 
     Db& db_;
-    const Dataset& d_;
+    const Dataset* d_ = nullptr;  // the dataset or part being written
     WriteMode mode_;
     bool keys_after_ = false;
+    std::string at_;  // the imports' time
+    std::optional<std::int64_t> next_import_;
+    std::int64_t next_source_ = 0;
+    std::map<std::string, std::int64_t> import_of_file_;
     std::vector<std::int64_t> source_ids_;  // per Dataset::sources entry
+    // Imports written without a hash: id, and the source that made them.
+    std::vector<std::pair<std::int64_t, std::size_t>> unhashed_;
+    TableState settlement_, outcomes_;
     std::size_t conflicts_ = 0;
     std::string first_conflict_;
     Location first_conflict_at_;
     std::unique_ptr<Statement> partner_, year_, section_;
 };
 
-}  // namespace
-
 void import_dataset(Db& db, const Dataset& dataset, WriteMode mode, bool keys_after) {
     if (mode.replace) mode.merge = true;
-    Importer(db, dataset, mode, keys_after).run();
+    Importer(db, mode, keys_after).run(dataset);
 }
+
+StoreImport::StoreImport(Db& db, WriteMode mode, bool keys_after) {
+    if (mode.replace) mode.merge = true;
+    importer_ = std::make_unique<Importer>(db, mode, keys_after);
+}
+
+StoreImport::~StoreImport() = default;
+
+void StoreImport::part(const Dataset& part) { importer_->part(part); }
+
+void StoreImport::finish(const Dataset& rest) { importer_->run(rest); }
 
 }  // namespace kdx::store

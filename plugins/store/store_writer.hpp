@@ -3,6 +3,8 @@
 // transaction, creates or checks the schema, and commits.
 #pragma once
 
+#include <memory>
+
 #include "kdx/model.hpp"
 #include "store_db.hpp"
 
@@ -23,5 +25,26 @@ struct WriteMode {
 // store without `replace`), or an outcome of an unknown programme; the
 // caller then rolls the transaction back.
 void import_dataset(Db& db, const Dataset& dataset, WriteMode mode, bool keys_after);
+
+class Importer;
+
+// import_dataset() of a dataset given in parts (Format::open_batches): each
+// part's settlement figures and outcomes are written as they come, with the
+// sources they point to; finish() writes the rest as import_dataset() does
+// and throws as it does. The tables then hold what import_dataset() of the
+// whole dataset writes.
+class StoreImport {
+  public:
+    StoreImport(Db& db, WriteMode mode, bool keys_after);
+    ~StoreImport();
+    StoreImport(const StoreImport&) = delete;
+    StoreImport& operator=(const StoreImport&) = delete;
+
+    void part(const Dataset& part);
+    void finish(const Dataset& rest);
+
+  private:
+    std::unique_ptr<Importer> importer_;
+};
 
 }  // namespace kdx::store

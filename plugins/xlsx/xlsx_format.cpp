@@ -15,7 +15,7 @@ FormatInfo XlsxFormat::info() const {
     // with O_EXCL) and minizip handle. Its core.xml date goes through
     // gmtime(), which the kdx executable makes per thread (cli/libc_time.cpp).
     f.capabilities = can_read_dataset | can_write_dataset | can_write_document |
-                     can_write_in_parallel | can_read_batches;
+                     can_write_in_parallel | can_read_batches | can_write_batches;
     f.read_options = xlsx::read_options();
     f.write_options = xlsx::write_options();
     return f;
@@ -34,6 +34,12 @@ void XlsxFormat::write_dataset(const Dataset& dataset, const std::filesystem::pa
 Dataset XlsxFormat::read_batches(const std::filesystem::path& input, const Options& options,
                                  BatchSink& sink, Diagnostics& diagnostics) {
     return xlsx::read_dataset(input, options, diagnostics, &sink);
+}
+
+std::unique_ptr<BatchWriter> XlsxFormat::open_batches(const std::filesystem::path& output,
+                                                      const Options& options,
+                                                      Diagnostics& diagnostics) {
+    return xlsx::open_batches(output, options, diagnostics);
 }
 
 void XlsxFormat::write_document(const Document& document, const std::filesystem::path& output,

@@ -15,6 +15,9 @@ class XlsxFormat : public Format {
                        const Options& options, Diagnostics& diagnostics) override;
     Dataset read_batches(const std::filesystem::path& input, const Options& options,
                          BatchSink& sink, Diagnostics& diagnostics) override;
+    std::unique_ptr<BatchWriter> open_batches(const std::filesystem::path& output,
+                                              const Options& options,
+                                              Diagnostics& diagnostics) override;
     void write_document(const Document& document, const std::filesystem::path& output,
                         const Options& options, Diagnostics& diagnostics) override;
 };

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <filesystem>
+#include <memory>
 #include <vector>
 
 #include "kdx/diagnostics.hpp"
@@ -18,6 +19,11 @@ std::vector<OptionInfo> write_options();
 
 void write_dataset(const Dataset& dataset, const std::filesystem::path& output,
                    const Options& options, Diagnostics& diagnostics);
+
+// The dataset written in parts (Format::open_batches), in constant memory;
+// nullptr with constant-memory=no, which keeps every cell until the end.
+std::unique_ptr<BatchWriter> open_batches(const std::filesystem::path& output,
+                                          const Options& options, Diagnostics& diagnostics);
 
 void write_document(const Document& document, const std::filesystem::path& output,
                     const Options& options, Diagnostics& diagnostics);

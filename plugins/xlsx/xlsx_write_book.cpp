@@ -213,22 +213,7 @@ Book::Book(const std::filesystem::path& path, const std::string& target,
     book_ = workbook_new_opt(path.c_str(), &options);
     if (!book_) throw Error("xlsx: could not start the workbook", Location::at(target));
 
-    lxw_doc_properties properties{};
-    std::string title = settings.title, subject = settings.subject, author = settings.author,
-                keywords = settings.keywords, comments = settings.comments;
-    for (std::string* s : {&title, &subject, &author, &keywords, &comments}) {
-        TextProblem ignored;
-        if (!is_clean_text(*s)) *s = clean_text(*s, ignored);
-    }
-    properties.title = c_string(title);
-    properties.subject = c_string(subject);
-    properties.author = c_string(author);
-    // The publishing organisation is also the company docProps/app.xml names.
-    properties.company = c_string(author);
-    properties.keywords = c_string(keywords);
-    properties.comments = c_string(comments);
-    properties.created = settings.created;
-    if (workbook_set_properties(book_, &properties) != LXW_NO_ERROR) {
+    if (!apply_properties()) {
         lxw_workbook_free(book_);
         book_ = nullptr;
         throw Error("xlsx: could not set the document properties", Location::at(target));
@@ -245,6 +230,34 @@ Book::Book(const std::filesystem::path& path, const std::string& target,
                         Location::at(target));
         }
     }
+}
+
+bool Book::apply_properties() {
+    lxw_doc_properties properties{};
+    std::string title = settings_.title, subject = settings_.subject, author = settings_.author,
+                keywords = settings_.keywords, comments = settings_.comments;
+    for (std::string* s : {&title, &subject, &author, &keywords, &comments}) {
+        TextProblem ignored;
+        if (!is_clean_text(*s)) *s = clean_text(*s, ignored);
+    }
+    properties.title = c_string(title);
+    properties.subject = c_string(subject);
+    properties.author = c_string(author);
+    // The publishing organisation is also the company docProps/app.xml names.
+    properties.company = c_string(author);
+    properties.keywords = c_string(keywords);
+    properties.comments = c_string(comments);
+    properties.created = settings_.created;
+    return workbook_set_properties(book_, &properties) == LXW_NO_ERROR;
+}
+
+void Book::describe(const std::string& title, const std::string& subject,
+                    const std::string& comments) {
+    settings_.title = title;
+    settings_.subject = subject;
+    settings_.comments = comments;
+    if (!apply_properties())
+        throw Error("xlsx: could not set the document properties", Location::at(target_));
 }
 
 Book::~Book() {

@@ -127,6 +127,10 @@ class Book {
     const BookSettings& settings() const noexcept { return settings_; }
     Diagnostics& diagnostics() noexcept { return diagnostics_; }
 
+    // Sets the title, subject and comments document properties anew (known
+    // only at the end of a workbook written in parts).
+    void describe(const std::string& title, const std::string& subject,
+                  const std::string& comments);
     // A sheet of this exact name (already valid and unique).
     Sheet& add_sheet(const std::string& name);
     lxw_format* format(const CellStyle& style);
@@ -139,6 +143,8 @@ class Book {
     std::size_t replacements() const noexcept { return replaced_; }
 
   private:
+    bool apply_properties();
+
     lxw_workbook* book_ = nullptr;
     std::string target_;
     std::string tmpdir_;

@@ -1,6 +1,9 @@
 // A Dataset as a workbook: one sheet per kind of record, with the column
-// names the csv format uses, typed cells, a frozen header and an autofilter.
+// names the csv format uses, typed cells, a frozen header and an autofilter;
+// whole, or in parts as a converter reads them (open_batches).
 #include <algorithm>
+#include <iterator>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -36,25 +39,23 @@ struct DatasetStyles {
     }
 };
 
-// Writes one record per row below a header; the row is 0-based.
+// Writes one record per row below a header; the row is 0-based. Rows go in
+// order, as a sheet in constant-memory mode takes them.
 class RecordSheet {
   public:
-    RecordSheet(Book& book, const Dataset& dataset, const DatasetStyles& styles,
-                const std::string& name, const std::vector<const char*>& columns)
-        : sheet_(book.add_sheet(name)),
-          dataset_(dataset),
-          styles_(styles),
-          columns_(columns.size()) {
+    RecordSheet(Book& book, const DatasetStyles& styles, const std::string& name,
+                const std::vector<const char*>& columns)
+        : sheet_(book.add_sheet(name)), styles_(styles), columns_(columns.size()) {
         for (std::size_t c = 0; c < columns.size(); ++c)
             sheet_.text(0, static_cast<lxw_col_t>(c), columns[c], &styles.header);
     }
 
-    // Starts the next record; `describe` names it in messages about its text.
+    // Starts the next record, read from `d`'s sources; `describe` names it in
+    // messages about its text (called at once, while `d` lives).
     template <class Describe>
-    RecordSheet& next(const Origin& origin, Describe describe) {
+    RecordSheet& next(const Dataset& d, const Origin& origin, Describe describe) {
         ++row_;
         col_ = 0;
-        const Dataset& d = dataset_;
         sheet_.set_record([describe, origin, &d]() {
             std::string where = d.location_of(origin).to_string();
             return describe() + (where.empty() ? std::string() : " (read from " + where + ")");
@@ -75,8 +76,10 @@ class RecordSheet {
         ++col_;
         return *this;
     }
+    const Style& unit(Unit u) const { return styles_.unit[static_cast<int>(u)]; }
 
     void finish() {
+        sheet_.set_record(nullptr);
         worksheet_freeze_panes(sheet_.get(), 1, 0);
         auto last_col = static_cast<lxw_col_t>(columns_ - 1);
         sheet_.check(worksheet_autofilter(sheet_.get(), 0, 0, row_, last_col));
@@ -85,33 +88,71 @@ class RecordSheet {
 
   private:
     Sheet& sheet_;
-    const Dataset& dataset_;
     const DatasetStyles& styles_;
     std::size_t columns_;
     lxw_row_t row_ = 0;
     lxw_col_t col_ = 0;
 };
 
-void write_municipalities(Book& book, const Dataset& d, const DatasetStyles& styles) {
-    RecordSheet out(book, d, styles, "Municipalities",
-                    {"number", "name", "county_number", "county_name", "imdi_region", "language",
-                     "population", "other_names", "valid_from", "valid_to"});
+// The sheets of a dataset's workbook, in their order.
+enum SheetKind {
+    municipalities_sheet,
+    settlement_sheet,
+    programmes_sheet,
+    outcomes_sheet,
+    nominations_sheet,
+    sections_sheet,
+    indicators_sheet,
+    info_sheet,
+    data_sources_sheet,
+    sources_sheet,
+    sheet_kinds
+};
+
+struct SheetSpec {
+    const char* name;
+    std::vector<const char*> columns;
+};
+
+const SheetSpec& spec(SheetKind kind) {
+    static const SheetSpec specs[sheet_kinds] = {
+        {"Municipalities",
+         {"number", "name", "county_number", "county_name", "imdi_region", "language", "population",
+          "other_names", "valid_from", "valid_to"}},
+        {"Settlement",
+         {"municipality", "municipality_name", "year", "requested", "decided", "settled",
+          "unaccompanied_minors", "family_reunifications"}},
+        {"Programmes", {"id", "municipality", "kind", "name", "description", "partners", "years"}},
+        {"Outcomes",
+         {"municipality", "programme", "indicator", "year", "value", "unit", "cohort_size",
+          "source"}},
+        {"Nominations",
+         {"prize", "year", "municipality", "status", "summary", "last_updated", "votes"}},
+        {"Nomination sections", {"prize", "year", "municipality", "heading", "text"}},
+        {"Indicators", {"id", "label_nb", "label_nn", "label_en", "unit", "additive"}},
+        {"Dataset", {"field", "value"}},
+        {"Data sources",
+         {"publisher", "title_nb", "title_nn", "title_en", "as_of", "licence", "link"}},
+        {"Sources", {"source", "file", "sheet"}},
+    };
+    return specs[kind];
+}
+
+void municipality_rows(RecordSheet& out, const Dataset& d) {
     for (const Municipality& m : d.municipalities) {
-        out.next(m.origin, [&] { return "municipality " + m.number; });
+        out.next(d, m.origin, [&] { return "municipality " + m.number; });
         out.text(m.number).text(m.name).text(m.county_number).text(m.county_name);
         out.text(m.imdi_region).text(to_string(m.language));
         out.count(m.population ? Value(static_cast<double>(*m.population)) : Value());
         out.text(joined(m.other_names, "; ")).year(m.valid_from).year(m.valid_to);
     }
-    out.finish();
 }
 
-void write_settlement(Book& book, const Dataset& d, const DatasetStyles& styles) {
-    RecordSheet out(book, d, styles, "Settlement",
-                    {"municipality", "municipality_name", "year", "requested", "decided", "settled",
-                     "unaccompanied_minors", "family_reunifications"});
-    for (const SettlementFigures& s : d.settlement) {
-        out.next(s.origin, [&] {
+// `rows` are `d`'s or a part's; `d` names their municipalities and sources.
+void settlement_rows(RecordSheet& out, const std::vector<SettlementFigures>& rows,
+                     const Dataset& d) {
+    for (const SettlementFigures& s : rows) {
+        out.next(d, s.origin, [&] {
             return "the settlement figures of " + s.municipality + " for " + std::to_string(s.year);
         });
         const Municipality* m = d.find_municipality(s.municipality);
@@ -119,82 +160,64 @@ void write_settlement(Book& book, const Dataset& d, const DatasetStyles& styles)
         out.count(s.requested).count(s.decided).count(s.settled);
         out.count(s.unaccompanied_minors).count(s.family_reunifications);
     }
-    out.finish();
 }
 
-void write_programmes(Book& book, const Dataset& d, const DatasetStyles& styles) {
-    RecordSheet out(book, d, styles, "Programmes",
-                    {"id", "municipality", "kind", "name", "description", "partners", "years"});
+void programme_rows(RecordSheet& out, const Dataset& d) {
     for (const Programme& p : d.programmes) {
-        out.next(p.origin, [&] { return "programme " + p.id; });
+        out.next(d, p.origin, [&] { return "programme " + p.id; });
         std::vector<std::string> years;
         for (int y : p.years) years.push_back(std::to_string(y));
         out.text(p.id).text(p.municipality).text(to_string(p.kind)).text(p.name);
         out.text(p.description).text(joined(p.partners, "; ")).text(joined(years, " "));
     }
-    out.finish();
 }
 
-void write_outcomes(Book& book, const Dataset& d, const DatasetStyles& styles) {
-    RecordSheet out(book, d, styles, "Outcomes",
-                    {"municipality", "programme", "indicator", "year", "value", "unit",
-                     "cohort_size", "source"});
-    for (const Outcome& o : d.outcomes) {
-        out.next(o.origin, [&] {
+void outcome_rows(RecordSheet& out, const std::vector<Outcome>& rows, const Dataset& d) {
+    for (const Outcome& o : rows) {
+        out.next(d, o.origin, [&] {
             return "outcome " + o.indicator + " of " + o.municipality + " for " +
                    std::to_string(o.year);
         });
         out.text(o.municipality).text(o.programme).text(o.indicator).year(o.year);
-        out.value(o.value, styles.unit[static_cast<int>(o.unit)]).text(to_string(o.unit));
+        out.value(o.value, out.unit(o.unit)).text(to_string(o.unit));
         out.count(o.cohort_size).text(o.source);
     }
-    out.finish();
 }
 
 std::string nomination_name(const Nomination& n) {
     return "the nomination of " + n.municipality + " for " + std::to_string(n.year);
 }
 
-void write_nominations(Book& book, const Dataset& d, const DatasetStyles& styles) {
-    RecordSheet out(
-        book, d, styles, "Nominations",
-        {"prize", "year", "municipality", "status", "summary", "last_updated", "votes"});
+void nomination_rows(RecordSheet& out, const Dataset& d) {
     for (const Nomination& n : d.nominations) {
-        out.next(n.origin, [&] { return nomination_name(n); });
+        out.next(d, n.origin, [&] { return nomination_name(n); });
         out.text(n.prize).year(n.year).text(n.municipality).text(to_string(n.status));
         out.text(n.summary).text(n.last_updated).count(n.votes);
     }
-    out.finish();
-
-    RecordSheet sections(book, d, styles, "Nomination sections",
-                         {"prize", "year", "municipality", "heading", "text"});
-    for (const Nomination& n : d.nominations) {
-        for (const Section& s : n.sections) {
-            sections.next(n.origin, [&] { return nomination_name(n) + ", section " + s.heading; });
-            sections.text(n.prize).year(n.year).text(n.municipality).text(s.heading).text(s.text);
-        }
-    }
-    sections.finish();
 }
 
-void write_indicators(Book& book, const Dataset& d, const DatasetStyles& styles) {
-    RecordSheet out(book, d, styles, "Indicators",
-                    {"id", "label_nb", "label_nn", "label_en", "unit", "additive"});
+void section_rows(RecordSheet& out, const Dataset& d) {
+    for (const Nomination& n : d.nominations) {
+        for (const Section& s : n.sections) {
+            out.next(d, n.origin, [&] { return nomination_name(n) + ", section " + s.heading; });
+            out.text(n.prize).year(n.year).text(n.municipality).text(s.heading).text(s.text);
+        }
+    }
+}
+
+void indicator_rows(RecordSheet& out, const Dataset& d) {
     for (const Indicator& i : d.indicators) {
-        out.next(Origin{}, [&] { return "indicator " + i.id; });
+        out.next(d, Origin{}, [&] { return "indicator " + i.id; });
         out.text(i.id).text(i.label_nb).text(i.label_nn).text(i.label_en).text(to_string(i.unit));
         out.text(i.additive ? "true" : "false");
     }
-    out.finish();
 }
 
-// The dataset's own description and the statistics it cites: a row per
-// field (a provenance note per row), and a row per data source.
-void write_dataset_info(Book& book, const Dataset& d, const DatasetStyles& styles) {
-    RecordSheet out(book, d, styles, "Dataset", {"field", "value"});
+// The dataset's own description: a row per field (a provenance note per row).
+void info_rows(RecordSheet& out, const Dataset& d) {
     auto field = [&](const char* name, const std::string& value) {
         if (value.empty()) return;
-        out.next(Origin{}, [name] { return std::string("dataset ") + name; });
+        out.next(d, Origin{}, [name] { return std::string("dataset ") + name; });
         out.text(name).text(value);
     };
     field("title", d.info.title);
@@ -202,27 +225,206 @@ void write_dataset_info(Book& book, const Dataset& d, const DatasetStyles& style
     field("language", d.info.language);
     field("publisher", d.info.publisher);
     for (const std::string& note : d.info.provenance) field("provenance", note);
-    out.finish();
-
-    RecordSheet sources(
-        book, d, styles, "Data sources",
-        {"publisher", "title_nb", "title_nn", "title_en", "as_of", "licence", "link"});
-    for (const DataSource& s : d.info.data_sources) {
-        sources.next(Origin{}, [&s] { return "data source " + s.publisher; });
-        sources.text(s.publisher).text(s.title_nb).text(s.title_nn).text(s.title_en);
-        sources.text(s.as_of).text(s.licence).text(s.link);
-    }
-    sources.finish();
 }
 
-void write_sources(Book& book, const Dataset& d, const DatasetStyles& styles) {
-    RecordSheet out(book, d, styles, "Sources", {"source", "file", "sheet"});
+// The statistics the dataset cites, a row per data source.
+void data_source_rows(RecordSheet& out, const Dataset& d) {
+    for (const DataSource& s : d.info.data_sources) {
+        out.next(d, Origin{}, [&s] { return "data source " + s.publisher; });
+        out.text(s.publisher).text(s.title_nb).text(s.title_nn).text(s.title_en);
+        out.text(s.as_of).text(s.licence).text(s.link);
+    }
+}
+
+void source_rows(RecordSheet& out, const Dataset& d) {
     for (std::size_t i = 0; i < d.sources.size(); ++i) {
-        out.next(Origin{}, [i] { return "source " + std::to_string(i + 1); });
+        out.next(d, Origin{}, [i] { return "source " + std::to_string(i + 1); });
         out.year(static_cast<int>(i + 1)).text(d.sources[i].file).text(d.sources[i].sheet);
     }
-    out.finish();
 }
+
+// The rows of `d` that go in a sheet of `kind`.
+void rows(SheetKind kind, RecordSheet& out, const Dataset& d) {
+    switch (kind) {
+        case municipalities_sheet:
+            return municipality_rows(out, d);
+        case settlement_sheet:
+            return settlement_rows(out, d.settlement, d);
+        case programmes_sheet:
+            return programme_rows(out, d);
+        case outcomes_sheet:
+            return outcome_rows(out, d.outcomes, d);
+        case nominations_sheet:
+            return nomination_rows(out, d);
+        case sections_sheet:
+            return section_rows(out, d);
+        case indicators_sheet:
+            return indicator_rows(out, d);
+        case info_sheet:
+            return info_rows(out, d);
+        case data_sources_sheet:
+            return data_source_rows(out, d);
+        case sources_sheet:
+            return source_rows(out, d);
+        case sheet_kinds:
+            break;
+    }
+}
+
+std::size_t section_count(const Dataset& d) {
+    std::size_t sections = 0;
+    for (const Nomination& n : d.nominations) sections += n.sections.size();
+    return sections;
+}
+
+// The most rows a sheet of `d` takes, given `settlement` and `outcomes`
+// records written before it.
+std::size_t largest_sheet(const Dataset& d, std::size_t settlement = 0, std::size_t outcomes = 0) {
+    return std::max({d.municipalities.size(), settlement + d.settlement.size(), d.programmes.size(),
+                     outcomes + d.outcomes.size(), d.nominations.size(), section_count(d)});
+}
+
+void check_rows(std::size_t largest, const std::filesystem::path& output) {
+    if (largest >= LXW_ROW_MAX)
+        throw Error("xlsx: a sheet would need " + std::to_string(largest + 1) +
+                        " rows; a worksheet holds at most " + std::to_string(LXW_ROW_MAX),
+                    Location::at(output.string()));
+}
+
+void describe(BookSettings& settings, const DatasetInfo& info) {
+    settings.title = info.title;
+    settings.comments = info.description;
+    settings.subject = joined(info.provenance, "; ");
+}
+
+// The whole dataset, sheet after sheet (in memory unless constant_memory).
+void write_book(const Dataset& dataset, const std::filesystem::path& output,
+                const BookSettings& settings, Diagnostics& diagnostics) {
+    Diagnostics local;
+    try {
+        write_atomically(output, [&](const std::filesystem::path& temp) {
+            Book book(temp, output.string(), settings, local);
+            DatasetStyles styles(book);
+            for (int k = 0; k < sheet_kinds; ++k) {
+                const auto kind = static_cast<SheetKind>(k);
+                RecordSheet out(book, styles, spec(kind).name, spec(kind).columns);
+                rows(kind, out, dataset);
+                out.finish();
+            }
+            book.close();
+        });
+    } catch (...) {
+        diagnostics.append(local);
+        throw;
+    }
+    diagnostics.append(local);
+}
+
+// The workbook written in parts. A sheet in constant-memory mode keeps its
+// rows in a temporary file of its own and takes them in order only, so all
+// sheets are made when the workbook is opened, and the settlement and
+// outcome rows go to theirs as they come; the other sheets are written at
+// commit. With inline strings (constant memory) the file is the same as
+// one written sheet after sheet. With constant-memory=auto the parts are
+// held until a sheet passes constant_memory_rows: a smaller dataset is
+// written whole at commit, as write_dataset() writes it.
+class XlsxBatches : public BatchWriter {
+  public:
+    XlsxBatches(const std::filesystem::path& output, BookSettings settings, bool hold)
+        : output_(output), settings_(std::move(settings)), hold_(hold) {
+        if (!hold_) open();
+    }
+
+    void write(const Dataset& part, Diagnostics& diagnostics) override {
+        settlement_ += part.settlement.size();
+        outcomes_ += part.outcomes.size();
+        // Past the most rows a sheet holds: counted only, for commit's message.
+        if (std::max(settlement_, outcomes_) >= LXW_ROW_MAX) return;
+        if (!book_) {
+            if (settlement_ <= constant_memory_rows && outcomes_ <= constant_memory_rows) {
+                held_.settlement.insert(held_.settlement.end(), part.settlement.begin(),
+                                        part.settlement.end());
+                held_.outcomes.insert(held_.outcomes.end(), part.outcomes.begin(),
+                                      part.outcomes.end());
+                return;
+            }
+            open();
+            write_rows(held_, part, diagnostics);
+            held_ = Dataset();
+        }
+        write_rows(part, part, diagnostics);
+    }
+
+    void commit(const Dataset& rest, Diagnostics& diagnostics) override {
+        check_rows(largest_sheet(rest, settlement_, outcomes_), output_);
+        if (!book_) {
+            // Held whole: written as write_dataset() writes it.
+            Dataset whole = rest;
+            whole.settlement.insert(whole.settlement.begin(),
+                                    std::make_move_iterator(held_.settlement.begin()),
+                                    std::make_move_iterator(held_.settlement.end()));
+            whole.outcomes.insert(whole.outcomes.begin(),
+                                  std::make_move_iterator(held_.outcomes.begin()),
+                                  std::make_move_iterator(held_.outcomes.end()));
+            held_ = Dataset();
+            settings_.constant_memory = largest_sheet(whole) > constant_memory_rows;
+            describe(settings_, whole.info);
+            write_book(whole, output_, settings_, diagnostics);
+            return;
+        }
+        try {
+            for (int k = 0; k < sheet_kinds; ++k) {
+                rows(static_cast<SheetKind>(k), *sheets_[k], rest);
+                sheets_[k]->finish();
+            }
+            describe(settings_, rest.info);
+            book_->describe(settings_.title, settings_.subject, settings_.comments);
+            book_->close();
+            file_->commit();
+        } catch (...) {
+            diagnostics.append(local_);
+            throw;
+        }
+        diagnostics.append(local_);
+    }
+
+  private:
+    void open() {
+        settings_.constant_memory = true;
+        file_ = std::make_unique<AtomicFile>(output_);
+        book_ = std::make_unique<Book>(file_->temp_path(), output_.string(), settings_, local_);
+        styles_ = std::make_unique<DatasetStyles>(*book_);
+        for (int k = 0; k < sheet_kinds; ++k) {
+            const auto kind = static_cast<SheetKind>(k);
+            sheets_[k] = std::make_unique<RecordSheet>(*book_, *styles_, spec(kind).name,
+                                                       spec(kind).columns);
+        }
+    }
+
+    // The settlement figures and outcomes of `records`, with `d`'s lookups.
+    void write_rows(const Dataset& records, const Dataset& d, Diagnostics& diagnostics) {
+        try {
+            settlement_rows(*sheets_[settlement_sheet], records.settlement, d);
+            outcome_rows(*sheets_[outcomes_sheet], records.outcomes, d);
+        } catch (...) {
+            diagnostics.append(local_);
+            local_ = Diagnostics();
+            throw;
+        }
+    }
+
+    std::filesystem::path output_;
+    BookSettings settings_;
+    bool hold_;
+    std::size_t settlement_ = 0, outcomes_ = 0;
+    Dataset held_;
+    Diagnostics local_;  // the book's, appended at commit
+    // Destroyed in reverse: the sheets and the book before the file.
+    std::unique_ptr<AtomicFile> file_;
+    std::unique_ptr<Book> book_;
+    std::unique_ptr<DatasetStyles> styles_;
+    std::unique_ptr<RecordSheet> sheets_[sheet_kinds];
+};
 
 }  // namespace
 
@@ -256,43 +458,28 @@ void apply_options(const Options& options, std::size_t largest_sheet, BookSettin
 
 void write_dataset(const Dataset& dataset, const std::filesystem::path& output,
                    const Options& options, Diagnostics& diagnostics) {
-    std::size_t sections = 0;
-    for (const Nomination& n : dataset.nominations) sections += n.sections.size();
-    std::size_t largest = std::max({dataset.municipalities.size(), dataset.settlement.size(),
-                                    dataset.programmes.size(), dataset.outcomes.size(),
-                                    dataset.nominations.size(), sections});
-    if (largest >= LXW_ROW_MAX)
-        throw Error("xlsx: a sheet would need " + std::to_string(largest + 1) +
-                        " rows; a worksheet holds at most " + std::to_string(LXW_ROW_MAX),
-                    Location::at(output.string()));
-
+    const std::size_t largest = largest_sheet(dataset);
+    check_rows(largest, output);
     BookSettings settings;
     apply_options(options, largest, settings);
     settings.created = creation_time("", diagnostics);
-    settings.title = dataset.info.title;
-    settings.comments = dataset.info.description;
-    settings.subject = joined(dataset.info.provenance, "; ");
+    describe(settings, dataset.info);
+    write_book(dataset, output, settings, diagnostics);
+}
 
-    Diagnostics local;
-    try {
-        write_atomically(output, [&](const std::filesystem::path& temp) {
-            Book book(temp, output.string(), settings, local);
-            DatasetStyles styles(book);
-            write_municipalities(book, dataset, styles);
-            write_settlement(book, dataset, styles);
-            write_programmes(book, dataset, styles);
-            write_outcomes(book, dataset, styles);
-            write_nominations(book, dataset, styles);
-            write_indicators(book, dataset, styles);
-            write_dataset_info(book, dataset, styles);
-            write_sources(book, dataset, styles);
-            book.close();
-        });
-    } catch (...) {
-        diagnostics.append(local);
-        throw;
-    }
-    diagnostics.append(local);
+std::unique_ptr<BatchWriter> open_batches(const std::filesystem::path& output,
+                                          const Options& options, Diagnostics& diagnostics) {
+    OptionReader read(write_options(), options);
+    const std::string memory = read.choice("constant-memory");
+    // Without constant memory every cell stays in memory until the end, and
+    // the shared strings are numbered in sheet order: written whole. So is
+    // invalid-text=error, which names the first bad cell in sheet order
+    // (a part's rows would come before the Municipalities sheet's).
+    if (memory == "no" || read.choice("invalid-text") == "error") return nullptr;
+    BookSettings settings;
+    apply_options(options, 0, settings);
+    settings.created = creation_time("", diagnostics);
+    return std::make_unique<XlsxBatches>(output, std::move(settings), memory == "auto");
 }
 
 }  // namespace kdx::xlsx

@@ -1,5 +1,6 @@
 // kdx convert in parts (cli/commands/convert_stream.*) against the whole-
-// dataset path (--no-stream): the same bytes out, the same messages and exit
+// dataset path (--no-stream): the same bytes out (CSV, XLSX) or the same
+// tables (SQLite, read by the sqlite3 shell), the same messages and exit
 // code, on real partner files and on generated files big enough to be handed
 // over in several parts; and a failure in the middle of a stream leaves the
 // target as it was.
@@ -22,9 +23,11 @@ using kdx::test::fs::path;
 
 namespace fs = std::filesystem;
 
-// kdx with KDX_CONVERT_HOLD=0, so that even a small file goes in parts.
+// kdx with KDX_CONVERT_HOLD=0, so that even a small file goes in parts, and
+// a fixed SOURCE_DATE_EPOCH (workbook properties, a store's import time).
 CommandResult run_streaming(const std::string& args) {
-    return run("KDX_CONVERT_HOLD=0 " + sh_quote(kdx::test::kdx_exe().string()) + " " + args);
+    return run("KDX_CONVERT_HOLD=0 SOURCE_DATE_EPOCH=1735603200 " +
+               sh_quote(kdx::test::kdx_exe().string()) + " " + args);
 }
 
 struct Pair {
@@ -177,12 +180,167 @@ TEST(ConvertStream, FailureInTheMiddleLeavesTheTargetUntouched) {
             << "left behind: " << e.path();
 }
 
+// Every cell of every sheet as openpyxl reads it: a "# sheet" line, then a
+// line per row, its values repr()'d and tab-separated.
+std::string openpyxl_cells(const path& xlsx) {
+    const std::string script =
+        "import openpyxl, sys\n"
+        "wb = openpyxl.load_workbook(sys.argv[1], read_only=True)\n"
+        "for ws in wb.worksheets:\n"
+        "    print('#', ws.title)\n"
+        "    for row in ws.iter_rows(values_only=True):\n"
+        "        print('\\t'.join(repr(v) for v in row))\n";
+    CommandResult c =
+        run("/usr/bin/python3 -c " + sh_quote(script) + " " + sh_quote(xlsx.string()));
+    EXPECT_EQ(c.exit_code, 0) << c.err;
+    return c.out;
+}
+
+// The lines of `cells` (openpyxl_cells) under "# sheet".
+std::vector<std::string> sheet_lines(const std::string& cells, const std::string& sheet) {
+    std::vector<std::string> out;
+    bool in = false;
+    std::size_t at = 0;
+    while (at < cells.size()) {
+        std::size_t end = cells.find('\n', at);
+        if (end == std::string::npos) end = cells.size();
+        const std::string line = cells.substr(at, end - at);
+        if (line.rfind("# ", 0) == 0)
+            in = line == "# " + sheet;
+        else if (in)
+            out.push_back(line);
+        at = end + 1;
+    }
+    return out;
+}
+
+// The workbook written in parts is the one written whole, in constant-memory
+// mode (from the first part) and in auto mode (held, as the dataset is
+// smaller than 100,000 rows a sheet): the same bytes, and openpyxl reads the
+// rows the file has.
+TEST(ConvertStream, XlsxInPartsIsTheWholeWorkbook) {
+    const path dir = kdx::test::scratch_dir();
+    const path input = wide_table(
+        dir, "sheet.csv", 20000, "1001;Kommune 1001;1985;1;1;1\n1002;Kommune 1002;2030;-1;2;2.5\n");
+    for (const char* extra : {"-o constant-memory=yes", ""}) {
+        SCOPED_TRACE(extra);
+        const Pair p = convert_both(dir, input, "xlsx", extra);
+        expect_same(p);
+        EXPECT_TRUE(went_in_parts(dir, input, "xlsx", extra));
+        const std::string cells = openpyxl_cells(dir / "streamed.xlsx");
+        EXPECT_EQ(cells, openpyxl_cells(dir / "whole.xlsx"));
+        const std::vector<std::string> rows = sheet_lines(cells, "Settlement");
+        ASSERT_EQ(rows.size(), 20003u);  // the header, 20,000 rows, 1985's and 2030's
+        EXPECT_EQ(rows[0],
+                  "'municipality'\t'municipality_name'\t'year'\t'requested'\t'decided'\t"
+                  "'settled'\t'unaccompanied_minors'\t'family_reunifications'");
+        EXPECT_EQ(rows[1], "'1000'\t'Kommune 1000'\t2000\t0\t0\t0\tNone\tNone");
+        // Row 12,346 of the file: 1617 for 2004, 12344 % 37, % 23, % 19.
+        EXPECT_EQ(rows[12345], "'1617'\t'Kommune 1617'\t2004\t23\t16\t13\tNone\tNone");
+        EXPECT_EQ(rows[20001], "'1001'\t'Kommune 1001'\t1985\t1\t1\t1\tNone\tNone");
+        // The refused cells (-1, 2.5) are left empty.
+        EXPECT_EQ(rows[20002], "'1002'\t'Kommune 1002'\t2030\tNone\t2\tNone\tNone\tNone");
+        const std::vector<std::string> sources = sheet_lines(cells, "Sources");
+        ASSERT_EQ(sources.size(), 2u);
+        EXPECT_NE(sources[1].find("sheet.csv"), std::string::npos) << sources[1];
+    }
+}
+
+// Past 100,000 rows a sheet, constant-memory=auto writes in constant memory
+// both ways: the held parts go to the workbook once the sheet passes that.
+TEST(ConvertStream, LargeXlsxGoesInConstantMemoryAsWhole) {
+    const path dir = kdx::test::scratch_dir();
+    const path input = wide_table(dir, "large.csv", 100100);
+    const Pair p = convert_both(dir, input, "xlsx");
+    expect_same(p);
+    // Inline strings, not a shared-string table: constant memory.
+    CommandResult list = run("unzip -l " + sh_quote((dir / "streamed.xlsx").string()));
+    EXPECT_EQ(list.out.find("sharedStrings.xml"), std::string::npos) << list.out;
+}
+
+// What needs the whole dataset is written whole, with the same output.
+TEST(ConvertStream, XlsxOptionsThatNeedTheWholeDatasetReadItWhole) {
+    const path dir = kdx::test::scratch_dir();
+    const path input = wide_table(dir, "opts.csv", 10000);
+    for (const char* extra : {"-o constant-memory=no", "-o invalid-text=error"}) {
+        SCOPED_TRACE(extra);
+        EXPECT_FALSE(went_in_parts(dir, input, "xlsx", extra));
+        expect_same(convert_both(dir, input, "xlsx", extra));
+    }
+}
+
+std::string sqlite(const path& store, const std::string& sql) {
+    CommandResult c = run("sqlite3 -batch " + sh_quote(store.string()) + " " + sh_quote(sql));
+    EXPECT_EQ(c.exit_code, 0) << c.err;
+    return c.out;
+}
+
+// A new store written in parts holds what the whole path writes (the sqlite3
+// shell's dump of both), the input's SHA-256 as sha256sum gives it, and the
+// rows of the file.
+TEST(ConvertStream, SqliteInPartsIsTheWholeStore) {
+    const path dir = kdx::test::scratch_dir();
+    const path input = wide_table(
+        dir, "store.csv", 20000, "1001;Kommune 1001;1985;1;1;1\n1002;Kommune 1002;2030;-1;2;2.5\n");
+    Pair p = convert_both(dir, input, "sqlite");
+    EXPECT_EQ(p.streamed.exit_code, p.whole.exit_code) << p.streamed.err;
+    EXPECT_EQ(without_names(p.streamed.err), without_names(p.whole.err));
+    EXPECT_TRUE(went_in_parts(dir, input, "sqlite"));
+    const path streamed = dir / "streamed.sqlite", whole = dir / "whole.sqlite";
+    const std::string dump = sqlite(streamed, ".dump");
+    EXPECT_EQ(dump, sqlite(whole, ".dump"));
+    EXPECT_NE(dump.find("CREATE UNIQUE INDEX settlement_key"), std::string::npos);
+    EXPECT_EQ(sqlite(streamed, "SELECT count(*) FROM settlement"), "20002\n");
+    EXPECT_EQ(sqlite(streamed,
+                     "SELECT municipality, year, requested, decided, settled FROM settlement "
+                     "WHERE line = 12346"),
+              "1617|2004|23.0|16.0|13.0\n");
+    CommandResult sum = run("sha256sum " + sh_quote(input.string()));
+    EXPECT_EQ(sqlite(streamed, "SELECT sha256 FROM imports"), sum.out.substr(0, 64) + "\n");
+    EXPECT_EQ(sqlite(streamed, "SELECT file, imported_at, mode FROM imports"),
+              input.string() + "|2024-12-31T00:00:00Z|create\n");
+
+    // A merge answers for the whole import at once: written whole.
+    EXPECT_FALSE(went_in_parts(dir, input, "sqlite", "-o merge=true"));
+}
+
+// A quote never closed after 20,000 rows: parts have gone to the XLSX and
+// SQLite writers when the reader fails; the error names file and line, and
+// neither an earlier target nor a new name is touched.
+TEST(ConvertStream, FailureInTheMiddleLeavesNoWorkbookOrStore) {
+    const path dir = kdx::test::scratch_dir();
+    const path input = wide_table(dir, "broken.csv", 20000, "1999;\"Kommune;2000;1;1;1\n");
+    for (const char* ext : {"xlsx", "sqlite"}) {
+        SCOPED_TRACE(ext);
+        const path kept = dir / (std::string("kept.") + ext),
+                   fresh = dir / (std::string("new.") + ext);
+        kdx::test::write_file(kept, "what was there\n");
+        for (const char* extra : {"", "-o constant-memory=yes"}) {
+            if (*extra && std::string(ext) != "xlsx") continue;
+            for (const path& out : {kept, fresh}) {
+                CommandResult c = run_streaming("convert " + sh_quote(input.string()) + " " +
+                                                sh_quote(out.string()) + " " + extra);
+                EXPECT_NE(c.exit_code, 0);
+                EXPECT_NE(c.err.find("broken.csv:20002:"), std::string::npos) << c.err;
+            }
+        }
+        EXPECT_EQ(read_file(kept), "what was there\n");
+        EXPECT_FALSE(fs::exists(fresh));
+    }
+    for (const auto& e : fs::directory_iterator(dir)) {
+        const std::string name = e.path().filename().string();
+        EXPECT_TRUE(name == "broken.csv" || name == "kept.xlsx" || name == "kept.sqlite")
+            << "left behind: " << e.path();
+    }
+}
+
 // --help says which jobs read the whole dataset.
 TEST(ConvertStream, HelpNamesWhatReadsWhole) {
     CommandResult c = kdx::test::run_kdx("convert --help");
     EXPECT_NE(c.out.find("--no-stream"), std::string::npos) << c.out;
     EXPECT_NE(c.out.find("--harmonise-to"), std::string::npos);
     EXPECT_NE(c.out.find("xml"), std::string::npos);
+    EXPECT_NE(c.out.find("constant-memory=no"), std::string::npos) << c.out;
 }
 
 }  // namespace
