@@ -19,6 +19,7 @@
 
 #include "kdx/error.hpp"
 #include "kdx/utf8.hpp"
+#include "truetype_hinting.hpp"
 
 namespace kdx::pdf {
 
@@ -494,11 +495,13 @@ void FontSet::embed(PoDoFo::PdfMemDocument& document) const {
                                   static_cast<pdf_long>(cid_set.size()));
             descriptor->GetDictionary().AddKey("CIDSet", set->Reference());
         }
+        const std::string program = without_hinting(
+            std::string_view(subset_bytes.GetBuffer(), subset_bytes.GetSize()), &glyphs);
         PdfObject* file = document.GetObjects().CreateObject();
         descriptor->GetDictionary().AddKey("FontFile2", file->Reference());
-        const auto size = static_cast<pdf_long>(subset_bytes.GetSize());
+        const auto size = static_cast<pdf_long>(program.size());
         file->GetDictionary().AddKey("Length1", PdfVariant(static_cast<pdf_int64>(size)));
-        file->GetStream()->Set(subset_bytes.GetBuffer(), size);
+        file->GetStream()->Set(program.data(), size);
     }
 }
 
