@@ -1,7 +1,5 @@
 #include "reports.hpp"
 
-#include <unicode/translit.h>
-#include <unicode/unistr.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -20,6 +18,7 @@
 #include "kdx/validate.hpp"
 #include "kdx/version.hpp"
 #include "ordered_pool.hpp"
+#include "slug.hpp"
 
 namespace kdx::cli {
 
@@ -221,38 +220,6 @@ std::string report_date() {
     char buffer[16];
     std::strftime(buffer, sizeof buffer, "%Y-%m-%d", &tm);
     return buffer;
-}
-
-// ICU's Latin-ASCII transliteration: Norwegian, Sámi and Kven letters keep
-// their base letter in file names (Hábmer → habmer, Porsáŋgu → porsangu,
-// Trööndelage → troondelage, Ærøy → aeroy).
-std::string slug(const std::string& text) {
-    static const std::unique_ptr<icu::Transliterator> to_ascii = [] {
-        UErrorCode status = U_ZERO_ERROR;
-        std::unique_ptr<icu::Transliterator> t(icu::Transliterator::createInstance(
-            "Any-Latin; Latin-ASCII; Lower", UTRANS_FORWARD, status));
-        return U_SUCCESS(status) ? std::move(t) : nullptr;
-    }();
-    static std::mutex guard;  // one transliterator for every thread that names files
-    std::string ascii = text;
-    if (to_ascii) {
-        icu::UnicodeString u = icu::UnicodeString::fromUTF8(text);
-        std::lock_guard<std::mutex> lock(guard);
-        to_ascii->transliterate(u);
-        ascii.clear();
-        u.toUTF8String(ascii);
-    }
-    std::string out;
-    for (char ch : ascii) {
-        unsigned char c = static_cast<unsigned char>(ch);
-        if (c >= 0x80) continue;  // what ICU could not write in ASCII
-        if (std::isalnum(c))
-            out += static_cast<char>(std::tolower(c));
-        else if (!out.empty() && out.back() != '-')
-            out += '-';
-    }
-    while (!out.empty() && out.back() == '-') out.pop_back();
-    return out.empty() ? "report" : out;
 }
 
 std::string report_stem(const std::string& template_id, int year, const std::string& number,

@@ -63,9 +63,6 @@ std::filesystem::path find_template(const std::string& name);
 // Today's date as YYYY-MM-DD, or SOURCE_DATE_EPOCH's when set (reproducible builds).
 std::string report_date();
 
-// A name safe in file names: "Bærum" -> "baerum".
-std::string slug(const std::string& text);
-
 // A report's file name without extension, the same shape for every template:
 // "<template>-<year>-<number>-<name>", e.g. "council-report-2014-5004-steinkjer"
 // or "county-overview-2014-04-hedmark"; parts left empty are left out (a
