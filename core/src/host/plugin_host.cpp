@@ -454,6 +454,10 @@ const PluginRecord& PluginHost::add(const fs::path& file, const std::string& fou
     std::shared_ptr<Library> library;
     std::vector<FormatInfo> infos;
     std::uint32_t abi = abi_version;
+    // A declaration read without loading the library: from its manifest, or
+    // from kdx-plugin-runner for an isolated plugin that has none.
+    std::optional<PluginManifest> declared;
+    std::string no_formats;  // what to say when it declares none
     if (use_manifest && fs::exists(manifest, ec)) {
         if (std::string unsafe = unsafe_permissions(manifest); !unsafe.empty())
             return finish(PluginRecord::Status::skipped, unsafe);
@@ -483,16 +487,8 @@ const PluginRecord& PluginHost::add(const fs::path& file, const std::string& fou
                 "does not match its manifest " + manifest.string() + " (build ID " +
                     m.build_id.substr(0, 12) + "… in the manifest, " + id.substr(0, 12) +
                     "… in the library; the library was rebuilt or replaced): " + regenerate);
-        if (std::string wrong = abi_problem(m.abi); !wrong.empty())
-            return finish(PluginRecord::Status::failed, wrong);
-        if (m.formats.empty())
-            return finish(PluginRecord::Status::failed,
-                          "its manifest " + manifest.string() + " declares no formats");
-        if (m.plugin.name.empty()) m.plugin.name = record.info.name;
-        record.info = m.plugin;
-        infos = m.formats;
-        abi = m.abi;
-        library = std::make_shared<Library>(file, std::move(m));
+        no_formats = "its manifest " + manifest.string() + " declares no formats";
+        declared = std::move(m);
     } else if (isolates(isolation_, file)) {
         // A plugin kdx is not to load, without a manifest: the runner loads
         // it and answers its declaration, as kdx-plugin-manifest would write it.
@@ -508,14 +504,8 @@ const PluginRecord& PluginHost::add(const fs::path& file, const std::string& fou
             if (why.rfind(label, 0) == 0) why.erase(0, label.size());
             return finish(PluginRecord::Status::failed, why);
         }
-        if (std::string wrong = abi_problem(m.abi); !wrong.empty())
-            return finish(PluginRecord::Status::failed, wrong);
-        if (m.formats.empty()) return finish(PluginRecord::Status::failed, "registered no formats");
-        if (m.plugin.name.empty()) m.plugin.name = record.info.name;
-        record.info = m.plugin;
-        infos = m.formats;
-        abi = m.abi;
-        library = std::make_shared<Library>(file, std::move(m));
+        no_formats = "registered no formats";
+        declared = std::move(m);
     } else {
         Opened opened;
         if (std::string reason = open_library(file, record.info.name, opened); !reason.empty())
@@ -524,6 +514,16 @@ const PluginRecord& PluginHost::add(const fs::path& file, const std::string& fou
         infos = opened.infos;
         abi = opened.abi;
         library = std::make_shared<Library>(file, std::move(opened));
+    }
+    if (declared) {
+        if (std::string wrong = abi_problem(declared->abi); !wrong.empty())
+            return finish(PluginRecord::Status::failed, wrong);
+        if (declared->formats.empty()) return finish(PluginRecord::Status::failed, no_formats);
+        if (declared->plugin.name.empty()) declared->plugin.name = record.info.name;
+        record.info = declared->plugin;
+        infos = declared->formats;
+        abi = declared->abi;
+        library = std::make_shared<Library>(file, std::move(*declared));
     }
 
     // Names and extensions are what users type and what files are matched
