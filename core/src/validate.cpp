@@ -317,32 +317,69 @@ struct PartMessages {
 };
 
 // The first record of a kind per municipality number and registry period, and
-// the record of a number's latest year: all the registry check looks at.
+// the record of a number's latest year: all the registry check looks at. Only
+// what it reads of a record is kept (number, year, place, an outcome's
+// indicator), with the number and indicator held once each: a stream of
+// 1,000,000 settlement records and as many outcomes kept 21 MB as whole records.
 template <typename Record>
 class RegistrySample {
   public:
-    void add(const Record& r, Record stripped) {
-        Seen& seen = seen_[r.municipality];
+    void add(const Record& r) {
+        auto [at, fresh] = numbers_.try_emplace(r.municipality, seen_.size());
+        if (fresh) seen_.push_back({&at->first, 0, std::nullopt});
+        Seen& seen = seen_[at->second];
+        const Kept kept{static_cast<std::uint32_t>(at->second), indicator_of(r), r.year, r.origin};
         const unsigned bit = 1u << registry_detail::period_of(r.year);
         if (!(seen.periods & bit)) {
             seen.periods |= bit;
-            first_.push_back(stripped);
+            first_.push_back(kept);
         }
-        if (!seen.latest || r.year > seen.latest->year) seen.latest = std::move(stripped);
+        if (!seen.latest || r.year > seen.latest->year) seen.latest = kept;
     }
+    // The kept records, the first ones in the order they came, then the latest
+    // of each number in the order the numbers came.
     void into(std::vector<Record>& records) const {
-        records = first_;
-        for (const auto& [number, seen] : seen_)
-            if (seen.latest) records.push_back(*seen.latest);
+        records.clear();
+        records.reserve(first_.size() + seen_.size());
+        for (const Kept& k : first_) records.push_back(record(k));
+        for (const Seen& seen : seen_)
+            if (seen.latest) records.push_back(record(*seen.latest));
     }
 
   private:
-    struct Seen {
-        unsigned periods = 0;
-        std::optional<Record> latest;
+    struct Kept {
+        std::uint32_t number, indicator;
+        int year;
+        Origin origin;
     };
-    std::unordered_map<std::string, Seen> seen_;
-    std::vector<Record> first_;
+    struct Seen {
+        const std::string* number;
+        unsigned periods;
+        std::optional<Kept> latest;
+    };
+
+    std::uint32_t indicator_of(const Record& r) {
+        if constexpr (std::is_same_v<Record, Outcome>) {
+            auto [at, fresh] = indicators_.try_emplace(r.indicator, indicator_names_.size());
+            if (fresh) indicator_names_.push_back(&at->first);
+            return static_cast<std::uint32_t>(at->second);
+        } else {
+            return 0;
+        }
+    }
+    Record record(const Kept& k) const {
+        Record r;
+        r.municipality = *seen_[k.number].number;
+        r.year = k.year;
+        r.origin = k.origin;
+        if constexpr (std::is_same_v<Record, Outcome>) r.indicator = *indicator_names_[k.indicator];
+        return r;
+    }
+
+    std::unordered_map<std::string, std::size_t> numbers_, indicators_;
+    std::vector<Seen> seen_;  // by number, in the order the numbers came
+    std::vector<const std::string*> indicator_names_;
+    std::vector<Kept> first_;
 };
 
 }  // namespace
@@ -380,20 +417,9 @@ void StreamCheck::part(const Dataset& part) {
     Validator(part, outcomes, s.options, s.known, pending).part_outcomes();
     s.outcomes.add(outcomes, pending);
 
-    for (const SettlementFigures& r : part.settlement) {
-        SettlementFigures stripped;
-        stripped.municipality = r.municipality;
-        stripped.year = r.year;
-        stripped.origin = r.origin;
-        s.settlement_sample.add(r, std::move(stripped));
-    }
+    for (const SettlementFigures& r : part.settlement) s.settlement_sample.add(r);
     for (const Outcome& r : part.outcomes) {
-        Outcome stripped;
-        stripped.municipality = r.municipality;
-        stripped.indicator = r.indicator;
-        stripped.year = r.year;
-        stripped.origin = r.origin;
-        s.outcome_sample.add(r, std::move(stripped));
+        s.outcome_sample.add(r);
         if (r.indicator != population_indicator || !r.programme.empty() || !r.value.has_value())
             continue;
         auto [it, fresh] = s.population.try_emplace(r.municipality, r.year, r.value);

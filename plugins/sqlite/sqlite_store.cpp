@@ -14,12 +14,14 @@ namespace {
 // PRAGMAs for a store being written. A new store is written to a temporary
 // file that replaces the target only when complete (AtomicFile), so it needs
 // no journal; an import into an existing store keeps SQLite's rollback journal
-// and full syncs, which make it all or nothing even when killed.
+// and full syncs, which make it all or nothing even when killed. The page
+// size goes first: a cache size in KiB becomes a number of pages of the size
+// set at the time (after it, the 8 MiB cache held 32 MiB of 16 KiB pages).
 void new_store_pragmas(SqliteDb& db) {
     db.exec(
         "PRAGMA foreign_keys = ON; PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; "
-        "PRAGMA locking_mode = EXCLUSIVE; PRAGMA cache_size = -8192; "
-        "PRAGMA page_size = 16384;");
+        "PRAGMA locking_mode = EXCLUSIVE; PRAGMA page_size = 16384; "
+        "PRAGMA cache_size = -8192;");
 }
 
 void import_pragmas(SqliteDb& db) {

@@ -163,6 +163,41 @@ TEST(ConvertStream, RepeatedKeysGiveTheSameMessages) {
         << p.streamed.err;
 }
 
+// A repeated row of a wide table (a year in each group of columns, three
+// records a row) is reported at the place of the first row's records: the
+// stream keeps places as runs of records a fixed step apart, which must give
+// the whole path's place for a record in the middle of a run.
+TEST(ConvertStream, RepeatedWideRowsNameTheFirstPlaces) {
+    const path dir = kdx::test::scratch_dir();
+    const path file = dir / "wide-years.csv";
+    {
+        std::ofstream out(file, std::ios::binary);
+        out << "Region;Navn";
+        for (int year = 2012; year <= 2014; ++year)
+            out << ";Bosetting: Anmodning om bosetting;Bosetting: Vedtak om bosetting;"
+                   "Bosetting: Faktisk bosetting";
+        out << "\n;";
+        for (int year = 2012; year <= 2014; ++year)
+            out << ";" << year << ";" << year << ";" << year;
+        out << "\n";
+        for (int i = 0; i < 300; ++i) {
+            out << "K" << (1000 + i) << ";Kommune " << (1000 + i);
+            for (int year = 0; year < 3; ++year)
+                out << ";" << (40 + i % 7) << ";" << (30 + i % 5) << ";" << (20 + year);
+            out << "\n";
+        }
+        out << "K1150;Kommune 1150;43;30;20;43;30;21;43;30;22\n";
+    }
+    const Pair p = convert_both(dir, file, "csv");
+    expect_same(p);
+    EXPECT_TRUE(went_in_parts(dir, file, "csv"));
+    // Line 153 holds K1150 (two header lines, then K1000 on line 3).
+    EXPECT_NE(p.streamed.err.find("settlement 1150 2013 is given twice, at " + file.string() +
+                                  ":153 and here"),
+              std::string::npos)
+        << p.streamed.err;
+}
+
 // A quote never closed after 20,000 rows: parts have gone to the writer when
 // the reader fails, and the target keeps what it held.
 TEST(ConvertStream, FailureInTheMiddleLeavesTheTargetUntouched) {

@@ -1,6 +1,10 @@
 #include "table/stream_repeats.hpp"
 
+#include <algorithm>
 #include <cstring>
+#include <limits>
+#include <optional>
+#include <stdexcept>
 
 namespace kdx::table_detail {
 
@@ -25,41 +29,93 @@ std::uint32_t fold(std::uint64_t h) { return static_cast<std::uint32_t>(h ^ (h >
 
 }  // namespace
 
+// The places of the records kept, by ordinal, as runs: the records of a run
+// stand a fixed step of lines and columns apart in one source (a record a row,
+// or a row's year columns), so that a long sheet takes one run, not a place a
+// record.
+class OriginRuns {
+  public:
+    void push(const Origin& o) {
+        if (!runs_.empty()) {
+            Run& r = runs_.back();
+            const std::uint32_t n = count_ - r.first;
+            if (o.source == r.source && n == 1) {
+                r.line_step = o.line - r.line;
+                r.column_step = o.column - r.column;
+                ++count_;
+                return;
+            }
+            if (o.source == r.source && o.line == r.line + n * r.line_step &&
+                o.column == r.column + n * r.column_step) {
+                ++count_;
+                return;
+            }
+        }
+        runs_.push_back({count_++, o.source, o.line, o.column, 0, 0});
+    }
+    Origin at(std::uint32_t ordinal) const {
+        const Run& r =
+            *(std::upper_bound(runs_.begin(), runs_.end(), ordinal,
+                               [](std::uint32_t i, const Run& x) { return i < x.first; }) -
+              1);
+        const std::uint32_t n = ordinal - r.first;
+        return {r.source, r.line + n * r.line_step, r.column + n * r.column_step};
+    }
+
+  private:
+    struct Run {
+        std::uint32_t first, source, line, column;
+        std::uint32_t line_step, column_step;  // modulo 2^32, so a step may go back
+    };
+    std::vector<Run> runs_;
+    std::uint32_t count_ = 0;
+};
+
 // Keys seen so far: an open-addressing table of record ordinals (4 bytes a
 // slot, at most half full) over entries kept in blocks, so that growing never
-// copies them.
+// copies them, and the entries' places as runs.
 class StreamRepeats::Keys {
   public:
     struct Entry {
         std::uint32_t key_high, key_low;
-        std::uint32_t line;
-        std::uint32_t source_column;  // source (12 bits) and column (20 bits)
         std::uint32_t fingerprint;
     };
 
-    // The entry an earlier record with this key left, or nullptr after adding one.
-    const Entry* find_or_add(std::uint64_t key, const Entry& fresh) {
+    // The ordinal of the entry an earlier record with this key left, or
+    // nullopt after adding one.
+    std::optional<std::uint32_t> find_or_add(std::uint64_t key, std::uint32_t fingerprint,
+                                             const Origin& origin) {
         if (2 * (count_ + 1) > slots_.size()) grow();
         const std::size_t mask = slots_.size() - 1;
         for (std::size_t h = mix(key) & mask;; h = (h + 1) & mask) {
             std::uint32_t slot = slots_[h];
             if (slot == 0) {
                 slots_[h] = static_cast<std::uint32_t>(++count_);
-                if ((count_ - 1) % block == 0) blocks_.push_back(std::make_unique<Entry[]>(block));
-                entry(count_ - 1) = fresh;
-                return nullptr;
+                if ((count_ - 1) % block == 0)
+                    blocks_.push_back(std::unique_ptr<Entry[]>(new Entry[block]));
+                entry(count_ - 1) = {static_cast<std::uint32_t>(key >> 32),
+                                     static_cast<std::uint32_t>(key), fingerprint};
+                origins_.push(origin);
+                return std::nullopt;
             }
             const Entry& e = entry(slot - 1);
-            if ((static_cast<std::uint64_t>(e.key_high) << 32 | e.key_low) == key) return &e;
+            if ((static_cast<std::uint64_t>(e.key_high) << 32 | e.key_low) == key) return slot - 1;
         }
     }
+    std::uint32_t fingerprint(std::uint32_t ordinal) const { return entry(ordinal).fingerprint; }
+    Origin origin(std::uint32_t ordinal) const { return origins_.at(ordinal); }
 
   private:
-    static constexpr std::size_t block = 1 << 16;
+    // 6 MB a block: above the size kdx's allocator maps on its own (main.cpp),
+    // so that a block is given back when let go, and left untouched (not
+    // zeroed), so that the pages a small stream does not reach cost nothing.
+    static constexpr std::size_t block = 1 << 19;
 
     Entry& entry(std::size_t i) const { return blocks_[i / block][i % block]; }
 
     void grow() {
+        if (slots_.size() > std::numeric_limits<std::uint32_t>::max() / 4)
+            throw std::length_error("too many records to keep their keys beside the stream");
         std::vector<std::uint32_t> slots(slots_.empty() ? 1024 : 2 * slots_.size());
         const std::size_t mask = slots.size() - 1;
         for (std::size_t i = 0; i < count_; ++i) {
@@ -74,6 +130,7 @@ class StreamRepeats::Keys {
     std::vector<std::uint32_t> slots_;
     std::vector<std::unique_ptr<Entry[]>> blocks_;
     std::size_t count_ = 0;
+    OriginRuns origins_;
 };
 
 StreamRepeats::StreamRepeats()
@@ -83,19 +140,6 @@ StreamRepeats::~StreamRepeats() = default;
 
 bool StreamRepeats::filter(Dataset& part, std::string& why) {
     auto place = [&part](const Origin& o) { return part.location_of(o); };
-    auto compact = [&](const Origin& o, std::uint64_t key, std::uint32_t fingerprint,
-                       Keys::Entry& e) {
-        if (o.source >= (1u << 12) || o.column >= (1u << 20)) {
-            why = "more sources or columns than the keys kept beside the stream can name";
-            return false;
-        }
-        e = {static_cast<std::uint32_t>(key >> 32), static_cast<std::uint32_t>(key), o.line,
-             o.source << 20 | o.column, fingerprint};
-        return true;
-    };
-    auto origin_of = [](const Keys::Entry& e) {
-        return Origin{e.source_column >> 20, e.line, e.source_column & ((1u << 20) - 1)};
-    };
     auto municipality = [this](const std::string& number) {
         return municipalities_.emplace(number, static_cast<std::uint32_t>(municipalities_.size()))
             .first->second;
@@ -110,17 +154,15 @@ bool StreamRepeats::filter(Dataset& part, std::string& why) {
         for (const Value* v : {&s.requested, &s.decided, &s.settled, &s.unaccompanied_minors,
                                &s.family_reunifications})
             h = add(h, *v);
-        Keys::Entry fresh;
-        if (!compact(s.origin, key, fold(h), fresh)) return false;
-        if (const Keys::Entry* first = settlement_->find_or_add(key, fresh)) {
-            if (first->fingerprint != fresh.fingerprint) {
+        if (auto first = settlement_->find_or_add(key, fold(h), s.origin)) {
+            if (settlement_->fingerprint(*first) != fold(h)) {
                 why = "settlement " + s.municipality + " " + std::to_string(s.year) +
                       " is given twice with different figures";
                 return false;
             }
             settlement_messages_.info("settlement " + s.municipality + " " +
                                           std::to_string(s.year) + " is given twice, at " +
-                                          place(origin_of(*first)).to_string() +
+                                          place(settlement_->origin(*first)).to_string() +
                                           " and here with the same figures; written once",
                                       place(s.origin));
             continue;
@@ -144,19 +186,17 @@ bool StreamRepeats::filter(Dataset& part, std::string& why) {
         }
         const std::uint64_t key =
             static_cast<std::uint64_t>(m << 12 | p) << 32 | static_cast<std::uint32_t>(o.year);
-        Keys::Entry fresh;
-        if (!compact(o.origin, key, fold(mix(add(0, o.value) + static_cast<unsigned>(o.unit))),
-                     fresh))
-            return false;
-        if (const Keys::Entry* first = outcomes_->find_or_add(key, fresh)) {
-            if (first->fingerprint != fresh.fingerprint) {
+        const std::uint32_t fingerprint =
+            fold(mix(add(0, o.value) + static_cast<unsigned>(o.unit)));
+        if (auto first = outcomes_->find_or_add(key, fingerprint, o.origin)) {
+            if (outcomes_->fingerprint(*first) != fingerprint) {
                 why = "outcome " + o.indicator + " " + o.municipality + " " +
                       std::to_string(o.year) + " is given twice with different values";
                 return false;
             }
             outcome_messages_.info("outcome " + o.indicator + " " + o.municipality + " " +
                                        std::to_string(o.year) + " is given twice, at " +
-                                       place(origin_of(*first)).to_string() +
+                                       place(outcomes_->origin(*first)).to_string() +
                                        " and here with the same value; written once",
                                    place(o.origin));
             continue;
@@ -168,9 +208,13 @@ bool StreamRepeats::filter(Dataset& part, std::string& why) {
     return true;
 }
 
-void StreamRepeats::report(Diagnostics& out) const {
+void StreamRepeats::finish(Diagnostics& out) {
     out.append(settlement_messages_);
     out.append(outcome_messages_);
+    settlement_.reset();
+    outcomes_.reset();
+    municipalities_ = {};
+    indicators_ = {};
 }
 
 }  // namespace kdx::table_detail

@@ -1,7 +1,8 @@
 // The repeated-key rule of an import (repeated_keys.hpp) for records handed on
 // in parts (Format::read_batches): the records are gone once handed on, so the
-// keys are kept compactly beside the stream (about 28 bytes a record) with
-// the first record's place and a fingerprint of its figures.
+// keys are kept compactly beside the stream with a fingerprint of the first
+// record's figures and its place: 20 to 28 bytes a record, the places as runs
+// (a long sheet's records are one run).
 #pragma once
 
 #include <cstdint>
@@ -27,8 +28,10 @@ class StreamRepeats {
     // record) or a key cannot be kept compactly: only the whole dataset can
     // say what to do then. `part`'s sources are those origins point to.
     bool filter(Dataset& part, std::string& why);
-    // The messages, as drop_repeated_keys() gives them: settlement ones first.
-    void report(Diagnostics& out) const;
+    // Adds the messages, as drop_repeated_keys() gives them (settlement ones
+    // first), and lets go of the keys: what comes after the last part (a
+    // store's keys, a workbook's zip) has the memory. No filter() after it.
+    void finish(Diagnostics& out);
 
   private:
     class Keys;

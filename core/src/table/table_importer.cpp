@@ -192,7 +192,7 @@ void TableImporter::finish() {
     if (s.sink) {
         s.hand_on();
         if (s.stopped) return;
-        s.repeats.report(s.import.diagnostics);
+        s.repeats.finish(s.import.diagnostics);
         for (Municipality& m : s.import.dataset.municipalities) {
             auto it = s.population.find(m.number);
             if (it != s.population.end())
