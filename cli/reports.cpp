@@ -10,6 +10,7 @@
 #include <memory>
 #include <mutex>
 
+#include "atomic_commit_group.hpp"
 #include "kdx/error.hpp"
 #include "kdx/file_hash.hpp"
 #include "kdx/registry.hpp"
@@ -262,9 +263,30 @@ struct DocumentWriter::State {
     int total = 0;
     int counter = 0;
     RenderResult result;
+    // The files are published in groups of `publish_every`: a sync of the
+    // disk for each group, not two for each file. Before the pool, so that
+    // the pool's workers are done before the rest is published.
+    AtomicCommitGroup group;
+    static constexpr int publish_every = 64;
+    std::set<fs::path> unpublished;
     OrderedPool pool;
 
     State(Diagnostics& d, int jobs) : diagnostics(d), pool(jobs) {}
+
+    // Publishes the files committed so far (all of them with `last`); one that
+    // could not be is an error and not written, now or when its turn comes.
+    void publish(bool last) {
+        for (auto& [file, error] : last ? group.close() : group.publish()) {
+            diagnostics.add(error.diagnostic());
+            unpublished.insert(file);
+            auto at = std::find_if(result.files.begin(), result.files.end(),
+                                   [&](const auto& f) { return f.first == file; });
+            if (at == result.files.end()) continue;
+            result.files.erase(at);
+            --result.written;
+            ++result.failed;
+        }
+    }
 };
 
 DocumentWriter::DocumentWriter(const host::PluginHost& host, std::vector<std::string> formats,
@@ -332,11 +354,12 @@ void DocumentWriter::write(Document document, const std::string& stem, Diagnosti
         };
         auto done = [&s, outcome] {
             s.diagnostics.append(outcome->diagnostics);
-            if (!outcome->written) {
+            if (!outcome->written || s.unpublished.count(outcome->file)) {
                 ++s.result.failed;
                 return;
             }
             ++s.result.written;
+            if (s.result.written % State::publish_every == 0) s.publish(false);
             s.result.files.emplace_back(outcome->file, outcome->format);
             ++s.counter;
             if (s.progress)
@@ -349,6 +372,7 @@ void DocumentWriter::write(Document document, const std::string& stem, Diagnosti
 
 RenderResult DocumentWriter::finish() {
     state_->pool.finish();
+    state_->publish(true);
     return state_->result;
 }
 

@@ -5,6 +5,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <thread>
+
+#include "atomic_commit_group.hpp"
 #include "kdx/error.hpp"
 #include "test_support.hpp"
 
@@ -73,6 +76,69 @@ TEST(AtomicFile, FileGetsTheUsualPermissions) {
     ::umask(mask);
     auto perms = static_cast<unsigned>(fs::status(dir / "out.txt").permissions());
     EXPECT_EQ(perms, 0666u & ~static_cast<unsigned>(mask));  // as a plain open() would
+}
+
+// Files committed while a group is open wait under their temporary names,
+// whichever thread committed them, and appear together when it publishes.
+TEST(AtomicCommitGroup, FilesAppearWhenPublished) {
+    fs::path dir = scratch_dir();
+    write_file(dir / "a.txt", "old");
+    kdx::AtomicCommitGroup group;
+    auto write = [&dir](const char* name, const char* text) {
+        kdx::AtomicFile f(dir / name);
+        f.stream() << text;
+        f.commit();
+    };
+    std::thread other(write, "b.txt", "bee");
+    write("a.txt", "new");
+    other.join();
+    EXPECT_EQ(read_file(dir / "a.txt"), "old");
+    EXPECT_FALSE(fs::exists(dir / "b.txt"));
+    EXPECT_EQ(files_in(dir), 3u);  // a.txt and the two temporary files
+    EXPECT_TRUE(group.publish().empty());
+    EXPECT_EQ(read_file(dir / "a.txt"), "new");
+    EXPECT_EQ(read_file(dir / "b.txt"), "bee");
+    EXPECT_EQ(files_in(dir), 2u);
+    EXPECT_TRUE(group.close().empty());
+    write("c.txt", "sea");  // after close(): in place at once
+    EXPECT_EQ(read_file(dir / "c.txt"), "sea");
+}
+
+// A file that cannot take its name when the group publishes is named, and
+// its temporary file removed; the others are published all the same.
+TEST(AtomicCommitGroup, AFileThatCannotBePublishedIsNamedAndTheOthersAppear) {
+    fs::path dir = scratch_dir();
+    kdx::AtomicCommitGroup group;
+    for (const char* name : {"blocked.txt", "fine.txt"}) {
+        kdx::AtomicFile f(dir / name);
+        f.stream() << name;
+        f.commit();
+    }
+    // Something else made a folder of that name meanwhile.
+    fs::create_directory(dir / "blocked.txt");
+    write_file(dir / "blocked.txt" / "inside", "x");
+    auto failed = group.close();
+    ASSERT_EQ(failed.size(), 1u);
+    EXPECT_EQ(failed[0].first, dir / "blocked.txt");
+    EXPECT_THAT(failed[0].second.what(),
+                ::testing::StartsWith("cannot write " + (dir / "blocked.txt").string() +
+                                      ": cannot rename: "));
+    EXPECT_EQ(read_file(dir / "fine.txt"), "fine.txt");
+    EXPECT_EQ(files_in(dir), 2u);  // the folder and fine.txt: no temporary file left
+}
+
+// Only one group takes files: one opened meanwhile publishes nothing.
+TEST(AtomicCommitGroup, ASecondGroupTakesNoFiles) {
+    fs::path dir = scratch_dir();
+    kdx::AtomicCommitGroup first;
+    kdx::AtomicCommitGroup second;
+    kdx::AtomicFile f(dir / "out.txt");
+    f.stream() << "text";
+    f.commit();
+    EXPECT_TRUE(second.close().empty());
+    EXPECT_FALSE(fs::exists(dir / "out.txt"));
+    EXPECT_TRUE(first.publish().empty());
+    EXPECT_EQ(read_file(dir / "out.txt"), "text");
 }
 
 }  // namespace

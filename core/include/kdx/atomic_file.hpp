@@ -23,7 +23,9 @@ class AtomicFile {
     const std::filesystem::path& temp_path() const noexcept { return temp_; }
     // A binary stream on the temporary file.
     std::ostream& stream();
-    // Flushes, syncs to disk and renames the temporary file to the target.
+    // Flushes, syncs to disk and renames the temporary file to the target;
+    // while kdx has a group of files open (cli: a report run), hands the
+    // file to the group, which syncs and renames the files together.
     void commit();
 
   private:
