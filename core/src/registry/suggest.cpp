@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <functional>
+#include <numeric>
 
 #include "registry/names.hpp"
 
@@ -93,8 +95,14 @@ const Entry* suggest_entry(const Tables& t, const std::string& number, const std
     if (number.size() == 3)
         if (const Entry* u = t.find("0" + number, period)) return u;
     std::vector<const Entry*> near;
-    for (const Entry& u : t.entries[period])
+    for (const Entry& u : t.entries[period]) {
+        // One edit between numbers of one length differs in two places at most.
+        if (u.number.size() == number.size() &&
+            std::inner_product(number.begin(), number.end(), u.number.begin(), std::size_t{0},
+                               std::plus<>(), std::not_equal_to<>()) > 2)
+            continue;
         if (edit_distance(number, u.number, 1) == 1) near.push_back(&u);
+    }
     return nearest_number(near, number);
 }
 

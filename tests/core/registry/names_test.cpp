@@ -70,4 +70,53 @@ TEST(RegistryNames, EditDistanceWithALimitAgreesUpToTheLimit) {
         }
 }
 
+// folded_distance() skips pairs by their lengths and by their letters'
+// counts; what it gives must be the smallest edit distance between any two
+// forms whenever that is below the limit. Anagrams, swapped neighbours, bytes
+// that share their low five bits ('a', 'A', '!') and multi-byte letters are
+// where a wrong bound would show.
+TEST(RegistryNames, FoldedDistanceIsTheClosestFormsDistanceBelowTheLimit) {
+    const char* names[] = {"Kárášjohka - Karasjok",
+                           "Bodø",
+                           "Døbo",
+                           "Steinkjer",
+                           "Stienkjer",
+                           "Kommune 100",
+                           "Kommune 1001",
+                           "Oslo",
+                           "Olso",
+                           "Slo",
+                           "!slo",
+                           "OSLO",
+                           "Unjárga - Nesseby",
+                           "Nesseby",
+                           "Ålesund",
+                           "Alesund",
+                           "Aurskog-Høland",
+                           "Porsáŋgu - Porsanki - Porsanger",
+                           "Porsangu",
+                           "Tana",
+                           "Deatnu - Tana",
+                           "Snåase - Snåsa",
+                           "Snasa",
+                           "Rælingen",
+                           "Rlingeen"};
+    for (const char* a : names)
+        for (const char* b : names) {
+            const auto fa = folded_forms(a), fb = folded_forms(b);
+            std::size_t closest = std::string::npos;
+            for (const std::string& x : fa)
+                for (const std::string& y : fb) closest = std::min(closest, edit_distance(x, y));
+            for (std::size_t limit : {std::size_t{1}, std::size_t{2}, std::size_t{3},
+                                      std::size_t{5}, std::string::npos}) {
+                SCOPED_TRACE(std::string(a) + " / " + b + " limit " + std::to_string(limit));
+                const std::size_t got = folded_distance(fa, fb, limit);
+                if (closest < limit)
+                    EXPECT_EQ(got, closest);
+                else
+                    EXPECT_GE(got, limit);
+            }
+        }
+}
+
 }  // namespace
