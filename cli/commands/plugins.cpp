@@ -109,6 +109,19 @@ const char* status_text(host::PluginRecord::Status s) {
     return "";
 }
 
+// Exit 1 when a plugin could not be used, so that a script or a health check
+// sees it; a plugin skipped (shadowed by an earlier one of its name, or
+// refused for its permissions) is a choice, not a failure.
+int exit_for(const host::PluginHost& host) {
+    const auto failed = std::count_if(host.plugins().begin(), host.plugins().end(), [](auto& p) {
+        return p.status == host::PluginRecord::Status::failed;
+    });
+    if (failed == 0) return exit_ok;
+    std::cerr << "kdx: " << failed << (failed == 1 ? " plugin" : " plugins")
+              << " could not be used (FAILED)\n";
+    return exit_input_errors;
+}
+
 // The whole catalogue for scripts.
 int run_json(const host::PluginHost& host, const host::SearchOptions& search) {
     nlohmann::json out;
@@ -146,7 +159,7 @@ int run_json(const host::PluginHost& host, const host::SearchOptions& search) {
                                   {"reason", p.reason},
                                   {"warnings", p.warnings}});
     std::cout << out.dump(2) << '\n';
-    return exit_ok;
+    return exit_for(host);
 }
 
 int run_plugins(const GlobalOptions& global, const std::string& format_name, bool json) {
@@ -170,8 +183,11 @@ int run_plugins(const GlobalOptions& global, const std::string& format_name, boo
 
     std::cout << "Plugins:\n";
     for (const auto& p : host.plugins()) {
-        std::string status =
-            p.status == host::PluginRecord::Status::failed ? "FAILED" : status_text(p.status);
+        // A plugin declared by its manifest is not loaded until a command uses it.
+        std::string status = p.status == host::PluginRecord::Status::failed ? "FAILED"
+                             : p.status == host::PluginRecord::Status::loaded && !p.manifest.empty()
+                                 ? "ready"
+                                 : status_text(p.status);
         // --isolate: whether its calls run in kdx-plugin-runner.
         const bool isolated =
             std::any_of(host.formats().begin(), host.formats().end(),
@@ -187,7 +203,7 @@ int run_plugins(const GlobalOptions& global, const std::string& format_name, boo
         for (const std::string& w : p.warnings) std::cout << "\n      warning: " << w;
         std::cout << '\n';
     }
-    return exit_ok;
+    return exit_for(host);
 }
 
 }  // namespace

@@ -186,12 +186,15 @@ TEST_F(PluginIsolation, ThirdPartyIsTheDefaultAndAllIncludesKdxsOwn) {
 
 // A third-party plugin without a manifest is not loaded into kdx even to
 // learn its formats: the runner reads its declaration. One that crashes
-// while registering is a skipped plugin, and kdx goes on with the others.
+// while registering is a failed plugin, and kdx goes on with the others;
+// kdx plugins lists it and, having listed them all, exits 1.
 TEST_F(PluginIsolation, APluginWithoutManifestIsReadInAChildAndItsCrashIsNamed) {
     ASSERT_FALSE(fs::exists(crash_dir / "kdx_crash_on_load.kdx-manifest.json"));
     const std::string plugins = "--plugin-dir=" + sh_quote(crash_dir.string()) + " plugins";
     CommandResult listed = run_kdx(plugins);
-    EXPECT_EQ(listed.exit_code, 0) << listed.err;
+    EXPECT_EQ(listed.exit_code, 1) << listed.err;
+    EXPECT_THAT(listed.err, HasSubstr("kdx: 1 plugin could not be used (FAILED)"));
+    EXPECT_THAT(listed.out, HasSubstr("  ready  csv "));  // declared by its manifest
     const std::string said = listed.out + listed.err;
     EXPECT_THAT(said, HasSubstr("FAILED  crash_on_load   " + crash_plugin.string() +
                                 " (--plugin-dir)\n      crashed (SIGSEGV) while loading\n"));
