@@ -104,11 +104,12 @@ void Sheet::text(lxw_row_t row, lxw_col_t col, const std::string& s, const Style
     if (s.empty()) return;
     std::string clean;
     const std::string* t = &s;
-    if (!is_clean_text(s)) {
+    std::size_t chars = clean_char_count(s);
+    if (chars == std::string::npos) {
         clean = cleaned(s, row, col);
         t = &clean;
+        chars = char_count(clean);
     }
-    std::size_t chars = char_count(*t);
     if (chars > max_cell_chars)
         throw Error("xlsx: " + record_name() + " has a text of " + std::to_string(chars) +
                         " characters; a cell holds at most " + std::to_string(max_cell_chars),
