@@ -211,7 +211,8 @@ Book::Book(const std::filesystem::path& path, const std::string& target,
     // constant-memory sheet's rows may be far larger than /tmp's room. A
     // small workbook's parts are a few kilobytes each, one at a time, and
     // making and removing a file on a disk for each (19 for a council
-    // report) cost more CPU than writing and zipping them.
+    // report) cost about as much CPU as writing and zipping them. Should a
+    // folder refuse a file, libxlsxwriter tries $TMPDIR, /tmp and "." in turn.
     if (settings.small && !settings.constant_memory) tmpdir_ = memory_tmpdir();
     if (tmpdir_.empty()) {
         std::filesystem::path folder = path.parent_path();
