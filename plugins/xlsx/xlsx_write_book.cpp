@@ -5,6 +5,12 @@
 #include <cstdio>
 #include <cstdlib>
 
+#ifdef __linux__
+#include <linux/magic.h>
+#include <sys/statfs.h>
+#include <unistd.h>
+#endif
+
 #include "kdx/error.hpp"
 #include "kdx/source_date.hpp"
 #include "xlsx_write_text.hpp"
@@ -98,11 +104,12 @@ void Sheet::text(lxw_row_t row, lxw_col_t col, const std::string& s, const Style
     if (s.empty()) return;
     std::string clean;
     const std::string* t = &s;
-    if (!is_clean_text(s)) {
+    std::size_t chars = clean_char_count(s);
+    if (chars == std::string::npos) {
         clean = cleaned(s, row, col);
         t = &clean;
+        chars = char_count(clean);
     }
-    std::size_t chars = char_count(*t);
     if (chars > max_cell_chars)
         throw Error("xlsx: " + record_name() + " has a text of " + std::to_string(chars) +
                         " characters; a cell holds at most " + std::to_string(max_cell_chars),
@@ -200,9 +207,17 @@ void Sheet::apply_widths(double min, double max) {
 Book::Book(const std::filesystem::path& path, const std::string& target,
            const BookSettings& settings, Diagnostics& diagnostics)
     : target_(target), settings_(settings), diagnostics_(diagnostics) {
-    // libxlsxwriter's temporary files go beside the output, not to /tmp.
-    std::filesystem::path folder = path.parent_path();
-    tmpdir_ = folder.empty() ? std::string(".") : folder.string();
+    // libxlsxwriter's temporary files go beside the output, not to /tmp: a
+    // constant-memory sheet's rows may be far larger than /tmp's room. A
+    // small workbook's parts are a few kilobytes each, one at a time, and
+    // making and removing a file on a disk for each (19 for a council
+    // report) cost about as much CPU as writing and zipping them. Should a
+    // folder refuse a file, libxlsxwriter tries $TMPDIR, /tmp and "." in turn.
+    if (settings.small && !settings.constant_memory) tmpdir_ = memory_tmpdir();
+    if (tmpdir_.empty()) {
+        std::filesystem::path folder = path.parent_path();
+        tmpdir_ = folder.empty() ? std::string(".") : folder.string();
+    }
     lxw_workbook_options options{};
     options.constant_memory = settings.constant_memory ? LXW_TRUE : LXW_FALSE;
     options.tmpdir = tmpdir_.data();
@@ -306,6 +321,24 @@ void Book::close() {
         diagnostics_.warning("xlsx: " + std::to_string(replaced_) +
                                  " cells in all had invalid text replaced by U+FFFD",
                              Location::at(target_));
+}
+
+std::string memory_tmpdir() {
+#ifdef __linux__
+    // libxlsxwriter does not check its writes to a temporary file: a part
+    // written to a full folder would be zipped cut short. So the folder must
+    // have room to spare, far more than a small workbook's largest part.
+    constexpr unsigned long long room = 64ull << 20;
+    const char* const dir = "/dev/shm";
+    struct statfs fs {};
+    if (statfs(dir, &fs) == 0 && fs.f_type == TMPFS_MAGIC &&
+        static_cast<unsigned long long>(fs.f_bavail) *
+                static_cast<unsigned long long>(fs.f_bsize) >=
+            room &&
+        access(dir, W_OK | X_OK) == 0)
+        return dir;
+#endif
+    return std::string();
 }
 
 std::time_t creation_time(const std::string& date, Diagnostics& diagnostics) {

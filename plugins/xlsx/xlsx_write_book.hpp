@@ -52,6 +52,10 @@ enum class InvalidText { replace, refuse };
 
 struct BookSettings {
     bool constant_memory = false;
+    // A workbook of a few pages (a report): libxlsxwriter's temporary files,
+    // one for every part of the package, go to a memory file system when
+    // there is one with room (memory_tmpdir()), not beside the output.
+    bool small = false;
     InvalidText invalid_text = InvalidText::replace;
     std::time_t created = 0;  // document property; must not be 0
     std::string title, subject, author, keywords, comments;
@@ -154,6 +158,10 @@ class Book {
     std::map<std::string, lxw_format*> formats_;
     std::size_t replaced_ = 0;
 };
+
+// A folder on a memory file system (tmpfs) with room for a small
+// workbook's temporary files, or "" when there is none (or not Linux).
+std::string memory_tmpdir();
 
 // The creation time for document properties: SOURCE_DATE_EPOCH when set, else
 // `date` (ISO "YYYY-MM-DD", midnight UTC) when given, else now. A malformed

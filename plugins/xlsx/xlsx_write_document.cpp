@@ -470,6 +470,7 @@ void write_document(const Document& document, const std::filesystem::path& outpu
     BookSettings settings;
     apply_options(options, 0, settings);
     settings.constant_memory = false;  // charts need their figures kept in memory
+    settings.small = true;
     settings.created = creation_time(document.info.date, diagnostics);
     settings.title = document.info.title;
     settings.subject =

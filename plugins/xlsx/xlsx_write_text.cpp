@@ -73,6 +73,21 @@ bool is_clean_text(const std::string& s) noexcept {
     return true;
 }
 
+std::size_t clean_char_count(const std::string& s) noexcept {
+    std::size_t chars = 0;
+    for (std::size_t i = 0; i < s.size(); ++chars) {
+        auto b = static_cast<unsigned char>(s[i]);
+        if (b >= 0x20 && b < 0x80) {
+            ++i;
+            continue;
+        }
+        const utf8::Sequence q = utf8::decode(s, i);
+        if (!q.valid || !allowed_in_xml(q.code_point)) return std::string::npos;
+        i += q.length;
+    }
+    return chars;
+}
+
 std::string clean_text(const std::string& s, TextProblem& problem) {
     problem = TextProblem::none;
     std::string out;

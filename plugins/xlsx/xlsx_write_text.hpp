@@ -27,6 +27,10 @@ bool is_clean_text(const std::string& s) noexcept;
 // Characters (code points) of valid UTF-8 text.
 std::size_t char_count(const std::string& s) noexcept;
 
+// Characters (code points) of `s` when is_clean_text(s), in the same pass
+// (a cell's text is checked and measured once); std::string::npos when not.
+std::size_t clean_char_count(const std::string& s) noexcept;
+
 // Chooses sheet names: characters Excel forbids ([]:*?/\) become spaces, a
 // leading or trailing apostrophe goes, names are cut to 31 UTF-16 units on a
 // character boundary, and a name already used (ignoring case) gets " (2)",

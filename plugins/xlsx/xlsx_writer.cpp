@@ -51,13 +51,17 @@ class RecordSheet {
     }
 
     // Starts the next record, read from `d`'s sources; `describe` names it in
-    // messages about its text (called at once, while `d` lives).
+    // messages about its text (called at once, while `d` lives). The record's
+    // origin is kept here, so that the message's function is small enough
+    // for std::function to hold without allocating: one a row.
     template <class Describe>
     RecordSheet& next(const Dataset& d, const Origin& origin, Describe describe) {
         ++row_;
         col_ = 0;
-        sheet_.set_record([describe, origin, &d]() {
-            std::string where = d.location_of(origin).to_string();
+        dataset_ = &d;
+        origin_ = origin;
+        sheet_.set_record([this, describe]() {
+            std::string where = dataset_->location_of(origin_).to_string();
             return describe() + (where.empty() ? std::string() : " (read from " + where + ")");
         });
         return *this;
@@ -92,6 +96,8 @@ class RecordSheet {
     std::size_t columns_;
     lxw_row_t row_ = 0;
     lxw_col_t col_ = 0;
+    const Dataset* dataset_ = nullptr;  // of the current record
+    Origin origin_;
 };
 
 // The sheets of a dataset's workbook, in their order.
