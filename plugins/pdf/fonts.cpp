@@ -217,21 +217,54 @@ std::shared_ptr<const PreparedFont> prepare(const std::string& file) {
     return font;
 }
 
-// The font's bytes in a PoDoFo buffer, copied once per thread: the metrics
-// of every document written on this thread share it (PoDoFo reads the bytes
-// and never writes them). A copy per document cost two passes over the
-// 0.7 MB file (zeroing and copying), 7 % of a council report's instructions.
-// Not shared between threads: PoDoFo's buffers count their references
-// without atomics, and a document is made and freed on one thread.
-const PoDoFo::PdfRefCountedBuffer& thread_copy(const PreparedFont& font) {
-    thread_local std::map<const PreparedFont*, PoDoFo::PdfRefCountedBuffer> copies;
-    auto it = copies.find(&font);
-    if (it == copies.end()) {
-        PoDoFo::PdfRefCountedBuffer buffer(font.bytes.size());
-        std::copy(font.bytes.begin(), font.bytes.end(), buffer.GetBuffer());
-        it = copies.emplace(&font, buffer).first;
+// Members PoDoFo keeps protected, reached through classes derived from
+// theirs: a font's metrics (which the font deletes with itself) and the
+// subset prefix its metrics give the font's name.
+struct FontMetricsOf : PoDoFo::PdfFont {
+    static PoDoFo::PdfFontMetrics*& of(PoDoFo::PdfFont* font) {
+        return font->*(&FontMetricsOf::m_pMetrics);
     }
-    return it->second;
+};
+struct SubsetPrefixOf : PoDoFo::PdfFontMetrics {
+    static std::string& of(PoDoFo::PdfFontMetrics* metrics) {
+        return metrics->*(&SubsetPrefixOf::m_sFontSubsetPrefix);
+    }
+};
+
+// PoDoFo's metrics of each prepared font, made once per thread and lent to
+// each document's font: making them parsed the face with FreeType and loaded
+// 225 glyphs for PoDoFo's width cache, 1.8 million instructions a document.
+// Not shared between threads: a FreeType face is not safe so, and PoDoFo's
+// buffers count their references without atomics. A document is made and
+// freed on one thread; its fonts hand the metrics back when it is done
+// (~FontSet), and each font sets the subset prefix its name is made with.
+struct ThreadFonts {
+    FtLibrary ft;  // declared first: freed after the faces below
+    // The font's bytes in a PoDoFo buffer, which the metrics read and never write.
+    std::map<const PreparedFont*, PoDoFo::PdfRefCountedBuffer> bytes;
+    std::map<const PreparedFont*, std::unique_ptr<PoDoFo::PdfFontMetricsFreetype>> metrics;
+};
+
+ThreadFonts& thread_fonts() {
+    thread_local ThreadFonts fonts;
+    return fonts;
+}
+
+std::unique_ptr<PoDoFo::PdfFontMetricsFreetype>& thread_metrics(const PreparedFont& font) {
+    ThreadFonts& fonts = thread_fonts();
+    auto& metrics = fonts.metrics[&font];
+    if (!metrics) {
+        if (!fonts.ft.library) throw Error("pdf: FreeType could not be initialised");
+        auto it = fonts.bytes.find(&font);
+        if (it == fonts.bytes.end()) {
+            PoDoFo::PdfRefCountedBuffer buffer(font.bytes.size());
+            std::copy(font.bytes.begin(), font.bytes.end(), buffer.GetBuffer());
+            it = fonts.bytes.emplace(&font, buffer).first;
+        }
+        metrics = std::make_unique<PoDoFo::PdfFontMetricsFreetype>(&fonts.ft.library, it->second,
+                                                                   false, "");
+    }
+    return metrics;
 }
 
 }  // namespace
@@ -253,7 +286,11 @@ FontSet::FontSet(PoDoFo::PdfMemDocument& document, const FontFiles& files)
 // The fonts before the document (whose objects they point into): the writer
 // makes the FontSet after the document.
 FontSet::~FontSet() {
-    for (Face& face : faces_) delete face.font;
+    for (Face& face : faces_)
+        if (face.font) {
+            FontMetricsOf::of(face.font) = nullptr;  // the thread's, lent
+            delete face.font;
+        }
 }
 
 const FontSet::Face& FontSet::face(FontStyle style) const {
@@ -262,22 +299,32 @@ const FontSet::Face& FontSet::face(FontStyle style) const {
     if (face.font) return face;
     face.prepared = prepared_font(face.file);
     // What PdfFontCache::GetFontSubset does, from the bytes read once instead
-    // of the file: metrics on this thread's copy of the bytes, a subset name
-    // counted as PoDoFo counts them, a CID font embedded by embed().
-    ft_library_ = document_.GetFontLibrary();
-    auto* metrics = new PdfFontMetricsFreetype(&ft_library_, thread_copy(*face.prepared), false,
-                                               subset_prefix_.c_str());
+    // of the file: this thread's metrics, a subset name counted as PoDoFo
+    // counts them, a CID font embedded by embed().
+    std::unique_ptr<PdfFontMetricsFreetype>& lent = thread_metrics(*face.prepared);
+    PdfFontMetricsFreetype* metrics = lent.get();
+    SubsetPrefixOf::of(metrics) = subset_prefix_;
     for (std::size_t i = 0; i < 6; ++i) {  // AAAAAA+, BAAAAA+, ..., ZAAAAA+, ABAAAA+
         if (++subset_prefix_[i] <= 'Z') break;
         subset_prefix_[i] = 'A';
     }
-    // The font deletes its encoding (auto-delete) and metrics.
+    // The font deletes its encoding (auto-delete); PdfFontFactory deletes
+    // the metrics when it fails, so they are the thread's no longer.
     auto* encoding = new PdfIdentityEncoding(0, 0xffff, true);
     int flags = ePdfFont_Embedded | ePdfFont_Subsetting;
     if (style == FontStyle::bold) flags |= ePdfFont_Bold;
     if (style == FontStyle::italic) flags |= ePdfFont_Italic;
-    face.font = PdfFontFactory::CreateFontObject(metrics, flags, encoding, &document_.GetObjects());
-    if (!face.font) throw Error("pdf: PoDoFo could not load the font file " + face.file);
+    try {
+        face.font =
+            PdfFontFactory::CreateFontObject(metrics, flags, encoding, &document_.GetObjects());
+    } catch (...) {
+        (void)lent.release();
+        throw;
+    }
+    if (!face.font) {
+        (void)lent.release();
+        throw Error("pdf: PoDoFo could not load the font file " + face.file);
+    }
     face.metrics = face.font->GetFontMetrics();
     face.replacement = has_glyph(face, 0xfffd) ? "\uFFFD" : "?";
     return face;
@@ -286,6 +333,26 @@ const FontSet::Face& FontSet::face(FontStyle style) const {
 bool FontSet::has_glyph(const Face& face, char32_t cp) const {
     if (cp > 0xffff) return false;  // the Identity-H encoding covers the BMP only
     return face.prepared->glyph_of[cp] != 0;
+}
+
+void FontSet::append_glyphs(std::string& out, std::string_view text, FontStyle style) const {
+    static const char digits[] = "0123456789ABCDEF";
+    const Face& face = this->face(style);
+    const PreparedFont& font = *face.prepared;
+    Face& drawn = faces_[index(style)];
+    if (drawn.seen.empty()) drawn.seen.assign(0x10000, false);
+    for (std::size_t at = 0; at < text.size();) {
+        const char32_t cp = utf8::next(text, at);
+        if (cp == 0) break;  // PoDoFo's encoding stops at a NUL, as a C string
+        const unsigned glyph = cp < 0x10000 ? font.glyph_of[cp] : 0;
+        if (cp < 0x10000 && !drawn.seen[cp]) {
+            drawn.seen[cp] = true;
+            drawn.used.push_back(static_cast<char16_t>(cp));
+        }
+        const char hex[4] = {digits[glyph >> 12 & 0xf], digits[glyph >> 8 & 0xf],
+                             digits[glyph >> 4 & 0xf], digits[glyph & 0xf]};
+        out.append(hex, 4);
+    }
 }
 
 double FontSet::width(std::string_view text, FontStyle style, double size) const {
@@ -448,6 +515,7 @@ void FontSet::embed(PoDoFo::PdfMemDocument& document) const {
         PdfObject* descriptor = cid_font ? cid_font->GetIndirectKey("FontDescriptor") : nullptr;
         if (!cid || !descriptor) throw Error("pdf: PoDoFo made no CID font for " + face.file);
         std::set<pdf_utf16be>& used = UsedCharacters::of(face.font);
+        used.insert(face.used.begin(), face.used.end());
         if (used.empty()) used.insert(0x20);  // as PoDoFo: a subset holds one glyph at least
         const PreparedFont& prepared = *face.prepared;
         auto glyph_of = [&](unsigned code) -> unsigned {

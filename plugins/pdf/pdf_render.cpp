@@ -3,8 +3,10 @@
 #include <podofo/podofo.h>
 
 #include <algorithm>
+#include <cstdio>
 #include <map>
-#include <sstream>
+
+#include "content_stream.hpp"
 
 namespace kdx::pdf {
 
@@ -16,46 +18,62 @@ PdfString utf8(const std::string& s) {
     return PdfString(reinterpret_cast<const pdf_utf8*>(s.c_str()));
 }
 
-// PdfPainter with the marked-content operators PoDoFo 0.9.8 lacks, appended
-// to the canvas as each drawing operator is, so that they stay in order.
-class MarkingPainter : public PdfPainter {
-  public:
-    void raw(const std::string& operators) {
-        m_pCanvas->Append(operators.data(), static_cast<pdf_long>(operators.size()));
-    }
-};
-
+// Draws one page into its content stream with the bytes PdfPainter wrote
+// for the same calls (SetColor, DrawText, Rectangle, MoveTo, ...), the
+// marked-content operators PoDoFo 0.9.8 lacks among them, and sets the
+// stream when the page is done. The fonts go into the page's resources as
+// PdfPainter put them.
 class Painter {
   public:
-    Painter(PdfPage* page, const FontSet& fonts) : fonts_(fonts) { painter_.SetPage(page); }
-    void finish() { painter_.FinishPage(); }
+    Painter(PdfPage* page, const FontSet& fonts)
+        : fonts_(fonts), page_(page), contents_(page->GetContentsForAppending()) {
+        out_.buffer().reserve(16384);
+    }
+    void finish() {
+        const std::string& bytes = out_.bytes();
+        contents_->GetStream()->Set(bytes.data(), static_cast<pdf_long>(bytes.size()));
+    }
 
     // Ends the open marked-content sequence and begins one for an element's
     // content with `mcid`, or an artifact when `type` is empty.
     void begin_marked(const std::string& type, int mcid) {
         end_marked();
         if (type.empty())
-            painter_.raw("/Artifact BMC\n");
+            out_.raw("/Artifact BMC\n");
         else
-            painter_.raw("/" + type + " <</MCID " + std::to_string(mcid) + ">> BDC\n");
+            out_.raw("/").raw(type).raw(" <</MCID ").raw(std::to_string(mcid)).raw(">> BDC\n");
         open_ = true;
     }
     void end_marked() {
-        if (open_) painter_.raw("EMC\n");
+        if (open_) out_.raw("EMC\n");
         open_ = false;
     }
 
     void operator()(const TextItem& t) {
         PdfFont* font = fonts_.pdf_font(t.style);
-        font->SetFontSize(static_cast<float>(t.size));
-        painter_.SetFont(font);
-        painter_.SetColor(t.color.r, t.color.g, t.color.b);
-        painter_.DrawText(t.x, t.y, utf8(t.text));
+        const auto style = static_cast<std::size_t>(t.style);
+        if (!in_resources_[style]) {
+            page_->AddResource(font->GetIdentifier(), font->GetObject()->Reference(),
+                               PdfName("Font"));
+            in_resources_[style] = true;
+        }
+        set_color(t.color, " rg\n");
+        out_.raw("BT\n/").raw(font->GetIdentifier().GetName()).raw(" ");
+        out_.number(static_cast<float>(t.size));  // PdfFont keeps its size as a float
+        out_.raw(" Tf\n100.000 Tz\n0.000 Tc\n");
+        out_.number(t.x);
+        out_.raw("\n");
+        out_.number(t.y);
+        out_.raw("\nTd <");
+        fonts_.append_glyphs(out_.buffer(), t.text, t.style);
+        out_.raw("> Tj\nET\n");
     }
 
     void operator()(const RectItem& r) {
         set_colors(r.fill, r.stroke, r.line_width);
-        painter_.Rectangle(r.x, r.y, r.width, r.height);
+        out_ << r.x << r.y << r.width;
+        out_.number(r.height);
+        out_.raw(" re\n");
         paint(r.fill.has_value(), r.stroke.has_value());
     }
 
@@ -63,44 +81,53 @@ class Painter {
         if (p.points.empty()) return;
         const bool dashed = !p.dash.empty() && p.stroke;
         if (dashed) {
-            painter_.Save();
-            std::ostringstream pattern;
-            pattern << '[';
-            for (std::size_t i = 0; i < p.dash.size(); ++i) pattern << (i ? " " : "") << p.dash[i];
-            pattern << "] 0";
-            painter_.SetStrokeStyle(ePdfStrokeStyle_Custom, pattern.str().c_str());
+            out_.raw("q\n[");
+            char number[32];
+            for (std::size_t i = 0; i < p.dash.size(); ++i) {
+                // As an ostream's default (%g) prints it.
+                const int n = std::snprintf(number, sizeof number, "%g", p.dash[i]);
+                if (i) out_.raw(" ");
+                out_.raw(std::string_view(number, static_cast<std::size_t>(n)));
+            }
+            out_.raw("] 0 d\n");
         }
         set_colors(p.fill, p.stroke, p.line_width);
-        painter_.MoveTo(p.points.front().x, p.points.front().y);
-        for (std::size_t i = 1; i < p.points.size(); ++i)
-            painter_.LineTo(p.points[i].x, p.points[i].y);
-        if (p.closed) painter_.ClosePath();
+        point(p.points.front(), " m\n");
+        for (std::size_t i = 1; i < p.points.size(); ++i) point(p.points[i], " l\n");
+        if (p.closed) out_.raw("h\n");
         paint(p.fill.has_value(), p.stroke.has_value());
-        if (dashed) painter_.Restore();
+        if (dashed) out_.raw("Q\n");
     }
 
   private:
+    void point(const Point& at, std::string_view op) {
+        out_ << at.x;
+        out_.number(at.y);
+        out_.raw(op);
+    }
+    void set_color(const Color& c, std::string_view op) {
+        out_ << c.r << c.g;
+        out_.number(c.b);
+        out_.raw(op);
+    }
     void set_colors(const std::optional<Color>& fill, const std::optional<Color>& stroke,
                     double width) {
-        if (fill) painter_.SetColor(fill->r, fill->g, fill->b);
+        if (fill) set_color(*fill, " rg\n");
         if (stroke) {
-            painter_.SetStrokingColor(stroke->r, stroke->g, stroke->b);
-            painter_.SetStrokeWidth(width);
+            set_color(*stroke, " RG\n");
+            out_.number(width);
+            out_.raw(" w\n");
         }
     }
     void paint(bool fill, bool stroke) {
-        if (fill && stroke)
-            painter_.FillAndStroke();
-        else if (fill)
-            painter_.Fill();
-        else if (stroke)
-            painter_.Stroke();
-        else
-            painter_.EndPath();
+        out_.raw(fill && stroke ? "B\n" : fill ? "f\n" : stroke ? "S\n" : "n\n");
     }
 
     const FontSet& fonts_;
-    MarkingPainter painter_;
+    PdfPage* page_;
+    PdfObject* contents_;
+    ContentStream out_;
+    bool in_resources_[3] = {false, false, false};
     bool open_ = false;
 };
 
