@@ -5,7 +5,6 @@
 #include FT_FREETYPE_H
 #include FT_ADVANCES_H
 #include <podofo/podofo.h>
-#include <zlib.h>
 
 #include <algorithm>
 #include <cctype>
@@ -18,6 +17,7 @@
 #include <sstream>
 #include <streambuf>
 
+#include "flate.hpp"
 #include "kdx/error.hpp"
 #include "kdx/utf8.hpp"
 #include "truetype_hinting.hpp"
@@ -544,8 +544,7 @@ void FontSet::embed(PoDoFo::PdfMemDocument& document) const {
         if (!glyphs.empty()) cid_font->GetDictionary().AddKey("W", widths);
 
         PdfObject* unicode = document.GetObjects().CreateObject();
-        const std::string cmap = to_unicode_cmap(code_of_glyph);
-        unicode->GetStream()->Set(cmap.data(), static_cast<pdf_long>(cmap.size()));
+        set_deflated_stream(*unicode, deflated(to_unicode_cmap(code_of_glyph), default_level));
         type0->GetDictionary().AddKey("ToUnicode", unicode->Reference());
 
         MemoryBuffer bytes(prepared.bytes);
@@ -560,8 +559,10 @@ void FontSet::embed(PoDoFo::PdfMemDocument& document) const {
         }
         if (!cid_set.empty()) {
             PdfObject* set = document.GetObjects().CreateObject();
-            set->GetStream()->Set(reinterpret_cast<const char*>(cid_set.data()),
-                                  static_cast<pdf_long>(cid_set.size()));
+            set_deflated_stream(
+                *set, deflated(std::string_view(reinterpret_cast<const char*>(cid_set.data()),
+                                                cid_set.size()),
+                               default_level));
             descriptor->GetDictionary().AddKey("CIDSet", set->Reference());
         }
         const std::string program = without_hinting(
@@ -574,16 +575,7 @@ void FontSet::embed(PoDoFo::PdfMemDocument& document) const {
         // default (6): the font program is most of what a report compresses,
         // and level 1 spends 1.7 M instructions less on each council report
         // for 0.4 KB more (bench/pdf_reports.sh).
-        const int level = 1;
-        uLongf packed_size = compressBound(static_cast<uLong>(program.size()));
-        std::vector<Bytef> packed(packed_size);
-        if (compress2(packed.data(), &packed_size, reinterpret_cast<const Bytef*>(program.data()),
-                      static_cast<uLong>(program.size()), level) != Z_OK)
-            throw Error("pdf: zlib could not compress the font " + face.file);
-        PdfMemoryInputStream raw(reinterpret_cast<const char*>(packed.data()),
-                                 static_cast<pdf_long>(packed_size));
-        file->GetStream()->SetRawData(&raw, static_cast<pdf_long>(packed_size));
-        file->GetDictionary().AddKey(PdfName::KeyFilter, PdfName("FlateDecode"));
+        set_deflated_stream(*file, deflated(program, 1));
     }
 }
 

@@ -7,6 +7,7 @@
 #include <map>
 
 #include "content_stream.hpp"
+#include "flate.hpp"
 
 namespace kdx::pdf {
 
@@ -29,10 +30,7 @@ class Painter {
         : fonts_(fonts), page_(page), contents_(page->GetContentsForAppending()) {
         out_.buffer().reserve(16384);
     }
-    void finish() {
-        const std::string& bytes = out_.bytes();
-        contents_->GetStream()->Set(bytes.data(), static_cast<pdf_long>(bytes.size()));
-    }
+    void finish() { set_deflated_stream(*contents_, deflated(out_.bytes(), default_level)); }
 
     // Ends the open marked-content sequence and begins one for an element's
     // content with `mcid`, or an artifact when `type` is empty.
