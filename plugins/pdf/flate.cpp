@@ -28,7 +28,8 @@ std::string_view deflated(std::string_view bytes, int level) {
     if (level < 0 || level > 9) level = default_level;
     Deflater& d = deflaters[static_cast<std::size_t>(level)];
     if (!d.ready) {
-        if (deflateInit(&d.stream, level) != Z_OK) throw Error("pdf: zlib could not be initialised");
+        if (deflateInit(&d.stream, level) != Z_OK)
+            throw Error("pdf: zlib could not be initialised");
         d.ready = true;
     } else if (deflateReset(&d.stream) != Z_OK) {
         throw Error("pdf: zlib could not be reset");
@@ -39,7 +40,8 @@ std::string_view deflated(std::string_view bytes, int level) {
     d.stream.next_out = out.data();
     d.stream.avail_out = static_cast<uInt>(out.size());
     if (deflate(&d.stream, Z_FINISH) != Z_STREAM_END) throw Error("pdf: zlib could not compress");
-    return {reinterpret_cast<const char*>(out.data()), static_cast<std::size_t>(d.stream.total_out)};
+    return {reinterpret_cast<const char*>(out.data()),
+            static_cast<std::size_t>(d.stream.total_out)};
 }
 
 void set_deflated_stream(PoDoFo::PdfObject& object, std::string_view packed) {

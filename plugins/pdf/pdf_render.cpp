@@ -142,9 +142,57 @@ struct PageMarks {
 
 PdfString text_string(const std::string& s) { return utf8(s); }
 
+// A value as PoDoFo writes it in its clean mode (ePdfWriteMode_Clean).
+std::string serialized(const PdfObject& value) {
+    PdfRefCountedBuffer buffer;
+    PdfOutputDevice device(&buffer);
+    value.Write(&device, ePdfWriteMode_Clean, nullptr);
+    return std::string(buffer.GetBuffer(), device.GetLength());
+}
+
+void append_reference(std::string& out, const PdfReference& ref) {
+    out += std::to_string(ref.ObjectNumber());
+    out += ' ';
+    out += std::to_string(ref.GenerationNumber());
+    out += " R";
+}
+
+// A name as PdfName writes it: letters and digits need no escaping.
+void append_name(std::string& out, const std::string& name) {
+    const bool plain = !name.empty() && std::all_of(name.begin(), name.end(), [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+    });
+    out += plain ? "/" + name : serialized(PdfObject(PdfName(name)));
+}
+
+// The items of an array as PdfArray writes them in the clean mode: "[ ",
+// each item followed by a space, or by a line break after every tenth, "]".
+class ArrayItems {
+  public:
+    explicit ArrayItems(std::string& out) : out_(out) { out_ += "[ "; }
+    std::string& next() {
+        if (count_++) out_ += count_ % 10 == 1 ? '\n' : ' ';
+        return out_;
+    }
+    void close() { out_ += count_ ? (count_ % 10 == 0 ? "\n]" : " ]") : "]"; }
+
+  private:
+    std::string& out_;
+    std::size_t count_ = 0;
+};
+
+// An indirect object whose value is `bytes`, written as they are.
+void set_raw(PdfObject* object, const std::string& bytes) {
+    static_cast<PdfVariant&>(*object) = PdfVariant(PdfData(bytes.data(), bytes.size()));
+}
+
 // Writes the structure tree (ISO 32000-1, 14.7 and 14.8) for the elements
 // and the marks of each page: StructTreeRoot, one StructElem per element,
 // the ParentTree from each page's MCIDs to their elements, and the IDTree.
+// The StructElem objects and the ParentTree's arrays, a report's most
+// numerous objects, are written here in the bytes PoDoFo's dictionaries and
+// arrays would have (keys in order, /Type first): through PoDoFo's objects
+// they took 5 million instructions of a council report to make and print.
 void add_structure(const DisplayList& list, const std::vector<PageMarks>& marks,
                    PdfMemDocument& doc) {
     PdfVecObjects& objects = doc.GetObjects();
@@ -152,50 +200,18 @@ void add_structure(const DisplayList& list, const std::vector<PageMarks>& marks,
     std::vector<PdfObject*> elements;
     for (std::size_t i = 0; i < list.elements.size(); ++i)
         elements.push_back(objects.CreateObject("StructElem"));
-    auto page_ref = [&](std::size_t p) {
-        return doc.GetPage(static_cast<int>(p))->GetObject()->Reference();
+    std::vector<std::string> page_refs(list.pages.size());
+    auto page_ref = [&](std::size_t p) -> const std::string& {
+        if (page_refs[p].empty())
+            append_reference(page_refs[p],
+                             doc.GetPage(static_cast<int>(p))->GetObject()->Reference());
+        return page_refs[p];
     };
     std::vector<std::pair<std::string, PdfReference>> ids;
+    std::string d;
     for (std::size_t i = 0; i < list.elements.size(); ++i) {
         const StructElement& e = list.elements[i];
-        PdfDictionary& d = elements[i]->GetDictionary();
-        d.AddKey("S", PdfName(e.type));
-        d.AddKey("P", i == 0 ? root->Reference() : elements[e.parent]->Reference());
-        std::optional<std::size_t> page;
-        PdfArray kids;
-        for (const StructKid& k : e.kids) {
-            if (k.is_element) {
-                kids.push_back(elements[k.element]->Reference());
-                continue;
-            }
-            const auto mcid = static_cast<pdf_int64>(marks[k.page].mcid_at.at(k.item));
-            if (!page) {
-                page = k.page;
-                d.AddKey("Pg", page_ref(k.page));
-            }
-            if (*page == k.page) {
-                kids.push_back(PdfObject(mcid));
-            } else {
-                PdfDictionary mcr;
-                mcr.AddKey("Type", PdfName("MCR"));
-                mcr.AddKey("Pg", page_ref(k.page));
-                mcr.AddKey("MCID", mcid);
-                kids.push_back(mcr);
-            }
-        }
-        if (!kids.empty()) d.AddKey("K", kids);
-        if (!e.alt.empty()) d.AddKey("Alt", text_string(e.alt));
-        if (!e.lang.empty()) d.AddKey("Lang", PdfString(e.lang));
-        if (!e.id.empty()) {
-            d.AddKey("ID", PdfString(e.id));
-            ids.emplace_back(e.id, elements[i]->Reference());
-        }
-        if (!e.scope.empty()) {
-            PdfDictionary a;
-            a.AddKey("O", PdfName("Table"));
-            a.AddKey("Scope", PdfName(e.scope));
-            d.AddKey("A", a);
-        }
+        d = "<<\n/Type /StructElem\n";
         if (e.bbox) {
             PdfDictionary a;
             a.AddKey("O", PdfName("Layout"));
@@ -203,16 +219,61 @@ void add_structure(const DisplayList& list, const std::vector<PageMarks>& marks,
             PdfArray box;
             for (double v : *e.bbox) box.push_back(PdfObject(v));
             a.AddKey("BBox", box);
-            d.AddKey("A", a);
+            d += "/A " + serialized(PdfObject(a)) + "\n";
+        } else if (!e.scope.empty()) {
+            PdfDictionary a;
+            a.AddKey("O", PdfName("Table"));
+            a.AddKey("Scope", PdfName(e.scope));
+            d += "/A " + serialized(PdfObject(a)) + "\n";
         }
+        if (!e.alt.empty()) d += "/Alt " + serialized(PdfObject(text_string(e.alt))) + "\n";
+        if (!e.id.empty()) {
+            d += "/ID " + serialized(PdfObject(PdfString(e.id))) + "\n";
+            ids.emplace_back(e.id, elements[i]->Reference());
+        }
+        std::optional<std::size_t> page;
+        if (!e.kids.empty()) {
+            d += "/K ";
+            ArrayItems kids(d);
+            for (const StructKid& k : e.kids) {
+                std::string& out = kids.next();
+                if (k.is_element) {
+                    append_reference(out, elements[k.element]->Reference());
+                    continue;
+                }
+                const int mcid = marks[k.page].mcid_at.at(k.item);
+                if (!page) page = k.page;
+                if (*page == k.page) {
+                    out += std::to_string(mcid);
+                } else {
+                    out += "<<\n/Type /MCR\n/MCID " + std::to_string(mcid) + "\n/Pg " +
+                           page_ref(k.page) + "\n>>";
+                }
+            }
+            kids.close();
+            d += '\n';
+        }
+        if (!e.lang.empty()) d += "/Lang " + serialized(PdfObject(PdfString(e.lang))) + "\n";
+        d += "/P ";
+        append_reference(d, i == 0 ? root->Reference() : elements[e.parent]->Reference());
+        d += '\n';
+        if (page) d += "/Pg " + page_ref(*page) + "\n";
+        d += "/S ";
+        append_name(d, e.type);
+        d += "\n>>";
+        set_raw(elements[i], d);
     }
     PdfDictionary& r = root->GetDictionary();
     r.AddKey("K", elements.front()->Reference());
     PdfArray nums;
     for (std::size_t p = 0; p < marks.size(); ++p) {
-        PdfArray owners;
-        for (std::size_t e : marks[p].owners) owners.push_back(elements[e]->Reference());
-        PdfObject* entry = objects.CreateObject(owners);
+        std::string owners;
+        ArrayItems items(owners);
+        for (std::size_t e : marks[p].owners)
+            append_reference(items.next(), elements[e]->Reference());
+        items.close();
+        PdfObject* entry = objects.CreateObject();
+        set_raw(entry, owners);
         nums.push_back(PdfObject(static_cast<pdf_int64>(p)));
         nums.push_back(entry->Reference());
     }
