@@ -490,6 +490,43 @@ std::string to_unicode_cmap(const std::map<unsigned, unsigned>& code_of_glyph) {
 
 }  // namespace
 
+namespace {
+
+// A face's subset as embed() writes it: the CIDSet and the font program,
+// deflated, and the program's length before.
+struct PackedSubset {
+    std::string cid_set;  // empty for none
+    std::string program;
+    std::size_t length = 0;
+};
+
+// The subset of `font` for the characters `used`, made by `make` unless one
+// was made before in this process: reports often draw the same characters
+// with a face (a fifth of the council reports' font programs repeat one
+// made before), and making one is subsetting, removing the hinting and
+// deflating, 2 million instructions. The last 256 made are kept (5 MB at most).
+template <typename Make>
+std::shared_ptr<const PackedSubset> packed_subset(const PreparedFont& font,
+                                                  const std::set<PoDoFo::pdf_utf16be>& used,
+                                                  Make make) {
+    using Key = std::pair<const PreparedFont*, std::vector<PoDoFo::pdf_utf16be>>;
+    static std::mutex mutex;
+    static std::map<Key, std::shared_ptr<const PackedSubset>> made;
+    Key key(&font, std::vector<PoDoFo::pdf_utf16be>(used.begin(), used.end()));
+    {
+        std::lock_guard<std::mutex> lock(mutex);
+        auto it = made.find(key);
+        if (it != made.end()) return it->second;
+    }
+    auto subset = std::make_shared<const PackedSubset>(make());
+    std::lock_guard<std::mutex> lock(mutex);
+    if (made.size() >= 256) made.clear();
+    made.emplace(std::move(key), subset);
+    return subset;
+}
+
+}  // namespace
+
 // What PdfFontCID::EmbedSubsetFont does for an Identity-H font, the same
 // objects in the same order with the same bytes, but from the prepared
 // table: the widths are exact (PoDoFo rounds the widths from hinted metrics,
@@ -547,35 +584,41 @@ void FontSet::embed(PoDoFo::PdfMemDocument& document) const {
         set_deflated_stream(*unicode, deflated(to_unicode_cmap(code_of_glyph), default_level));
         type0->GetDictionary().AddKey("ToUnicode", unicode->Reference());
 
-        MemoryBuffer bytes(prepared.bytes);
-        std::istream stream(&bytes);
-        PdfInputDevice input(&stream);
-        PdfRefCountedBuffer subset_bytes;
-        std::vector<unsigned char> cid_set;
-        {
-            PdfFontTTFSubset subset(&input, face.font->GetFontMetrics2(),
-                                    PdfFontTTFSubset::eFontFileType_TTF);
-            subset.BuildFont(subset_bytes, used, cid_set);
-        }
-        if (!cid_set.empty()) {
+        const std::shared_ptr<const PackedSubset> packed = packed_subset(prepared, used, [&] {
+            MemoryBuffer bytes(prepared.bytes);
+            std::istream stream(&bytes);
+            PdfInputDevice input(&stream);
+            PdfRefCountedBuffer subset_bytes;
+            std::vector<unsigned char> cid_set;
+            {
+                PdfFontTTFSubset subset(&input, face.font->GetFontMetrics2(),
+                                        PdfFontTTFSubset::eFontFileType_TTF);
+                subset.BuildFont(subset_bytes, used, cid_set);
+            }
+            PackedSubset made;
+            if (!cid_set.empty())
+                made.cid_set = deflated(
+                    std::string_view(reinterpret_cast<const char*>(cid_set.data()), cid_set.size()),
+                    default_level);
+            const std::string program = without_hinting(
+                std::string_view(subset_bytes.GetBuffer(), subset_bytes.GetSize()), &glyphs);
+            made.length = program.size();
+            // Deflated at zlib's fastest level rather than at PoDoFo's
+            // default (6): the font program is most of what a report
+            // compresses, and level 1 spends 1.7 M instructions less on
+            // each council report for 0.4 KB more (bench/pdf_reports.sh).
+            made.program = deflated(program, 1);
+            return made;
+        });
+        if (!packed->cid_set.empty()) {
             PdfObject* set = document.GetObjects().CreateObject();
-            set_deflated_stream(
-                *set, deflated(std::string_view(reinterpret_cast<const char*>(cid_set.data()),
-                                                cid_set.size()),
-                               default_level));
+            set_deflated_stream(*set, packed->cid_set);
             descriptor->GetDictionary().AddKey("CIDSet", set->Reference());
         }
-        const std::string program = without_hinting(
-            std::string_view(subset_bytes.GetBuffer(), subset_bytes.GetSize()), &glyphs);
         PdfObject* file = document.GetObjects().CreateObject();
         descriptor->GetDictionary().AddKey("FontFile2", file->Reference());
-        const auto size = static_cast<pdf_long>(program.size());
-        file->GetDictionary().AddKey("Length1", PdfVariant(static_cast<pdf_int64>(size)));
-        // Deflated here at zlib's fastest level rather than by PoDoFo at its
-        // default (6): the font program is most of what a report compresses,
-        // and level 1 spends 1.7 M instructions less on each council report
-        // for 0.4 KB more (bench/pdf_reports.sh).
-        set_deflated_stream(*file, deflated(program, 1));
+        file->GetDictionary().AddKey("Length1", PdfVariant(static_cast<pdf_int64>(packed->length)));
+        set_deflated_stream(*file, packed->program);
     }
 }
 

@@ -199,7 +199,7 @@ void add_structure(const DisplayList& list, const std::vector<PageMarks>& marks,
     PdfObject* root = objects.CreateObject("StructTreeRoot");
     std::vector<PdfObject*> elements;
     for (std::size_t i = 0; i < list.elements.size(); ++i)
-        elements.push_back(objects.CreateObject("StructElem"));
+        elements.push_back(objects.CreateObject());  // its value set below
     std::vector<std::string> page_refs(list.pages.size());
     auto page_ref = [&](std::size_t p) -> const std::string& {
         if (page_refs[p].empty())
@@ -221,10 +221,9 @@ void add_structure(const DisplayList& list, const std::vector<PageMarks>& marks,
             a.AddKey("BBox", box);
             d += "/A " + serialized(PdfObject(a)) + "\n";
         } else if (!e.scope.empty()) {
-            PdfDictionary a;
-            a.AddKey("O", PdfName("Table"));
-            a.AddKey("Scope", PdfName(e.scope));
-            d += "/A " + serialized(PdfObject(a)) + "\n";
+            d += "/A <<\n/O /Table\n/Scope ";
+            append_name(d, e.scope);
+            d += "\n>>\n";
         }
         if (!e.alt.empty()) d += "/Alt " + serialized(PdfObject(text_string(e.alt))) + "\n";
         if (!e.id.empty()) {
