@@ -30,7 +30,10 @@ class Painter {
         : fonts_(fonts), page_(page), contents_(page->GetContentsForAppending()) {
         out_.buffer().reserve(16384);
     }
-    void finish() { set_deflated_stream(*contents_, deflated(out_.bytes(), default_level)); }
+    // Deflated at zlib's fastest level, as the font programs are: 0.7 million
+    // instructions less a council report than PoDoFo's level 6, for 2 % more
+    // bytes (0.7 KB).
+    void finish() { set_deflated_stream(*contents_, deflated(out_.bytes(), 1)); }
 
     // Ends the open marked-content sequence and begins one for an element's
     // content with `mcid`, or an artifact when `type` is empty.
