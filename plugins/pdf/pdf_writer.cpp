@@ -70,8 +70,9 @@ FormatInfo PdfFormat::info() const {
 }
 
 // Threads (can_write_in_parallel): every PoDoFo object here belongs to the
-// one PdfMemDocument of the call, and so does its font cache with its own
-// FreeType library. PoDoFo 0.9.8's globals are its encodings (made under
+// one PdfMemDocument of the call, but for the fonts' metrics and FreeType
+// faces, which are this thread's (fonts.cpp), and the finished subsets and
+// the sRGB profile's bytes, shared read-only. PoDoFo 0.9.8's globals are its encodings (made under
 // its mutex, Debian builds it with PODOFO_MULTI_THREAD), tables filled when
 // the library loads, and the logging switches, set once in pdf_plugin.cpp.
 // fontconfig (only for a font other than the default files) is thread-safe.
