@@ -465,20 +465,29 @@ std::string to_unicode_cmap(const std::map<unsigned, unsigned>& code_of_glyph) {
         "<< /Registry (Adobe)\n/Ordering (UCS)\n/Supplement 0\n>> def\n"
         "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n1 begincodespacerange\n"
         "<0000> <FFFF>\nendcodespacerange\n";
-    char hex[8];
+    // "<XXXX>": four upper-case hex digits, as printf's "%04X".
+    auto code = [&out](unsigned value) {
+        static const char digits[] = "0123456789ABCDEF";
+        const char text[6] = {'<',
+                              digits[value >> 12 & 0xf],
+                              digits[value >> 8 & 0xf],
+                              digits[value >> 4 & 0xf],
+                              digits[value & 0xf],
+                              '>'};
+        out.append(text, 6);
+    };
     for (std::size_t i = 0; i < ranges.size(); i += 99) {
         const std::size_t n = std::min<std::size_t>(99, ranges.size() - i);
         out += std::to_string(n) + " beginbfrange\n";
         for (std::size_t k = i; k < i + n; ++k) {
             const Range& r = ranges[k];
-            std::snprintf(hex, sizeof hex, "%04X", r.first & 0xffffu);
-            out += std::string("<") + hex + "> <";
-            std::snprintf(hex, sizeof hex, "%04X",
-                          static_cast<unsigned>(r.first + r.codes.size() - 1) & 0xffffu);
-            out += std::string(hex) + "> [ ";
-            for (unsigned code : r.codes) {
-                std::snprintf(hex, sizeof hex, "%04X", code & 0xffffu);
-                out += std::string("<") + hex + "> ";
+            code(r.first);
+            out += ' ';
+            code(static_cast<unsigned>(r.first + r.codes.size() - 1));
+            out += " [ ";
+            for (unsigned c : r.codes) {
+                code(c);
+                out += ' ';
             }
             out += "]\n";
         }
