@@ -15,15 +15,10 @@ void append_fixed(std::string& out, double value);
 
 class ContentStream {
   public:
-    // One number and a space, or the operator that ends a line.
+    // One number and the space after it.
     ContentStream& operator<<(double value) {
         append_fixed(bytes_, value);
         bytes_ += ' ';
-        return *this;
-    }
-    ContentStream& op(std::string_view name) {
-        bytes_.append(name);
-        bytes_ += '\n';
         return *this;
     }
     // Raw bytes, as they are.
@@ -31,6 +26,7 @@ class ContentStream {
         bytes_.append(text);
         return *this;
     }
+    // One number alone.
     void number(double value) { append_fixed(bytes_, value); }
 
     const std::string& bytes() const { return bytes_; }

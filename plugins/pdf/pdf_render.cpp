@@ -195,7 +195,7 @@ void set_raw(PdfObject* object, const std::string& bytes) {
 // The StructElem objects and the ParentTree's arrays, a report's most
 // numerous objects, are written here in the bytes PoDoFo's dictionaries and
 // arrays would have (keys in order, /Type first): through PoDoFo's objects
-// they took 5 million instructions of a council report to make and print.
+// they took 3.5 million instructions of a council report to make and print.
 void add_structure(const DisplayList& list, const std::vector<PageMarks>& marks,
                    PdfMemDocument& doc) {
     PdfVecObjects& objects = doc.GetObjects();
