@@ -5,7 +5,6 @@
 #include FT_FREETYPE_H
 #include FT_ADVANCES_H
 #include <podofo/podofo.h>
-#include <zlib.h>
 
 #include <algorithm>
 #include <cctype>
@@ -18,6 +17,7 @@
 #include <sstream>
 #include <streambuf>
 
+#include "flate.hpp"
 #include "kdx/error.hpp"
 #include "kdx/utf8.hpp"
 #include "truetype_hinting.hpp"
@@ -217,21 +217,54 @@ std::shared_ptr<const PreparedFont> prepare(const std::string& file) {
     return font;
 }
 
-// The font's bytes in a PoDoFo buffer, copied once per thread: the metrics
-// of every document written on this thread share it (PoDoFo reads the bytes
-// and never writes them). A copy per document cost two passes over the
-// 0.7 MB file (zeroing and copying), 7 % of a council report's instructions.
-// Not shared between threads: PoDoFo's buffers count their references
-// without atomics, and a document is made and freed on one thread.
-const PoDoFo::PdfRefCountedBuffer& thread_copy(const PreparedFont& font) {
-    thread_local std::map<const PreparedFont*, PoDoFo::PdfRefCountedBuffer> copies;
-    auto it = copies.find(&font);
-    if (it == copies.end()) {
-        PoDoFo::PdfRefCountedBuffer buffer(font.bytes.size());
-        std::copy(font.bytes.begin(), font.bytes.end(), buffer.GetBuffer());
-        it = copies.emplace(&font, buffer).first;
+// Members PoDoFo keeps protected, reached through classes derived from
+// theirs: a font's metrics (which the font deletes with itself) and the
+// subset prefix its metrics give the font's name.
+struct FontMetricsOf : PoDoFo::PdfFont {
+    static PoDoFo::PdfFontMetrics*& of(PoDoFo::PdfFont* font) {
+        return font->*(&FontMetricsOf::m_pMetrics);
     }
-    return it->second;
+};
+struct SubsetPrefixOf : PoDoFo::PdfFontMetrics {
+    static std::string& of(PoDoFo::PdfFontMetrics* metrics) {
+        return metrics->*(&SubsetPrefixOf::m_sFontSubsetPrefix);
+    }
+};
+
+// PoDoFo's metrics of each prepared font, made once per thread and lent to
+// each document's font: making them parsed the face with FreeType and loaded
+// 225 glyphs for PoDoFo's width cache, 1.8 million instructions a document.
+// Not shared between threads: a FreeType face is not safe so, and PoDoFo's
+// buffers count their references without atomics. A document is made and
+// freed on one thread; its fonts hand the metrics back when it is done
+// (~FontSet), and each font sets the subset prefix its name is made with.
+struct ThreadFonts {
+    FtLibrary ft;  // declared first: freed after the faces below
+    // The font's bytes in a PoDoFo buffer, which the metrics read and never write.
+    std::map<const PreparedFont*, PoDoFo::PdfRefCountedBuffer> bytes;
+    std::map<const PreparedFont*, std::unique_ptr<PoDoFo::PdfFontMetricsFreetype>> metrics;
+};
+
+ThreadFonts& thread_fonts() {
+    thread_local ThreadFonts fonts;
+    return fonts;
+}
+
+std::unique_ptr<PoDoFo::PdfFontMetricsFreetype>& thread_metrics(const PreparedFont& font) {
+    ThreadFonts& fonts = thread_fonts();
+    auto& metrics = fonts.metrics[&font];
+    if (!metrics) {
+        if (!fonts.ft.library) throw Error("pdf: FreeType could not be initialised");
+        auto it = fonts.bytes.find(&font);
+        if (it == fonts.bytes.end()) {
+            PoDoFo::PdfRefCountedBuffer buffer(font.bytes.size());
+            std::copy(font.bytes.begin(), font.bytes.end(), buffer.GetBuffer());
+            it = fonts.bytes.emplace(&font, buffer).first;
+        }
+        metrics = std::make_unique<PoDoFo::PdfFontMetricsFreetype>(&fonts.ft.library, it->second,
+                                                                   false, "");
+    }
+    return metrics;
 }
 
 }  // namespace
@@ -253,7 +286,11 @@ FontSet::FontSet(PoDoFo::PdfMemDocument& document, const FontFiles& files)
 // The fonts before the document (whose objects they point into): the writer
 // makes the FontSet after the document.
 FontSet::~FontSet() {
-    for (Face& face : faces_) delete face.font;
+    for (Face& face : faces_)
+        if (face.font) {
+            FontMetricsOf::of(face.font) = nullptr;  // the thread's, lent
+            delete face.font;
+        }
 }
 
 const FontSet::Face& FontSet::face(FontStyle style) const {
@@ -262,22 +299,32 @@ const FontSet::Face& FontSet::face(FontStyle style) const {
     if (face.font) return face;
     face.prepared = prepared_font(face.file);
     // What PdfFontCache::GetFontSubset does, from the bytes read once instead
-    // of the file: metrics on this thread's copy of the bytes, a subset name
-    // counted as PoDoFo counts them, a CID font embedded by embed().
-    ft_library_ = document_.GetFontLibrary();
-    auto* metrics = new PdfFontMetricsFreetype(&ft_library_, thread_copy(*face.prepared), false,
-                                               subset_prefix_.c_str());
+    // of the file: this thread's metrics, a subset name counted as PoDoFo
+    // counts them, a CID font embedded by embed().
+    std::unique_ptr<PdfFontMetricsFreetype>& lent = thread_metrics(*face.prepared);
+    PdfFontMetricsFreetype* metrics = lent.get();
+    SubsetPrefixOf::of(metrics) = subset_prefix_;
     for (std::size_t i = 0; i < 6; ++i) {  // AAAAAA+, BAAAAA+, ..., ZAAAAA+, ABAAAA+
         if (++subset_prefix_[i] <= 'Z') break;
         subset_prefix_[i] = 'A';
     }
-    // The font deletes its encoding (auto-delete) and metrics.
+    // The font deletes its encoding (auto-delete); PdfFontFactory deletes
+    // the metrics when it fails, so they are the thread's no longer.
     auto* encoding = new PdfIdentityEncoding(0, 0xffff, true);
     int flags = ePdfFont_Embedded | ePdfFont_Subsetting;
     if (style == FontStyle::bold) flags |= ePdfFont_Bold;
     if (style == FontStyle::italic) flags |= ePdfFont_Italic;
-    face.font = PdfFontFactory::CreateFontObject(metrics, flags, encoding, &document_.GetObjects());
-    if (!face.font) throw Error("pdf: PoDoFo could not load the font file " + face.file);
+    try {
+        face.font =
+            PdfFontFactory::CreateFontObject(metrics, flags, encoding, &document_.GetObjects());
+    } catch (...) {
+        (void)lent.release();
+        throw;
+    }
+    if (!face.font) {
+        (void)lent.release();
+        throw Error("pdf: PoDoFo could not load the font file " + face.file);
+    }
     face.metrics = face.font->GetFontMetrics();
     face.replacement = has_glyph(face, 0xfffd) ? "\uFFFD" : "?";
     return face;
@@ -286,6 +333,26 @@ const FontSet::Face& FontSet::face(FontStyle style) const {
 bool FontSet::has_glyph(const Face& face, char32_t cp) const {
     if (cp > 0xffff) return false;  // the Identity-H encoding covers the BMP only
     return face.prepared->glyph_of[cp] != 0;
+}
+
+void FontSet::append_glyphs(std::string& out, std::string_view text, FontStyle style) const {
+    static const char digits[] = "0123456789ABCDEF";
+    const Face& face = this->face(style);
+    const PreparedFont& font = *face.prepared;
+    Face& drawn = faces_[index(style)];
+    if (drawn.seen.empty()) drawn.seen.assign(0x10000, false);
+    for (std::size_t at = 0; at < text.size();) {
+        const char32_t cp = utf8::next(text, at);
+        if (cp == 0) break;  // PoDoFo's encoding stops at a NUL, as a C string
+        const unsigned glyph = cp < 0x10000 ? font.glyph_of[cp] : 0;
+        if (cp < 0x10000 && !drawn.seen[cp]) {
+            drawn.seen[cp] = true;
+            drawn.used.push_back(static_cast<char16_t>(cp));
+        }
+        const char hex[4] = {digits[glyph >> 12 & 0xf], digits[glyph >> 8 & 0xf],
+                             digits[glyph >> 4 & 0xf], digits[glyph & 0xf]};
+        out.append(hex, 4);
+    }
 }
 
 double FontSet::width(std::string_view text, FontStyle style, double size) const {
@@ -398,20 +465,29 @@ std::string to_unicode_cmap(const std::map<unsigned, unsigned>& code_of_glyph) {
         "<< /Registry (Adobe)\n/Ordering (UCS)\n/Supplement 0\n>> def\n"
         "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n1 begincodespacerange\n"
         "<0000> <FFFF>\nendcodespacerange\n";
-    char hex[8];
+    // "<XXXX>": four upper-case hex digits, as printf's "%04X".
+    auto code = [&out](unsigned value) {
+        static const char digits[] = "0123456789ABCDEF";
+        const char text[6] = {'<',
+                              digits[value >> 12 & 0xf],
+                              digits[value >> 8 & 0xf],
+                              digits[value >> 4 & 0xf],
+                              digits[value & 0xf],
+                              '>'};
+        out.append(text, 6);
+    };
     for (std::size_t i = 0; i < ranges.size(); i += 99) {
         const std::size_t n = std::min<std::size_t>(99, ranges.size() - i);
         out += std::to_string(n) + " beginbfrange\n";
         for (std::size_t k = i; k < i + n; ++k) {
             const Range& r = ranges[k];
-            std::snprintf(hex, sizeof hex, "%04X", r.first & 0xffffu);
-            out += std::string("<") + hex + "> <";
-            std::snprintf(hex, sizeof hex, "%04X",
-                          static_cast<unsigned>(r.first + r.codes.size() - 1) & 0xffffu);
-            out += std::string(hex) + "> [ ";
-            for (unsigned code : r.codes) {
-                std::snprintf(hex, sizeof hex, "%04X", code & 0xffffu);
-                out += std::string("<") + hex + "> ";
+            code(r.first);
+            out += ' ';
+            code(static_cast<unsigned>(r.first + r.codes.size() - 1));
+            out += " [ ";
+            for (unsigned c : r.codes) {
+                code(c);
+                out += ' ';
             }
             out += "]\n";
         }
@@ -419,6 +495,43 @@ std::string to_unicode_cmap(const std::map<unsigned, unsigned>& code_of_glyph) {
     }
     out += "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n";
     return out;
+}
+
+}  // namespace
+
+namespace {
+
+// A face's subset as embed() writes it: the CIDSet and the font program,
+// deflated, and the program's length before.
+struct PackedSubset {
+    std::string cid_set;  // empty for none
+    std::string program;
+    std::size_t length = 0;
+};
+
+// The subset of `font` for the characters `used`, made by `make` unless one
+// was made before in this process: reports often draw the same characters
+// with a face (a fifth of the council reports' font programs repeat one
+// made before), and making one is subsetting, removing the hinting and
+// deflating, 2 million instructions. The last 256 made are kept (5 MB at most).
+template <typename Make>
+std::shared_ptr<const PackedSubset> packed_subset(const PreparedFont& font,
+                                                  const std::set<PoDoFo::pdf_utf16be>& used,
+                                                  Make make) {
+    using Key = std::pair<const PreparedFont*, std::vector<PoDoFo::pdf_utf16be>>;
+    static std::mutex mutex;
+    static std::map<Key, std::shared_ptr<const PackedSubset>> made;
+    Key key(&font, std::vector<PoDoFo::pdf_utf16be>(used.begin(), used.end()));
+    {
+        std::lock_guard<std::mutex> lock(mutex);
+        auto it = made.find(key);
+        if (it != made.end()) return it->second;
+    }
+    auto subset = std::make_shared<const PackedSubset>(make());
+    std::lock_guard<std::mutex> lock(mutex);
+    if (made.size() >= 256) made.clear();
+    made.emplace(std::move(key), subset);
+    return subset;
 }
 
 }  // namespace
@@ -448,6 +561,7 @@ void FontSet::embed(PoDoFo::PdfMemDocument& document) const {
         PdfObject* descriptor = cid_font ? cid_font->GetIndirectKey("FontDescriptor") : nullptr;
         if (!cid || !descriptor) throw Error("pdf: PoDoFo made no CID font for " + face.file);
         std::set<pdf_utf16be>& used = UsedCharacters::of(face.font);
+        used.insert(face.used.begin(), face.used.end());
         if (used.empty()) used.insert(0x20);  // as PoDoFo: a subset holds one glyph at least
         const PreparedFont& prepared = *face.prepared;
         auto glyph_of = [&](unsigned code) -> unsigned {
@@ -476,46 +590,44 @@ void FontSet::embed(PoDoFo::PdfMemDocument& document) const {
         if (!glyphs.empty()) cid_font->GetDictionary().AddKey("W", widths);
 
         PdfObject* unicode = document.GetObjects().CreateObject();
-        const std::string cmap = to_unicode_cmap(code_of_glyph);
-        unicode->GetStream()->Set(cmap.data(), static_cast<pdf_long>(cmap.size()));
+        set_deflated_stream(*unicode, deflated(to_unicode_cmap(code_of_glyph), default_level));
         type0->GetDictionary().AddKey("ToUnicode", unicode->Reference());
 
-        MemoryBuffer bytes(prepared.bytes);
-        std::istream stream(&bytes);
-        PdfInputDevice input(&stream);
-        PdfRefCountedBuffer subset_bytes;
-        std::vector<unsigned char> cid_set;
-        {
-            PdfFontTTFSubset subset(&input, face.font->GetFontMetrics2(),
-                                    PdfFontTTFSubset::eFontFileType_TTF);
-            subset.BuildFont(subset_bytes, used, cid_set);
-        }
-        if (!cid_set.empty()) {
+        const std::shared_ptr<const PackedSubset> packed = packed_subset(prepared, used, [&] {
+            MemoryBuffer bytes(prepared.bytes);
+            std::istream stream(&bytes);
+            PdfInputDevice input(&stream);
+            PdfRefCountedBuffer subset_bytes;
+            std::vector<unsigned char> cid_set;
+            {
+                PdfFontTTFSubset subset(&input, face.font->GetFontMetrics2(),
+                                        PdfFontTTFSubset::eFontFileType_TTF);
+                subset.BuildFont(subset_bytes, used, cid_set);
+            }
+            PackedSubset made;
+            if (!cid_set.empty())
+                made.cid_set = deflated(
+                    std::string_view(reinterpret_cast<const char*>(cid_set.data()), cid_set.size()),
+                    default_level);
+            const std::string program = without_hinting(
+                std::string_view(subset_bytes.GetBuffer(), subset_bytes.GetSize()), &glyphs);
+            made.length = program.size();
+            // Deflated at zlib's fastest level rather than at PoDoFo's
+            // default (6): the font program is most of what a report
+            // compresses, and level 1 spends 1.7 M instructions less on
+            // each council report for 0.4 KB more (bench/pdf_reports.sh).
+            made.program = deflated(program, 1);
+            return made;
+        });
+        if (!packed->cid_set.empty()) {
             PdfObject* set = document.GetObjects().CreateObject();
-            set->GetStream()->Set(reinterpret_cast<const char*>(cid_set.data()),
-                                  static_cast<pdf_long>(cid_set.size()));
+            set_deflated_stream(*set, packed->cid_set);
             descriptor->GetDictionary().AddKey("CIDSet", set->Reference());
         }
-        const std::string program = without_hinting(
-            std::string_view(subset_bytes.GetBuffer(), subset_bytes.GetSize()), &glyphs);
         PdfObject* file = document.GetObjects().CreateObject();
         descriptor->GetDictionary().AddKey("FontFile2", file->Reference());
-        const auto size = static_cast<pdf_long>(program.size());
-        file->GetDictionary().AddKey("Length1", PdfVariant(static_cast<pdf_int64>(size)));
-        // Deflated here at zlib's fastest level rather than by PoDoFo at its
-        // default (6): the font program is most of what a report compresses,
-        // and level 1 spends 1.7 M instructions less on each council report
-        // for 0.4 KB more (bench/pdf_reports.sh).
-        const int level = 1;
-        uLongf packed_size = compressBound(static_cast<uLong>(program.size()));
-        std::vector<Bytef> packed(packed_size);
-        if (compress2(packed.data(), &packed_size, reinterpret_cast<const Bytef*>(program.data()),
-                      static_cast<uLong>(program.size()), level) != Z_OK)
-            throw Error("pdf: zlib could not compress the font " + face.file);
-        PdfMemoryInputStream raw(reinterpret_cast<const char*>(packed.data()),
-                                 static_cast<pdf_long>(packed_size));
-        file->GetStream()->SetRawData(&raw, static_cast<pdf_long>(packed_size));
-        file->GetDictionary().AddKey(PdfName::KeyFilter, PdfName("FlateDecode"));
+        file->GetDictionary().AddKey("Length1", PdfVariant(static_cast<pdf_int64>(packed->length)));
+        set_deflated_stream(*file, packed->program);
     }
 }
 

@@ -12,8 +12,6 @@
 #include "kdx/format.hpp"
 #include "text_metrics.hpp"
 
-struct FT_LibraryRec_;
-
 namespace PoDoFo {
 class PdfFont;
 class PdfFontMetrics;
@@ -59,6 +57,12 @@ class FontSet : public TextMetrics {
 
     PoDoFo::PdfFont* pdf_font(FontStyle style) const { return face(style).font; }
 
+    // Appends `text` (checked) as the hex digits of its glyphs in the face of
+    // `style`, two bytes each (Identity-H: the code is the glyph), as PoDoFo's
+    // PdfFont::WriteStringToStream writes them, and marks its characters as
+    // used for the subset.
+    void append_glyphs(std::string& out, std::string_view text, FontStyle style) const;
+
     double width(std::string_view text, FontStyle style, double size) const override;
     double ascent(FontStyle style, double size) const override;
     std::string checked(std::string_view text, FontStyle style, const std::string& where) override;
@@ -76,7 +80,9 @@ class FontSet : public TextMetrics {
         const PoDoFo::PdfFontMetrics* metrics = nullptr;
         std::shared_ptr<const PreparedFont> prepared;
         std::string file;
-        std::string replacement;  // U+FFFD if the font has it, else "?"
+        std::string replacement;     // U+FFFD if the font has it, else "?"
+        std::vector<bool> seen;      // by code point: drawn with this face
+        std::vector<char16_t> used;  // those code points, for the subset
     };
     struct Missing {
         std::string face;
@@ -91,9 +97,7 @@ class FontSet : public TextMetrics {
 
     PoDoFo::PdfMemDocument& document_;
     mutable std::array<Face, 3> faces_;
-    mutable std::string subset_prefix_ = "AAAAAA+";
-    mutable FT_LibraryRec_* ft_library_ = nullptr;  // the document's, for the metrics  // the next,
-                                                    // as PoDoFo's font cache counts them
+    mutable std::string subset_prefix_ = "AAAAAA+";  // the next, as PoDoFo's font cache counts them
     std::string family_;
     std::map<std::pair<char32_t, std::size_t>, Missing> missing_;
 };

@@ -2,6 +2,9 @@
 
 #include <podofo/podofo.h>
 
+#include <string_view>
+#include <vector>
+
 #include "document_layout.hpp"
 #include "fonts.hpp"
 #include "kdx/atomic_file.hpp"
@@ -18,6 +21,22 @@ namespace {
 PageSize paper_size(const std::string& paper) {
     if (paper == "letter") return {612, 792};
     return {595.276, 841.89};  // a4
+}
+
+// The bytes of `pdf`, in this thread's buffer (valid until its next call):
+// a buffer too small for a document is doubled and the document written again.
+std::string_view written(PoDoFo::PdfMemDocument& pdf) {
+    thread_local std::vector<char> buffer(std::size_t{1} << 20);
+    for (;;) {
+        try {
+            PoDoFo::PdfOutputDevice device(buffer.data(), buffer.size());
+            pdf.Write(&device);
+            return {buffer.data(), device.GetLength()};
+        } catch (const PoDoFo::PdfError& e) {
+            if (e.GetError() != PoDoFo::ePdfError_OutOfMemory) throw;
+            buffer.resize(buffer.size() * 2);
+        }
+    }
 }
 
 }  // namespace
@@ -51,8 +70,9 @@ FormatInfo PdfFormat::info() const {
 }
 
 // Threads (can_write_in_parallel): every PoDoFo object here belongs to the
-// one PdfMemDocument of the call, and so does its font cache with its own
-// FreeType library. PoDoFo 0.9.8's globals are its encodings (made under
+// one PdfMemDocument of the call, but for the fonts' metrics and FreeType
+// faces, which are this thread's (fonts.cpp), and the finished subsets and
+// the sRGB profile's bytes, shared read-only. PoDoFo 0.9.8's globals are its encodings (made under
 // its mutex, Debian builds it with PODOFO_MULTI_THREAD), tables filled when
 // the library loads, and the logging switches, set once in pdf_plugin.cpp.
 // fontconfig (only for a font other than the default files) is thread-safe.
@@ -75,12 +95,14 @@ void PdfFormat::write_document(const Document& document, const std::filesystem::
         render(list, fonts, pdf);
         fonts.embed(pdf);
         apply_pdfa(pdf, document.info, document_time(local));
-        // Through AtomicFile's stream, whose errors commit() reports: PoDoFo
-        // writing to a file name misses a failed write (a full disk) and would
-        // leave a cut-off PDF under the target name.
+        // Into memory, then through AtomicFile's stream, whose errors commit()
+        // reports: PoDoFo writing to a file name misses a failed write (a full
+        // disk) and would leave a cut-off PDF under the target name. Into a
+        // buffer PoDoFo prints each token with vsnprintf alone; into a stream
+        // each went through a std::string and the stream too.
+        const std::string_view bytes = written(pdf);
         AtomicFile file(output);
-        PoDoFo::PdfOutputDevice device(&file.stream());
-        pdf.Write(&device);
+        file.stream().write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
         file.commit();
         fonts.report(local, Location::at(output.string()));
     } catch (const PoDoFo::PdfError& e) {

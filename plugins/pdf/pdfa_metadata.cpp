@@ -2,6 +2,7 @@
 
 #include <podofo/podofo.h>
 
+#include "flate.hpp"
 #include "kdx/source_date.hpp"
 #include "srgb_profile.hpp"
 
@@ -219,10 +220,11 @@ void apply_pdfa(PdfMemDocument& document, const DocumentInfo& info, std::time_t 
     metadata->GetStream()->Set(xmp.data(), static_cast<pdf_long>(xmp.size()), unfiltered);
     catalog.AddKey("Metadata", metadata->Reference());
 
-    std::string_view icc = srgb_profile();
+    // The same for every document: deflated once.
+    static const std::string icc(deflated(srgb_profile(), default_level));
     PdfObject* profile = document.GetObjects().CreateObject();
     profile->GetDictionary().AddKey("N", static_cast<pdf_int64>(3));
-    profile->GetStream()->Set(icc.data(), static_cast<pdf_long>(icc.size()));
+    set_deflated_stream(*profile, icc);
     PdfObject* intent = document.GetObjects().CreateObject("OutputIntent");
     PdfDictionary& d = intent->GetDictionary();
     d.AddKey("S", PdfName("GTS_PDFA1"));

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <cstring>
 #include <vector>
 
 #include "kdx/error.hpp"
@@ -44,15 +45,24 @@ void append32(std::string& s, std::uint32_t v) {
     append16(s, static_cast<std::uint16_t>(v));
 }
 
+std::uint32_t big_endian(std::uint32_t word) {
+    const auto* b = reinterpret_cast<const unsigned char*>(&word);
+    return static_cast<std::uint32_t>(b[0]) << 24 | static_cast<std::uint32_t>(b[1]) << 16 |
+           static_cast<std::uint32_t>(b[2]) << 8 | b[3];
+}
+
 // The sum of the big-endian words, the last one padded with zeros.
 std::uint32_t checksum(std::string_view s) {
     const auto* p = reinterpret_cast<const unsigned char*>(s.data());
     std::uint32_t sum = 0;
     std::size_t at = 0;
-    for (; at + 4 <= s.size(); at += 4)
-        sum += static_cast<std::uint32_t>(p[at]) << 24 |
-               static_cast<std::uint32_t>(p[at + 1]) << 16 |
-               static_cast<std::uint32_t>(p[at + 2]) << 8 | p[at + 3];
+    // A word at a time (memcpy and a byte swap compile to one load each):
+    // the two sums over each subset were a third of this file's time.
+    for (; at + 4 <= s.size(); at += 4) {
+        std::uint32_t word;
+        std::memcpy(&word, p + at, 4);
+        sum += big_endian(word);
+    }
     std::uint32_t last = 0;
     for (std::size_t i = 0; i < 4; ++i) last = last << 8 | (at + i < s.size() ? p[at + i] : 0u);
     return at < s.size() ? sum + last : sum;
