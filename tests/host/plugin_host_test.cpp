@@ -157,7 +157,7 @@ TEST(PluginHostClash, ASecondPluginDeclaringAFormatIsNamedAndTheFirstIsUsed) {
     auto r = kdx::test::run_kdx("--plugin-dir " + kdx::test::sh_quote(plugin_dir.string()) +
                                 " --plugin-dir " +
                                 kdx::test::sh_quote((plugin_dir / "clash").string()) + " plugins");
-    EXPECT_EQ(r.exit_code, 0);
+    EXPECT_EQ(r.exit_code, 1);  // the test folder's broken plugins failed
     EXPECT_THAT(r.err, HasSubstr("kdx: warning: plugin twin (" +
                                  (plugin_dir / "clash" / "kdx_twin.so").string() +
                                  "): format test-good is also declared by plugin good"));
@@ -246,7 +246,7 @@ TEST(PluginHostSafety, RefusesAFolderUpThePathOthersCanWriteOrOwn) {
 
 TEST(PluginsCommand, JsonCatalogue) {
     auto r = run_kdx("--plugin-dir " + sh_quote(plugin_dir.string()) + " plugins --json");
-    ASSERT_EQ(r.exit_code, 0) << r.err;
+    ASSERT_EQ(r.exit_code, 1) << r.err;  // the folder's broken plugins, listed in the document
     if (!kdx::test::have_program("/usr/bin/python3")) GTEST_SKIP() << "no python3 to read the JSON";
     fs::path json = kdx::test::scratch_dir() / "plugins.json";
     kdx::test::write_file(json, r.out);
@@ -279,9 +279,13 @@ TEST(PluginHostSearch, OrderIsPluginDirThenEnvironmentThenDefaults) {
     EXPECT_EQ(folders[4].second, "build tree");
 }
 
-TEST(PluginsCommand, ListsFailuresWithReasonsAndExitsZero) {
+// Every plugin is listed, the failed ones with their reasons; then, for a
+// script or a health check, kdx says how many failed and exits 1.
+TEST(PluginsCommand, ListsFailuresWithReasonsAndExitsOne) {
     auto r = run_kdx("--plugin-dir " + sh_quote(plugin_dir.string()) + " plugins");
-    EXPECT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_EQ(r.exit_code, 1) << r.err;
+    EXPECT_THAT(r.err, HasSubstr("kdx: 6 plugins could not be used (FAILED)"));
+    EXPECT_THAT(r.out, HasSubstr("  ready  good "));
     EXPECT_THAT(
         r.out, HasSubstr("test-good  [read, write]  .good  Test format that works  (plugin good)"));
     EXPECT_THAT(r.out, HasSubstr("FAILED  throws"));

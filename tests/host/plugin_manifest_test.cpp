@@ -154,7 +154,7 @@ TEST(PluginManifest, ALibraryReplacedAfterItsManifestWasWrittenIsRefusedUnloaded
     EXPECT_FALSE(is_loaded(copy.library));
     // kdx plugins says so, under the plugin.
     auto listed = run_kdx("--plugin-dir " + sh_quote(copy.dir.string()) + " plugins");
-    EXPECT_EQ(listed.exit_code, 0) << listed.err;
+    EXPECT_EQ(listed.exit_code, 1) << listed.err;
     EXPECT_THAT(listed.out, HasSubstr("FAILED  good"));
     EXPECT_THAT(listed.out, HasSubstr("does not match its manifest"));
 }
