@@ -15,10 +15,16 @@ string(REGEX REPLACE ".*\nSubcommands:\n" "" commands_text "${help}")
 string(REGEX REPLACE "\n\n.*" "" commands_text "${commands_text}")
 string(REPLACE "\n" ";" command_lines "${commands_text}")
 
+# kdx's pages also get the sections of man-sections.h2m (exit status,
+# environment, files, see also).
 function(page program name description output)
+  set(include)
+  if(name MATCHES "^kdx(-[a-z]+)?$" AND NOT name MATCHES "^kdx-plugin-")
+    set(include "--include=${CMAKE_CURRENT_LIST_DIR}/man-sections.h2m")
+  endif()
   execute_process(
     COMMAND "${HELP2MAN}" --no-info --no-discard-stderr "--version-string=${VERSION}"
-            "--name=${description}" "--output=${output}" "${program}"
+            "--name=${description}" ${include} "--output=${output}" "${program}"
     RESULT_VARIABLE status ERROR_VARIABLE error)
   if(NOT status EQUAL 0)
     message(FATAL_ERROR "man pages: help2man ${program}: ${error}")
@@ -28,6 +34,11 @@ function(page program name description output)
   file(READ "${output}" text)
   string(TOUPPER "${name}" title)
   string(REGEX REPLACE "\n\\.TH [^ ]+ " "\n.TH ${title} " text "${text}")
+  # The examples are command lines: one a line, not filled into a paragraph.
+  string(REGEX REPLACE "\n\\.SH EXAMPLES\n\\.IP\n([^.][^\n]*(\n[^.][^\n]*)*)"
+                       "\n.SH EXAMPLES\n.nf\n\\1\n.fi" text "${text}")
+  # The default of -j is the building machine's: an installed page names none.
+  string(REGEX REPLACE "the hardware threads, [0-9]+ here" "the hardware threads" text "${text}")
   file(WRITE "${output}" "${text}")
   execute_process(COMMAND gzip -9nf "${output}" RESULT_VARIABLE status)
   if(NOT status EQUAL 0)
