@@ -48,10 +48,10 @@ TEST(PluginCheck, CorrectPluginPassesEveryCheck) {
     for (const char* name :
          {"load", "plugin-metadata", "sample/metadata", "sample/round-trip", "sample/options",
           "sample/read-empty-file", "sample/read-random-bytes", "sample/read-truncated",
-          "sample/read-folder", "sample/write-missing-folder"})
+          "sample/read-folder", "sample/write-missing-folder", "manifest"})
         EXPECT_TRUE(passed(r.out, name)) << name << "\n" << r.out;
     EXPECT_EQ(r.out.find("FAIL"), std::string::npos) << r.out;
-    EXPECT_NE(r.out.find("all 10 checks passed"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("all 11 checks passed"), std::string::npos) << r.out;
     // The sample format carries the whole model, so nothing may be reported missing.
     EXPECT_EQ(line_of(r.out, "sample/round-trip").find("not carried"), std::string::npos) << r.out;
     EXPECT_NE(line_of(r.out, "sample/options").find("indent=-1"), std::string::npos) << r.out;
@@ -168,6 +168,46 @@ TEST(PluginCheck, PluginWritableByOthersIsRefused) {
     CommandResult r = check(copy);
     EXPECT_EQ(r.exit_code, 1) << r.out << r.err;
     EXPECT_NE(line_of(r.out, "load").find("writable by other users"), std::string::npos) << r.out;
+}
+
+// The manifest kdx reads instead of loading the plugin: one of another build,
+// or one that declares other options, is a FAIL naming the way out (kdx
+// would refuse the plugin); none at all is a SKIP.
+TEST(PluginCheck, AManifestThatDoesNotMatchTheLibraryFails) {
+    const fs::path dir = kdx::test::scratch_dir();
+    const fs::path copy = dir / "kdx_sample.so", manifest = dir / "kdx_sample.kdx-manifest.json";
+    fs::copy_file(sdk_plugin("sample"), copy);
+    ::chmod(copy.c_str(), 0755);
+    const std::string good =
+        kdx::test::read_file(sdk_plugin("sample").parent_path() / "kdx_sample.kdx-manifest.json");
+
+    CommandResult none = check(copy);
+    EXPECT_EQ(none.exit_code, 0) << none.out;
+    EXPECT_EQ(line_of(none.out, "manifest").rfind("SKIP  manifest: no manifest", 0), 0u)
+        << none.out;
+
+    const std::regex build_id("\"build_id\": *\"[0-9a-f]+\"");
+    kdx::test::write_file(manifest,
+                          std::regex_replace(good, build_id, "\"build_id\": \"0123abcd\""));
+    CommandResult other_build = check(copy);
+    EXPECT_EQ(other_build.exit_code, 1) << other_build.out;
+    EXPECT_TRUE(failed(other_build.out, "manifest")) << other_build.out;
+    EXPECT_NE(line_of(other_build.out, "manifest").find("is of another build (build ID 0123abcd"),
+              std::string::npos)
+        << other_build.out;
+    EXPECT_NE(line_of(other_build.out, "manifest").find("run kdx-plugin-manifest " + copy.string()),
+              std::string::npos);
+
+    // The same build, but an option's default edited by hand.
+    const std::string edited =
+        std::regex_replace(good, std::regex("\"default\": *\"-1\""), "\"default\": \"3\"",
+                           std::regex_constants::format_first_only);
+    ASSERT_NE(edited, good) << good;
+    kdx::test::write_file(manifest, edited);
+    CommandResult other_options = check(copy);
+    EXPECT_EQ(other_options.exit_code, 1) << other_options.out;
+    EXPECT_NE(line_of(other_options.out, "manifest").find("options differ"), std::string::npos)
+        << other_options.out;
 }
 
 TEST(PluginCheck, DatasetOptionReadsTheFileWithTheXmlPlugin) {

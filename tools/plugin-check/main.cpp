@@ -136,6 +136,8 @@ int run_checks(const Arguments& args, const ReferenceData& data, const fs::path&
                             [&](const fs::path&) { return check_plugin_metadata(record); });
             std::vector<kdx::FormatInfo> all;
             for (const auto& f : host.formats()) all.push_back(f->info());
+            runner.run_here("manifest",
+                            [&](const fs::path&) { return check_manifest(record, all); });
             for (const auto& f : host.formats())
                 runner.run_here(f->info().name + "/metadata", [&](const fs::path&) {
                     return check_format_metadata(f->info(), all);

@@ -4,6 +4,9 @@
 #include <regex>
 #include <set>
 
+#include "host/elf_build_id.hpp"
+#include "host/plugin_manifest.hpp"
+#include "kdx/error.hpp"
 #include "kdx/options.hpp"
 #include "plugin_calls.hpp"
 
@@ -66,6 +69,35 @@ Outcome check_plugin_metadata(const host::PluginRecord& record) {
     if (info.description.empty()) problems.push_back("no description");
     if (!problems.empty()) return Outcome::fail(join(problems, "; "));
     return Outcome::pass(info.name + " " + info.version + ", \"" + info.description + "\"");
+}
+
+Outcome check_manifest(const host::PluginRecord& record, const std::vector<FormatInfo>& formats) {
+    const std::filesystem::path path = host::manifest_path(record.file);
+    std::error_code ec;
+    if (!std::filesystem::exists(path, ec))
+        return Outcome::skip("no manifest " + path.filename().string() +
+                             ": kdx loads the plugin at start to ask it (kdx_add_plugin writes "
+                             "one; or run kdx-plugin-manifest " +
+                             record.file.string() + ")");
+    const std::string regenerate =
+        ": rebuild the plugin, or run kdx-plugin-manifest " + record.file.string();
+    host::PluginManifest m;
+    try {
+        m = host::read_manifest(path);
+    } catch (const Error& e) {
+        return Outcome::fail(std::string(e.what()) + regenerate);
+    }
+    const std::string built = host::elf_build_id(record.file);
+    if (m.build_id != built)
+        return Outcome::fail(path.string() + " is of another build (build ID " + m.build_id +
+                             ", the library's " + (built.empty() ? "none" : built) +
+                             "), so kdx refuses the plugin" + regenerate);
+    if (std::string difference = host::declaration_difference(m, record.info, formats);
+        !difference.empty())
+        return Outcome::fail(path.string() + " declares other formats than the library (" +
+                             difference + ")" + regenerate);
+    return Outcome::pass(path.filename().string() + ": this build (" + built + "), " +
+                         std::to_string(m.formats.size()) + " formats as the library declares");
 }
 
 Outcome check_format_metadata(const FormatInfo& info, const std::vector<FormatInfo>& all) {
