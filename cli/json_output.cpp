@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 #include <system_error>
 
+#include "host/plugin_failures.hpp"
 #include "kdx/file_hash.hpp"
 #include "kdx/model.hpp"
 #include "kdx/uri.hpp"
@@ -143,6 +144,15 @@ std::string JsonReport::document(int exit_code) const {
              {"files", s.files}};
     if (!s.dataset.is_null()) doc["dataset"] = s.dataset;
     if (s.command == "run") doc["steps"] = s.steps;
+    // A plugin's child that ended abnormally: the same exit code as bad input.
+    const auto failures = host::plugin_failures();
+    if (!failures.empty()) {
+        json list = json::array();
+        for (const host::PluginFailure& f : failures)
+            list.push_back(
+                {{"plugin", f.plugin}, {"file", f.file}, {"what", mask_passwords(f.what)}});
+        doc["plugin_failures"] = std::move(list);
+    }
     return dumped(doc);
 }
 

@@ -276,8 +276,9 @@ struct DocumentWriter::State {
     // Publishes the files committed so far (all of them with `last`); one that
     // could not be is an error and not written, now or when its turn comes.
     void publish(bool last) {
-        for (auto& [file, error] : last ? group.close() : group.publish()) {
-            diagnostics.add(error.diagnostic());
+        for (const AtomicCommitGroup::Failure& failure : last ? group.close() : group.publish()) {
+            const fs::path& file = failure.first;
+            diagnostics.add(failure.second.diagnostic());
             unpublished.insert(file);
             auto at = std::find_if(result.files.begin(), result.files.end(),
                                    [&](const auto& f) { return f.first == file; });

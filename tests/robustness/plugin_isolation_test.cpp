@@ -228,6 +228,36 @@ TEST_F(PluginIsolation, WhatAPluginPrintsStaysOutOfTheJsonDocument) {
     }
 }
 
+// --json tells a broken plugin from bad input, which share exit code 1: a
+// crash is listed under plugin_failures with the plugin and what it did; an
+// error the plugin reports is not.
+TEST_F(PluginIsolation, JsonListsAPluginWhoseChildEndedAbnormally) {
+    // The document, valid against docs/cli-json.schema.json, as "path=value"
+    // lines (tests/cli/json_check.py, python3-jsonschema).
+    auto fields = [this](const CommandResult& r) {
+        write_file(dir / "document.json", r.out);
+        CommandResult check = run(
+            "/usr/bin/python3 " + sh_quote((source_dir() / "tests/cli/json_check.py").string()) +
+            " " + sh_quote((source_dir() / "docs/cli-json.schema.json").string()) + " " +
+            sh_quote((dir / "document.json").string()));
+        EXPECT_EQ(check.exit_code, 0) << check.out << check.err << r.out;
+        return check.out;
+    };
+    CommandResult crashed = convert("segv", "--json");
+    EXPECT_EQ(crashed.exit_code, 1) << crashed.err;
+    const std::string listed = fields(crashed);
+    EXPECT_THAT(listed, HasSubstr("plugin_failures.size=1\n"));
+    EXPECT_THAT(listed, HasSubstr("plugin_failures.0.plugin=fault\n"));
+    EXPECT_THAT(listed, HasSubstr("plugin_failures.0.file=" + fault_plugin.string() + "\n"));
+    EXPECT_THAT(listed, HasSubstr("plugin_failures.0.what=crashed (SIGSEGV) while writing " +
+                                  target.string() + "\n"));
+    CommandResult reported = convert("throw", "--json");
+    EXPECT_EQ(reported.exit_code, 1) << reported.err;
+    const std::string said = fields(reported);
+    EXPECT_THAT(said, HasSubstr("the disk is on fire"));
+    EXPECT_THAT(said, Not(HasSubstr("plugin_failures")));
+}
+
 // A recipe's `isolate` is the run's --isolate; the command line's wins.
 TEST_F(PluginIsolation, ARecipeChoosesTooAndTheCommandLineWins) {
     write_file(dir / "job.yaml",

@@ -13,12 +13,14 @@
 #include <cstdlib>
 #include <cstring>
 #include <fstream>
+#include <functional>
 #include <iterator>
 #include <set>
 #include <sstream>
 #include <system_error>
 #include <vector>
 
+#include "host/plugin_failures.hpp"
 #include "host/plugin_host.hpp"
 #include "host/runner_protocol.hpp"
 #include "kdx/error.hpp"
@@ -199,6 +201,12 @@ IsolatedPlugin::IsolatedPlugin(fs::path plugin_file, std::string plugin_name,
       format_(std::move(format_name)),
       options_(std::move(options)) {}
 
+std::function<void(const std::string&)> IsolatedPlugin::failed() const {
+    return [this](const std::string& what) {
+        record_plugin_failure({plugin_, file_.string(), what});
+    };
+}
+
 std::string IsolatedPlugin::label() const {
     return "plugin " + plugin_ + " (" + file_.string() + ")";
 }
@@ -255,14 +263,17 @@ std::string IsolatedPlugin::call(const std::string& request, const std::string& 
     else
         what = "crashed (its process ended with status " + std::to_string(WEXITSTATUS(end.status)) +
                " without an answer)";
+    record_plugin_failure({plugin_, file_.string(), what + " " + doing});
     throw Error(label() + " " + what + " " + doing);
 }
 
 namespace {
 
+// `failed` records a child that ran out of memory (plugin_failures.hpp).
 runner::Response answer_of(const std::string& bytes, runner::Operation operation,
                            Diagnostics& diagnostics, const std::string& label,
-                           const std::string& doing, std::size_t memory_mib) {
+                           const std::string& doing, std::size_t memory_mib,
+                           const std::function<void(const std::string&)>& failed) {
     runner::Response a = runner::decode_response(bytes, operation);
     diagnostics.append(a.diagnostics);
     switch (a.outcome) {
@@ -272,12 +283,16 @@ runner::Response answer_of(const std::string& bytes, runner::Operation operation
             throw Error(a.error.message, a.error.where);
         case runner::Outcome::option_error:
             throw OptionError(a.error.message, a.error.where);
-        case runner::Outcome::out_of_memory:
-            throw Error(label + " ran out of memory" +
-                        (memory_mib
-                             ? " (limit " + std::to_string(memory_mib) + " MiB, --plugin-memory)"
-                             : "") +
-                        " " + doing + (a.error.message.empty() ? "" : ": " + a.error.message));
+        case runner::Outcome::out_of_memory: {
+            const std::string what =
+                "ran out of memory" +
+                (memory_mib ? " (limit " + std::to_string(memory_mib) + " MiB, --plugin-memory)"
+                            : "") +
+                " " + doing;
+            failed(what);
+            throw Error(label + " " + what +
+                        (a.error.message.empty() ? "" : ": " + a.error.message));
+        }
     }
     return a;
 }
@@ -291,7 +306,7 @@ Dataset IsolatedPlugin::read_dataset(const fs::path& input, const Options& optio
     std::string bytes = call(
         runner::encode_request(op, file_, format_, input, options, nullptr, nullptr), doing, {});
     return std::move(
-        answer_of(bytes, op, diagnostics, label(), doing, options_.memory_mib).dataset);
+        answer_of(bytes, op, diagnostics, label(), doing, options_.memory_mib, failed()).dataset);
 }
 
 void IsolatedPlugin::write_dataset(const Dataset& dataset, const fs::path& output,
@@ -301,7 +316,7 @@ void IsolatedPlugin::write_dataset(const Dataset& dataset, const fs::path& outpu
     std::string bytes =
         call(runner::encode_request(op, file_, format_, output, options, &dataset, nullptr), doing,
              output);
-    answer_of(bytes, op, diagnostics, label(), doing, options_.memory_mib);
+    answer_of(bytes, op, diagnostics, label(), doing, options_.memory_mib, failed());
 }
 
 std::string IsolatedPlugin::describe() const {
@@ -310,7 +325,8 @@ std::string IsolatedPlugin::describe() const {
     Diagnostics ignored;
     std::string bytes =
         call(runner::encode_request(op, file_, {}, {}, {}, nullptr, nullptr), doing, {});
-    return std::move(answer_of(bytes, op, ignored, label(), doing, options_.memory_mib).manifest);
+    return std::move(
+        answer_of(bytes, op, ignored, label(), doing, options_.memory_mib, failed()).manifest);
 }
 
 void IsolatedPlugin::write_document(const Document& document, const fs::path& output,
@@ -320,7 +336,7 @@ void IsolatedPlugin::write_document(const Document& document, const fs::path& ou
     std::string bytes =
         call(runner::encode_request(op, file_, format_, output, options, nullptr, &document), doing,
              output);
-    answer_of(bytes, op, diagnostics, label(), doing, options_.memory_mib);
+    answer_of(bytes, op, diagnostics, label(), doing, options_.memory_mib, failed());
 }
 
 }  // namespace kdx::host

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <filesystem>
+#include <functional>
 #include <string>
 
 #include "kdx/diagnostics.hpp"
@@ -63,6 +64,8 @@ class IsolatedPlugin {
     std::string call(const std::string& request, const std::string& doing,
                      const std::filesystem::path& output) const;
     std::string label() const;  // "plugin NAME (FILE)"
+    // Records a call whose child ended abnormally (plugin_failures.hpp).
+    std::function<void(const std::string&)> failed() const;
 
     std::filesystem::path file_;
     std::string plugin_;
