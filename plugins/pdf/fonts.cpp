@@ -267,6 +267,15 @@ std::unique_ptr<PoDoFo::PdfFontMetricsFreetype>& thread_metrics(const PreparedFo
     return metrics;
 }
 
+// Appends `value`'s low 16 bits as four upper-case hex digits, as printf's
+// "%04X": glyph codes in a content stream and a ToUnicode CMap.
+void append_hex4(std::string& out, unsigned value) {
+    static const char digits[] = "0123456789ABCDEF";
+    const char hex[4] = {digits[value >> 12 & 0xf], digits[value >> 8 & 0xf],
+                         digits[value >> 4 & 0xf], digits[value & 0xf]};
+    out.append(hex, 4);
+}
+
 }  // namespace
 
 std::shared_ptr<const PreparedFont> prepared_font(const std::string& file) {
@@ -336,7 +345,6 @@ bool FontSet::has_glyph(const Face& face, char32_t cp) const {
 }
 
 void FontSet::append_glyphs(std::string& out, std::string_view text, FontStyle style) const {
-    static const char digits[] = "0123456789ABCDEF";
     const Face& face = this->face(style);
     const PreparedFont& font = *face.prepared;
     Face& drawn = faces_[index(style)];
@@ -349,9 +357,7 @@ void FontSet::append_glyphs(std::string& out, std::string_view text, FontStyle s
             drawn.seen[cp] = true;
             drawn.used.push_back(static_cast<char16_t>(cp));
         }
-        const char hex[4] = {digits[glyph >> 12 & 0xf], digits[glyph >> 8 & 0xf],
-                             digits[glyph >> 4 & 0xf], digits[glyph & 0xf]};
-        out.append(hex, 4);
+        append_hex4(out, glyph);
     }
 }
 
@@ -465,16 +471,10 @@ std::string to_unicode_cmap(const std::map<unsigned, unsigned>& code_of_glyph) {
         "<< /Registry (Adobe)\n/Ordering (UCS)\n/Supplement 0\n>> def\n"
         "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n1 begincodespacerange\n"
         "<0000> <FFFF>\nendcodespacerange\n";
-    // "<XXXX>": four upper-case hex digits, as printf's "%04X".
-    auto code = [&out](unsigned value) {
-        static const char digits[] = "0123456789ABCDEF";
-        const char text[6] = {'<',
-                              digits[value >> 12 & 0xf],
-                              digits[value >> 8 & 0xf],
-                              digits[value >> 4 & 0xf],
-                              digits[value & 0xf],
-                              '>'};
-        out.append(text, 6);
+    auto code = [&out](unsigned value) {  // "<XXXX>"
+        out += '<';
+        append_hex4(out, value);
+        out += '>';
     };
     for (std::size_t i = 0; i < ranges.size(); i += 99) {
         const std::size_t n = std::min<std::size_t>(99, ranges.size() - i);
@@ -513,7 +513,8 @@ struct PackedSubset {
 // was made before in this process: reports often draw the same characters
 // with a face (a fifth of the council reports' font programs repeat one
 // made before), and making one is subsetting, removing the hinting and
-// deflating, 2 million instructions. The last 256 made are kept (5 MB at most).
+// deflating, 2 million instructions. Up to 256 are kept (5 MB at most), then
+// all are forgotten at once.
 template <typename Make>
 std::shared_ptr<const PackedSubset> packed_subset(const PreparedFont& font,
                                                   const std::set<PoDoFo::pdf_utf16be>& used,
