@@ -59,20 +59,6 @@ std::string trimmed(std::string s) {
 
 }  // namespace
 
-bool is_clean_text(const std::string& s) noexcept {
-    for (std::size_t i = 0; i < s.size();) {
-        auto b = static_cast<unsigned char>(s[i]);
-        if (b >= 0x20 && b < 0x80) {
-            ++i;
-            continue;
-        }
-        const utf8::Sequence q = utf8::decode(s, i);
-        if (!q.valid || !allowed_in_xml(q.code_point)) return false;
-        i += q.length;
-    }
-    return true;
-}
-
 std::size_t clean_char_count(const std::string& s) noexcept {
     std::size_t chars = 0;
     for (std::size_t i = 0; i < s.size(); ++chars) {
@@ -86,6 +72,10 @@ std::size_t clean_char_count(const std::string& s) noexcept {
         i += q.length;
     }
     return chars;
+}
+
+bool is_clean_text(const std::string& s) noexcept {
+    return clean_char_count(s) != std::string::npos;
 }
 
 std::string clean_text(const std::string& s, TextProblem& problem) {
