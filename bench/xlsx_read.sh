@@ -34,7 +34,7 @@ trap 'rm -rf "$work"' EXIT
 cc -O2 bench/xlsx/make_big.c $(pkg-config --cflags --libs xlsxwriter) -o "$work/make_big"
 lib=$(cd "$build" && pwd)/lib
 g++ -O2 -std=c++17 -pthread -Icore/include -Iplugins/xlsx bench/xlsx/read_only.cpp \
-  plugins/xlsx/xlsx_{zip,read_xml,xml_scanner,strings,styles,sheet,read_workbook}.cpp \
+  plugins/xlsx/xlsx_{zip,read_xml,xml_scanner,strings,styles,sheet,row_handoff,read_workbook}.cpp \
   $(pkg-config --cflags --libs libzip pugixml) -L"$lib" -lkdx -Wl,-rpath,"$lib" \
   -o "$work/read_only"
 

@@ -3,6 +3,7 @@
 // exhausting memory or time.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -23,6 +24,9 @@ struct ReadLimits {
     // Parts at least this big are inflated on a second thread while the
     // first parses them. Not a user option; tests set 0 to use it always.
     std::uint64_t read_ahead_from = 4u << 20;  // bytes
+    // Rows a batch of a sheet scanned on its own thread holds at most (see
+    // xlsx_row_handoff.hpp). Not a user option; tests set 1 or 2.
+    std::size_t batch_rows = 512;
 };
 
 // The option declarations for the limits, with their defaults.

@@ -6,10 +6,12 @@
 #include <cstdint>
 #include <cstdio>
 #include <cstring>
+#include <thread>
 
 #include "kdx/error.hpp"
 #include "kdx/utf8.hpp"
 #include "xlsx_read_xml.hpp"
+#include "xlsx_row_handoff.hpp"
 #include "xlsx_strings.hpp"
 
 namespace kdx::xlsx {
@@ -71,10 +73,19 @@ Kind kind_of(const char* t) {
     }
 }
 
+Location cell_location(const SheetSource& source, std::uint64_t row, std::uint64_t column) {
+    return Location::at_cell(
+        source.package.file(), source.name,
+        cell_reference(static_cast<unsigned>(row), static_cast<unsigned>(column)));
+}
+
+// The rows go to `sink`, or with `handoff` to the thread that imports them.
 class SheetHandler : public XmlHandler {
   public:
     SheetHandler(const SheetSource& source, TableSink& sink, Diagnostics& diagnostics)
-        : source_(source), sink_(sink), diagnostics_(diagnostics) {}
+        : source_(source), sink_(&sink), diagnostics_(diagnostics) {}
+    explicit SheetHandler(const SheetSource& source, RowHandoff& handoff)
+        : source_(source), handoff_(&handoff), diagnostics_(handoff.messages()) {}
 
     void start(const char* name, const char** attributes) override {
         std::string_view n = local_name(name);
@@ -124,23 +135,11 @@ class SheetHandler : public XmlHandler {
         if (collect_) value_.append(data, static_cast<std::size_t>(size));
     }
 
-    // Warns once for the formulas the file holds no result for.
-    void finish() {
-        if (missing_results_ == 0) return;
-        diagnostics_.warning(
-            std::to_string(missing_results_) +
-                (missing_results_ == 1 ? " formula has" : " formulas have") +
-                " no saved result (the file was written without calculating them, e.g. by "
-                "openpyxl); read as empty: open and save the file in Excel or LibreOffice to "
-                "calculate them",
-            where(first_missing_row_, first_missing_column_));
-    }
+    const MissingResults& missing_results() const noexcept { return missing_; }
 
   private:
     Location where(std::uint64_t row, std::uint64_t column) const {
-        return Location::at_cell(
-            source_.package.file(), source_.name,
-            cell_reference(static_cast<unsigned>(row), static_cast<unsigned>(column)));
+        return cell_location(source_, row, column);
     }
 
     [[noreturn]] void fail(std::uint64_t row, std::uint64_t column, const std::string& message) {
@@ -182,7 +181,8 @@ class SheetHandler : public XmlHandler {
     void end_row() {
         if (!in_row_) return;
         in_row_ = false;
-        if (row_has_value_ && !sink_.row(row_)) stop();
+        if (row_has_value_ && !(handoff_ ? handoff_->push(row_, missing_) : sink_->row(row_)))
+            stop();
     }
 
     void start_cell(const char** attributes) {
@@ -244,9 +244,9 @@ class SheetHandler : public XmlHandler {
         // openpyxl writes formulas with no <v> or an empty one; an empty
         // string result is stored as t="str" with an empty <v>.
         if (value_.empty() && kind_ != Kind::formula_string && kind_ != Kind::inline_string) {
-            if (formula_ && missing_results_++ == 0) {
-                first_missing_row_ = row_number_;
-                first_missing_column_ = column_;
+            if (formula_ && missing_.count++ == 0) {
+                missing_.row = row_number_;
+                missing_.column = column_;
             }
             return;
         }
@@ -346,7 +346,8 @@ class SheetHandler : public XmlHandler {
     }
 
     const SheetSource& source_;
-    TableSink& sink_;
+    TableSink* sink_ = nullptr;
+    RowHandoff* handoff_ = nullptr;
     Diagnostics& diagnostics_;
 
     bool in_data_ = false;
@@ -363,10 +364,7 @@ class SheetHandler : public XmlHandler {
     std::uint64_t column_ = 0;
     std::string value_;
     Row row_;
-
-    std::uint64_t missing_results_ = 0;
-    std::uint64_t first_missing_row_ = 0;
-    std::uint64_t first_missing_column_ = 0;
+    MissingResults missing_;
 };
 
 }  // namespace
@@ -423,10 +421,76 @@ bool iso_to_serial(const std::string& text, double& serial) {
     return true;
 }
 
+namespace {
+
+// Warns once for the formulas the file holds no result for.
+void report_missing(const SheetSource& source, const MissingResults& missing,
+                    Diagnostics& diagnostics) {
+    if (missing.count == 0) return;
+    diagnostics.warning(std::to_string(missing.count) +
+                            (missing.count == 1 ? " formula has" : " formulas have") +
+                            " no saved result (the file was written without calculating them, "
+                            "e.g. by openpyxl); read as empty: open and save the file in Excel "
+                            "or LibreOffice to calculate them",
+                        cell_location(source, missing.row, missing.column));
+}
+
+// A big sheet: its XML is scanned into rows on a second thread (and inflated
+// on a third, Package::stream) while this one imports the rows before. What
+// reaches `sink` and `diagnostics`, and in what order, is as read_sheet()
+// gives it on one thread; rows scanned past the one where `sink` stops, and
+// an error in them, are dropped, as one thread would never have read them.
+void read_sheet_ahead(const SheetSource& source, TableSink& sink, Diagnostics& diagnostics) {
+    RowHandoff handoff(source.limits.batch_rows);
+    std::thread scanning([&] {
+        try {
+            SheetHandler handler(source, handoff);
+            stream_part(source.package, source.part, handler);
+            handoff.finish(handler.missing_results(), nullptr);
+        } catch (...) {
+            handoff.finish({}, std::current_exception());
+        }
+    });
+    struct Join {
+        RowHandoff& handoff;
+        std::thread& thread;
+        ~Join() {
+            handoff.stop();
+            thread.join();
+        }
+    } join{handoff, scanning};
+
+    auto pass_messages = [&](const Diagnostics& from, std::size_t begin, std::size_t end) {
+        for (std::size_t k = begin; k < end; ++k) diagnostics.add(from.items()[k]);
+    };
+    MissingResults missing;
+    while (RowBatch* batch = handoff.next()) {
+        std::size_t passed = 0;
+        for (std::size_t i = 0; i < batch->count; ++i) {
+            pass_messages(batch->messages, passed, batch->before[i]);
+            passed = batch->before[i];
+            missing = batch->missing[i];
+            if (!sink.row(batch->rows[i])) {
+                report_missing(source, missing, diagnostics);
+                return;
+            }
+        }
+        pass_messages(batch->messages, passed, batch->messages.items().size());
+        handoff.release();
+    }
+    report_missing(source, handoff.end(), diagnostics);
+}
+
+}  // namespace
+
 void read_sheet(const SheetSource& source, TableSink& sink, Diagnostics& diagnostics) {
+    if (source.package.size(source.part) >= source.limits.read_ahead_from) {
+        read_sheet_ahead(source, sink, diagnostics);
+        return;
+    }
     SheetHandler handler(source, sink, diagnostics);
     stream_part(source.package, source.part, handler);
-    handler.finish();
+    report_missing(source, handler.missing_results(), diagnostics);
 }
 
 }  // namespace kdx::xlsx
