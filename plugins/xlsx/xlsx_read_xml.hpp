@@ -22,9 +22,12 @@ using Utf8Checker = utf8::Validator;
 
 // The element or attribute name without its namespace prefix ("x:row" -> "row").
 inline std::string_view local_name(const char* name) {
-    std::string_view n(name);
-    std::size_t colon = n.find(':');
-    return colon == std::string_view::npos ? n : n.substr(colon + 1);
+    // One pass, inline: names are short and every element of a sheet comes here.
+    const char* start = name;
+    const char* p = name;
+    for (; *p; ++p)
+        if (*p == ':' && start == name) start = p + 1;
+    return {start, static_cast<std::size_t>(p - start)};
 }
 
 // The attribute of `node` whose local name is `name`, whatever its prefix.

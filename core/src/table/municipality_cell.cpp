@@ -85,9 +85,41 @@ MunicipalityText split_municipality(const Cell& cell) {
     return m;
 }
 
-MunicipalityBook::MunicipalityBook(Dataset& dataset) : dataset_(dataset) {
+namespace {
+
+// The value of a four-digit number ("0301" -> 301); -1 for other texts.
+int four_digit_value(const std::string& number) {
+    if (number.size() != 4) return -1;
+    int value = 0;
+    for (char c : number) {
+        if (c < '0' || c > '9') return -1;
+        value = value * 10 + (c - '0');
+    }
+    return value;
+}
+
+}  // namespace
+
+MunicipalityBook::MunicipalityBook(Dataset& dataset) : dataset_(dataset), by_value_(10000) {
     for (std::size_t i = 0; i < dataset_.municipalities.size(); ++i)
-        index_.emplace(dataset_.municipalities[i].number, i);
+        if (find(dataset_.municipalities[i].number) == none)
+            remember(dataset_.municipalities[i].number, i);
+}
+
+std::size_t MunicipalityBook::find(const std::string& number) const {
+    if (int v = four_digit_value(number); v >= 0)
+        return by_value_[static_cast<std::size_t>(v)] == 0
+                   ? none
+                   : by_value_[static_cast<std::size_t>(v)] - std::size_t{1};
+    auto it = others_.find(number);
+    return it == others_.end() ? none : it->second;
+}
+
+void MunicipalityBook::remember(const std::string& number, std::size_t index) {
+    if (int v = four_digit_value(number); v >= 0 && index < UINT32_MAX)
+        by_value_[static_cast<std::size_t>(v)] = static_cast<std::uint32_t>(index + 1);
+    else
+        others_.emplace(number, index);
 }
 
 std::optional<std::string> MunicipalityBook::number_for_name(const std::string& name, int year,
@@ -119,11 +151,11 @@ void MunicipalityBook::note(const std::string& number, int year, const Origin& o
                             const std::string& name, const std::string& county_number,
                             const std::string& county_name,
                             std::optional<std::int64_t> population) {
-    auto it = index_.find(number);
+    std::size_t at = find(number);
     // The whole country (0000) is no municipality: a row of its figures
     // without a name adds no nameless municipality record.
-    if (it == index_.end() && number == whole_country && name.empty()) return;
-    if (it == index_.end()) {
+    if (at == none && number == whole_country && name.empty()) return;
+    if (at == none) {
         const MunicipalityRegistry& registry = MunicipalityRegistry::builtin();
         Municipality m;
         if (auto known = registry.find(number, year ? year : registry.last_reform_year()))
@@ -131,14 +163,15 @@ void MunicipalityBook::note(const std::string& number, int year, const Origin& o
         m.number = number;
         m.origin = origin;
         dataset_.municipalities.push_back(std::move(m));
-        it = index_.emplace(number, dataset_.municipalities.size() - 1).first;
+        at = dataset_.municipalities.size() - 1;
+        remember(number, at);
         // What the table itself says wins over the registry's view.
         Municipality& added = dataset_.municipalities.back();
         if (!name.empty()) added.name = name;
         if (!county_number.empty()) added.county_number = county_number;
         if (!county_name.empty()) added.county_name = county_name;
     }
-    Municipality& m = dataset_.municipalities[it->second];
+    Municipality& m = dataset_.municipalities[at];
     if (m.name.empty()) m.name = name;
     if (m.county_number.empty()) m.county_number = county_number;
     if (m.county_name.empty()) m.county_name = county_name;

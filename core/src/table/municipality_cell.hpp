@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
@@ -52,8 +53,16 @@ class MunicipalityBook {
               std::optional<std::int64_t> population = std::nullopt);
 
   private:
+    static constexpr std::size_t none = static_cast<std::size_t>(-1);
+    // Where `number` is in the dataset's municipalities; `none` before it is noted.
+    std::size_t find(const std::string& number) const;
+    void remember(const std::string& number, std::size_t index);
+
     Dataset& dataset_;
-    std::unordered_map<std::string, std::size_t> index_;
+    // Four-digit numbers, i.e. nearly all, by their value (index + 1; 0 for
+    // none): a row costs no string hashing. Others by their text.
+    std::vector<std::uint32_t> by_value_;
+    std::unordered_map<std::string, std::size_t> others_;
     std::map<std::pair<std::string, int>, std::vector<std::string>> names_;
 };
 
