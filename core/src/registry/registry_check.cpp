@@ -1,7 +1,10 @@
 #include <algorithm>
+#include <exception>
 #include <set>
 #include <string_view>
+#include <thread>
 #include <unordered_map>
+#include <vector>
 
 #include "kdx/registry.hpp"
 #include "registry/suggest.hpp"
@@ -24,10 +27,49 @@ class RegistryCheck {
         // and every name that does not match its number, what is left to
         // check is the municipalities' county numbers.
         if (numbering_year_ == 0) records();
-        for (const Municipality& m : d_.municipalities) municipality(m);
+        const std::vector<std::string> problems = number_problems();
+        for (std::size_t i = 0; i < d_.municipalities.size(); ++i)
+            municipality(d_.municipalities[i], problems[i]);
     }
 
   private:
+    // What number_problem() says of each municipality (before harmonise()
+    // only), worked out on two threads when there are many: a suggestion
+    // compares a name with every municipality of its period, and a file of
+    // made-up numbers has thousands to suggest for.
+    std::vector<std::string> number_problems() const {
+        const std::vector<Municipality>& all = d_.municipalities;
+        std::vector<std::string> problems(all.size());
+        if (numbering_year_ != 0) return problems;
+        auto work = [&](std::size_t first, std::size_t step) {
+            for (std::size_t i = first; i < all.size(); i += step)
+                if (!is_special_number(all[i].number))
+                    problems[i] = number_problem(t_, all[i].number, all[i].name, year_of(all[i]));
+        };
+        if (all.size() < 512 || std::thread::hardware_concurrency() < 2) {
+            work(0, 1);
+            return problems;
+        }
+        // Every other one each, so that a run of unknown numbers is shared.
+        std::exception_ptr failed;
+        std::thread other([&] {
+            try {
+                work(1, 2);
+            } catch (...) {
+                failed = std::current_exception();
+            }
+        });
+        try {
+            work(0, 2);
+        } catch (...) {
+            other.join();
+            throw;
+        }
+        other.join();
+        if (failed) std::rethrow_exception(failed);
+        return problems;
+    }
+
     void records() {
         for (const SettlementFigures& s : d_.settlement)
             record(s.municipality, s.year, s.origin, "settlement figures", {});
@@ -39,14 +81,11 @@ class RegistryCheck {
             for (int y : p.years) record(p.municipality, y, p.origin, "programme", p.id);
     }
 
-    void municipality(const Municipality& m) {
+    void municipality(const Municipality& m, const std::string& problem) {
         if (is_special_number(m.number)) return;
         // harmonise() has checked numbers and names already.
-        if (numbering_year_ == 0) {
-            std::string problem = number_problem(t_, m.number, m.name, year_of(m));
-            if (!problem.empty() && reported_.insert(m.number + " " + m.name).second)
-                out_.warning(problem, d_.location_of(m.origin));
-        }
+        if (!problem.empty() && reported_.insert(m.number + " " + m.name).second)
+            out_.warning(problem, d_.location_of(m.origin));
         if (!m.county_number.empty() && m.number.size() == 4 &&
             m.county_number != m.number.substr(0, 2))
             out_.warning("municipality " + m.number + " " + m.name + ": county number \"" +

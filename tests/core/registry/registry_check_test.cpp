@@ -1,6 +1,8 @@
 // Checking a dataset's municipalities against the registry.
 #include <gtest/gtest.h>
 
+#include <cstdio>
+
 #include "kdx/registry.hpp"
 
 namespace {
@@ -130,6 +132,41 @@ TEST(RegistryCheck, CountyNumberMustMatchTheMunicipalityNumber) {
     auto m = messages(out);
     ASSERT_EQ(m.size(), 1u);
     EXPECT_NE(m[0].find("county number \"17\" does not match"), std::string::npos) << m[0];
+}
+
+}  // namespace
+
+namespace {
+
+// Many municipalities are checked on two threads: the messages must be those
+// of checking each one alone, records' first, each kind in dataset order.
+TEST(RegistryCheck, ManyMunicipalitiesGiveTheMessagesOfEachAloneInOrder) {
+    const char* names[] = {"Steinkjer", "Oslo", "Trondheim", "Kommune 17", "Baerum", ""};
+    Dataset d;
+    for (int i = 0; i < 1200; ++i) {
+        char number[8];
+        std::snprintf(number, sizeof number, "%04d", (i * 37) % 10000);
+        d.municipalities.push_back(municipality(number, names[i % 6]));
+        d.settlement.push_back(settlement(number, 2015 + i % 8));
+    }
+    Diagnostics together;
+    kdx::check_against_registry(d, together);
+
+    std::vector<std::string> alone, of_municipalities;
+    for (std::size_t i = 0; i < d.municipalities.size(); ++i) {
+        Dataset one;
+        one.municipalities = {d.municipalities[i]};
+        one.settlement = {d.settlement[i]};
+        Diagnostics out;
+        kdx::check_against_registry(one, out);
+        for (const std::string& m : messages(out))
+            (m.rfind("settlement figures ", 0) == 0 ? alone : of_municipalities).push_back(m);
+    }
+    EXPECT_GT(of_municipalities.size(), 500u);
+    alone.insert(alone.end(), of_municipalities.begin(), of_municipalities.end());
+    // Not a vacuous comparison: most of these numbers and names disagree.
+    EXPECT_GT(alone.size(), 1000u);
+    EXPECT_EQ(messages(together), alone);
 }
 
 }  // namespace
