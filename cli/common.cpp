@@ -55,6 +55,10 @@ std::string capability_text(Capability c) {
             return "write documents";
         case can_write_in_parallel:
             return "write documents in parallel";
+        case can_read_batches:
+            return "read datasets in parts";
+        case can_write_batches:
+            return "write datasets in parts";
     }
     return "";
 }

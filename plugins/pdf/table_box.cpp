@@ -45,19 +45,19 @@ class TableBox : public Box {
         for (std::size_t j = 0; j < n; ++j) {
             numeric_.push_back(is_numeric(t.columns[j].type));
             double head =
-                longest_word({{headers[j], FontStyle::bold}}, style::table_size, c.metrics);
+                longest_word({{headers[j], FontStyle::bold, {}}}, style::table_size, c.metrics);
             natural[j] = numeric_[j] ? head
-                                     : natural_width({{headers[j], FontStyle::bold}},
+                                     : natural_width({{headers[j], FontStyle::bold, {}}},
                                                      style::table_size, c.metrics);
             minimum[j] = head;
             for (std::size_t i = 0; i < cells.size(); ++i) {
-                std::vector<Span> s{{cells[i][j], row_style(i)}};
+                std::vector<Span> s{{cells[i][j], row_style(i), {}}};
                 double w = natural_width(s, style::table_size, c.metrics);
                 natural[j] = std::max(natural[j], w);
                 minimum[j] = std::max(
                     minimum[j], numeric_[j] ? w : longest_word(s, style::table_size, c.metrics));
             }
-            wanted[j] = std::max(natural[j], natural_width({{headers[j], FontStyle::bold}},
+            wanted[j] = std::max(natural[j], natural_width({{headers[j], FontStyle::bold, {}}},
                                                            style::table_size, c.metrics));
             natural[j] += 2 * pad_x;
             minimum[j] += 2 * pad_x;
@@ -134,7 +134,7 @@ class TableBox : public Box {
         Row r;
         std::size_t lines = 1;
         for (std::size_t j = 0; j < widths_.size(); ++j) {
-            r.cells.push_back(break_lines({{texts[j], fs}}, widths_[j] - 2 * pad_x,
+            r.cells.push_back(break_lines({{texts[j], fs, {}}}, widths_[j] - 2 * pad_x,
                                           style::table_size, c.metrics));
             lines = std::max(lines, r.cells.back().size());
         }

@@ -30,7 +30,7 @@ struct TextLines {
 TextLines lines_of(const std::string& text, FontStyle fs, double size, double leading, Color color,
                    LayoutContext& c, const std::string& where) {
     TextLines t;
-    t.lines = break_lines({{c.metrics.checked(text, fs, where), fs}}, c.width, size, c.metrics);
+    t.lines = break_lines({{c.metrics.checked(text, fs, where), fs, {}}}, c.width, size, c.metrics);
     t.size = size;
     t.leading = leading;
     t.color = color;
@@ -121,7 +121,7 @@ class ParagraphBox : public Box {
         std::vector<Span> spans;
         for (const TextRun& run : p.runs) {
             FontStyle fs = run.emphasis ? FontStyle::italic : FontStyle::regular;
-            spans.push_back({c.metrics.checked(run.text, fs, where), fs});
+            spans.push_back({c.metrics.checked(run.text, fs, where), fs, {}});
         }
         text_.lines = break_lines(spans, c.width, style::body_size, c.metrics);
     }
@@ -240,7 +240,7 @@ std::unique_ptr<Box> make_page_break() { return std::make_unique<PageBreakBox>()
 
 std::vector<Line> small_lines(const std::string& text, FontStyle fs, double size, double width,
                               LayoutContext& context, const std::string& where) {
-    return break_lines({{context.metrics.checked(text, fs, where), fs}}, width, size,
+    return break_lines({{context.metrics.checked(text, fs, where), fs, {}}}, width, size,
                        context.metrics);
 }
 

@@ -87,6 +87,8 @@ runner::Response make_call(const runner::Request& q, bool memory_limited) {
             case runner::Operation::write_document:
                 format->write_document(q.document, q.target, q.options, a.diagnostics);
                 break;
+            case runner::Operation::describe:
+                break;  // answered above, without a format
         }
     } catch (const kdx::OptionError& e) {
         a.outcome = runner::Outcome::option_error;

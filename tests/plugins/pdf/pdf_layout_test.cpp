@@ -64,7 +64,7 @@ std::string words(int n, const std::string& word) {
 TEST(LineBreaker, FillsLinesGreedilyAndBreaksOnlyAtSpaces) {
     FakeMetrics m;
     // 10 pt: each character 5 pt; 50 pt holds 10 characters.
-    auto lines = break_lines({{"aaa bbb ccc ddddd e", FontStyle::regular}}, 50, 10, m);
+    auto lines = break_lines({{"aaa bbb ccc ddddd e", FontStyle::regular, {}}}, 50, 10, m);
     // A line broken at a space keeps it at its end, so that extracted text
     // reads "bbb ccc", not "bbbccc"; it is not counted in the width.
     EXPECT_THAT(texts_of(lines), ElementsAre("aaa bbb ", "ccc ddddd ", "e"));
@@ -74,17 +74,18 @@ TEST(LineBreaker, FillsLinesGreedilyAndBreaksOnlyAtSpaces) {
 
 TEST(LineBreaker, KeepsNoBreakSpacesAndCutsOnlyWordsLongerThanALine) {
     FakeMetrics m;
-    auto lines =
-        break_lines({{"tall 1\u00a0234\u00a0567 abcdefghijklmnop", FontStyle::regular}}, 50, 10, m);
+    auto lines = break_lines(
+        {{"tall 1\u00a0234\u00a0567 abcdefghijklmnop", FontStyle::regular, {}}}, 50, 10, m);
     EXPECT_THAT(texts_of(lines),
                 ElementsAre("tall ", "1\u00a0234\u00a0567 ", "abcdefghij", "klmnop"));
 }
 
 TEST(LineBreaker, EmphasisBecomesItalicFragmentsAtTheRightPlace) {
     FakeMetrics m;
-    auto lines = break_lines(
-        {{"bosatte ", FontStyle::regular}, {"102", FontStyle::italic}, {".", FontStyle::regular}},
-        500, 10, m);
+    auto lines = break_lines({{"bosatte ", FontStyle::regular, {}},
+                              {"102", FontStyle::italic, {}},
+                              {".", FontStyle::regular, {}}},
+                             500, 10, m);
     ASSERT_EQ(lines.size(), 1u);
     const auto& f = lines[0].fragments;
     ASSERT_EQ(f.size(), 3u);
@@ -101,7 +102,7 @@ TEST(LineBreaker, ASamiNameFormIsAFragmentInItsLanguage) {
     // "i " is 10 pt wide, "Snåase" 30 pt; a line break inside a Sámi span
     // keeps the language on both lines.
     auto lines =
-        break_lines({{"i Snåase – Snåsa, Romsa ja Finnmárku", FontStyle::regular}}, 140, 10, m);
+        break_lines({{"i Snåase – Snåsa, Romsa ja Finnmárku", FontStyle::regular, {}}}, 140, 10, m);
     ASSERT_EQ(lines.size(), 2u);
     const auto& f = lines[0].fragments;
     ASSERT_EQ(f.size(), 4u);
@@ -124,11 +125,11 @@ TEST(PageFlow, AFragmentInAnotherLanguageIsASpanWithItsLang) {
     PageFlow flow(PageSize{});
     const std::size_t p = flow.open("P");
     for (const Line& l :
-         break_lines({{"Bosatt i Guovdageaidnu i 2014", FontStyle::regular}}, 500, 10, m))
+         break_lines({{"Bosatt i Guovdageaidnu i 2014", FontStyle::regular, {}}}, 500, 10, m))
         flow.line(l, flow.left(), 700, 10, {});
     flow.close();
     flow.open_artifact();
-    for (const Line& l : break_lines({{"Guovdageaidnu", FontStyle::regular}}, 500, 10, m))
+    for (const Line& l : break_lines({{"Guovdageaidnu", FontStyle::regular, {}}}, 500, 10, m))
         flow.line(l, flow.left(), 50, 10, {});
     flow.close();
     const DisplayList& list = flow.list();
