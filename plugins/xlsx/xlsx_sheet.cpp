@@ -41,6 +41,25 @@ void civil_from_days(long z, long& y, unsigned& m, unsigned& d) {
     y += m <= 2;
 }
 
+// The number a cell stores ("2018", "0.5", "1E-3"); false when the text is
+// no number. Whole numbers of up to 15 digits, most cells, are read
+// directly: exactly the double from_chars gives, for less.
+bool stored_number(const std::string& text, double& number) {
+    const std::size_t size = text.size();
+    if (size > 0 && size <= 15) {
+        std::uint64_t whole = 0;
+        std::size_t i = 0;
+        for (; i < size && text[i] >= '0' && text[i] <= '9'; ++i)
+            whole = whole * 10 + static_cast<std::uint64_t>(text[i] - '0');
+        if (i == size) {
+            number = static_cast<double>(whole);
+            return true;
+        }
+    }
+    auto [end, ec] = std::from_chars(text.data(), text.data() + size, number);
+    return ec == std::errc() && end == text.data() + size;
+}
+
 // Serial 1 is 1900-01-01. Serial 60 is 1900-02-29, a day that never was but
 // which Lotus 1-2-3 counted and Excel keeps, so serials from 61 on are one
 // day ahead of a plain count.
@@ -304,9 +323,7 @@ class SheetHandler : public XmlHandler {
             case Kind::number: {
                 if (value_.empty()) return;
                 double number = 0;
-                auto [end, ec] =
-                    std::from_chars(value_.data(), value_.data() + value_.size(), number);
-                if (ec != std::errc() || end != value_.data() + value_.size()) {
+                if (!stored_number(value_, number)) {
                     diagnostics_.error(
                         "expected a number in the cell's stored value, found \"" + value_ + "\"",
                         where(row_number_, column_));

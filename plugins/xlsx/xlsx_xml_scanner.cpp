@@ -145,6 +145,15 @@ class Scanner {
         }
     }
 
+    // True when [p, p + size) has a reference or a CR. A cell's text is a
+    // few bytes: a loop costs less there than two calls to memchr.
+    static bool needs_decoding(const char* p, std::size_t size) {
+        if (size > 32) return std::memchr(p, '&', size) || std::memchr(p, '\r', size);
+        for (std::size_t i = 0; i < size; ++i)
+            if (p[i] == '&' || p[i] == '\r') return true;
+        return false;
+    }
+
     void text(const char* p, const char* end) {
         if (p == end) return;
         if (open_.empty()) {
@@ -153,7 +162,7 @@ class Scanner {
             return;
         }
         const std::size_t size = static_cast<std::size_t>(end - p);
-        if (!std::memchr(p, '&', size) && !std::memchr(p, '\r', size)) {
+        if (!needs_decoding(p, size)) {
             handler_.text(p, static_cast<int>(size));
             return;
         }
@@ -226,12 +235,13 @@ class Scanner {
             if (q >= end || (*q != '"' && *q != '\'')) fail("an attribute value without quotes");
             char quote = *q++;
             char* v = q;
-            while (q < end && *q != quote) ++q;
+            bool reference = false;
+            for (; q < end && *q != quote; ++q) reference = reference || *q == '&';
             if (q >= end) fail("an attribute value without its closing quote");
             ends_.push_back(key_stop);
             ends_.push_back(q);
             attributes_.push_back(a);
-            if (std::memchr(v, '&', static_cast<std::size_t>(q - v))) {
+            if (reference) {
                 if (values_.size() <= decoded) values_.resize(decoded + 1);
                 values_[decoded].clear();
                 decode(v, q, values_[decoded]);
