@@ -16,6 +16,49 @@ using namespace registry_detail;
 
 namespace {
 
+// What number_problem() says of each of `n` questions (`ask(i)` gives the
+// number, name and year of the i-th), worked out on two threads when there
+// are many: a suggestion compares a name with every municipality of its
+// period, and a file of made-up numbers has thousands to suggest for. The
+// answers are in the questions' order.
+struct Question {
+    std::string number, name;
+    int year = 0;
+};
+
+template <typename Ask>
+std::vector<std::string> number_problems(const Tables& t, std::size_t n, const Ask& ask) {
+    std::vector<std::string> problems(n);
+    auto work = [&](std::size_t first, std::size_t step) {
+        for (std::size_t i = first; i < n; i += step) {
+            const Question q = ask(i);
+            if (!q.number.empty()) problems[i] = number_problem(t, q.number, q.name, q.year);
+        }
+    };
+    if (n < 64 || std::thread::hardware_concurrency() < 2) {
+        work(0, 1);
+        return problems;
+    }
+    // Every other one each, so that a run of unknown numbers is shared.
+    std::exception_ptr failed;
+    std::thread other([&] {
+        try {
+            work(1, 2);
+        } catch (...) {
+            failed = std::current_exception();
+        }
+    });
+    try {
+        work(0, 2);
+    } catch (...) {
+        other.join();
+        throw;
+    }
+    other.join();
+    if (failed) std::rethrow_exception(failed);
+    return problems;
+}
+
 class RegistryCheck {
   public:
     RegistryCheck(const Dataset& d, Diagnostics& out, int numbering_year)
@@ -27,49 +70,19 @@ class RegistryCheck {
         // and every name that does not match its number, what is left to
         // check is the municipalities' county numbers.
         if (numbering_year_ == 0) records();
-        const std::vector<std::string> problems = number_problems();
-        for (std::size_t i = 0; i < d_.municipalities.size(); ++i)
-            municipality(d_.municipalities[i], problems[i]);
+        const std::vector<Municipality>& all = d_.municipalities;
+        std::vector<std::string> problems =
+            numbering_year_ != 0 ? std::vector<std::string>(all.size())
+                                 : number_problems(t_, all.size(), [&](std::size_t i) {
+                                       const Municipality& m = all[i];
+                                       return is_special_number(m.number)
+                                                  ? Question{}
+                                                  : Question{m.number, m.name, year_of(m)};
+                                   });
+        for (std::size_t i = 0; i < all.size(); ++i) municipality(all[i], problems[i]);
     }
 
   private:
-    // What number_problem() says of each municipality (before harmonise()
-    // only), worked out on two threads when there are many: a suggestion
-    // compares a name with every municipality of its period, and a file of
-    // made-up numbers has thousands to suggest for.
-    std::vector<std::string> number_problems() const {
-        const std::vector<Municipality>& all = d_.municipalities;
-        std::vector<std::string> problems(all.size());
-        if (numbering_year_ != 0) return problems;
-        auto work = [&](std::size_t first, std::size_t step) {
-            for (std::size_t i = first; i < all.size(); i += step)
-                if (!is_special_number(all[i].number))
-                    problems[i] = number_problem(t_, all[i].number, all[i].name, year_of(all[i]));
-        };
-        if (all.size() < 512 || std::thread::hardware_concurrency() < 2) {
-            work(0, 1);
-            return problems;
-        }
-        // Every other one each, so that a run of unknown numbers is shared.
-        std::exception_ptr failed;
-        std::thread other([&] {
-            try {
-                work(1, 2);
-            } catch (...) {
-                failed = std::current_exception();
-            }
-        });
-        try {
-            work(0, 2);
-        } catch (...) {
-            other.join();
-            throw;
-        }
-        other.join();
-        if (failed) std::rethrow_exception(failed);
-        return problems;
-    }
-
     void records() {
         for (const SettlementFigures& s : d_.settlement)
             record(s.municipality, s.year, s.origin, "settlement figures", {});
@@ -79,6 +92,11 @@ class RegistryCheck {
             record(n.municipality, n.year, n.origin, "nomination", {});
         for (const Programme& p : d_.programmes)
             for (int y : p.years) record(p.municipality, y, p.origin, "programme", p.id);
+        std::vector<std::string> problems =
+            number_problems(t_, unused_.size(), [&](std::size_t i) { return unused_[i].question; });
+        for (std::size_t i = 0; i < unused_.size(); ++i)
+            out_.warning(unused_[i].what + problems[i], d_.location_of(unused_[i].at));
+        unused_.clear();
     }
 
     void municipality(const Municipality& m, const std::string& problem) {
@@ -95,9 +113,9 @@ class RegistryCheck {
                          d_.location_of(m.origin));
     }
 
-    // Reports a record whose number was not in use in the record's year.
-    // Whether it was depends only on the number and the period, so each pair
-    // is looked at once however many records share it.
+    // Notes a record whose number was not in use in the record's year, for
+    // records() to report. Whether it was depends only on the number and the
+    // period, so each pair is looked at once however many records share it.
     void record(const std::string& number, int year, const Origin& at, std::string_view kind,
                 std::string_view id) {
         if (is_special_number(number)) return;
@@ -113,9 +131,9 @@ class RegistryCheck {
         if (m && t_.periods_of(number).empty()) return;
         std::string what(kind);
         if (!id.empty()) what.append(" ").append(id);
-        out_.warning(what + " " + std::to_string(year) + ": " +
-                         number_problem(t_, number, m ? m->name : std::string(), year),
-                     d_.location_of(at));
+        unused_.push_back({what + " " + std::to_string(year) + ": ",
+                           {number, m ? m->name : std::string(), year},
+                           at});
     }
 
     // The year whose numbers a municipality record is read in: the record's
@@ -141,6 +159,12 @@ class RegistryCheck {
     };
     std::unordered_map<std::string, NumberUse> used_;
     std::set<std::string> reported_;  // "number name" of municipalities reported
+    struct Unused {
+        std::string what;  // "settlement figures 2017: "
+        Question question;
+        Origin at;
+    };
+    std::vector<Unused> unused_;  // records whose numbers were not in use, in order
 };
 
 }  // namespace
