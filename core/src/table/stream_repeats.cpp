@@ -156,11 +156,8 @@ StreamRepeats::~StreamRepeats() = default;
 
 bool StreamRepeats::filter(Dataset& part, std::string& why) {
     auto place = [&part](const Origin& o) { return part.location_of(o); };
-    // try_emplace, unlike emplace, makes no node for a number already there.
     auto municipality = [this](const std::string& number) {
-        return municipalities_
-            .try_emplace(number, static_cast<std::uint32_t>(municipalities_.size()))
-            .first->second;
+        return municipalities_.insert(number).first;
     };
     // A record's key costs a cache miss in its table; with the part's keys
     // hashed first, a later record's slot is fetched while one is looked up.
@@ -241,10 +238,7 @@ std::uint32_t StreamRepeats::indicator(const std::string& programme, const std::
     if (last_indicator_ && programme == last_indicator_->programme &&
         indicator == last_indicator_->indicator)
         return last_indicator_->ordinal;
-    const std::uint32_t p = indicators_
-                                .try_emplace(programme + '\n' + indicator,
-                                             static_cast<std::uint32_t>(indicators_.size()))
-                                .first->second;
+    const std::uint32_t p = indicators_.insert(programme + '\n' + indicator).first;
     last_indicator_ = {programme, indicator, p};
     return p;
 }

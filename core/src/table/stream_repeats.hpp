@@ -9,11 +9,11 @@
 #include <memory>
 #include <optional>
 #include <string>
-#include <unordered_map>
 #include <vector>
 
 #include "kdx/diagnostics.hpp"
 #include "kdx/model.hpp"
+#include "string_index.hpp"
 
 namespace kdx::table_detail {
 
@@ -41,8 +41,8 @@ class StreamRepeats {
 
     std::unique_ptr<Keys> settlement_, outcomes_;
     std::vector<std::uint64_t> hashes_;  // of a part's keys, kept for the next part's
-    std::unordered_map<std::string, std::uint32_t> municipalities_;
-    std::unordered_map<std::string, std::uint32_t> indicators_;  // "programme\nindicator"
+    StringIndex municipalities_;
+    StringIndex indicators_;  // "programme\nindicator"
     // The latest outcome's programme and indicator, and their ordinal.
     struct LastIndicator {
         std::string programme, indicator;
