@@ -99,8 +99,8 @@ class CsvOut {
         }
         if (field_++ > 0) buffer_ += dialect_.delimiter;
         if (!out_) return *this;
-        const char special[] = {dialect_.delimiter, '"', '\r', '\n', '\0'};
-        if (s.find_first_of(special) == std::string_view::npos) {
+        const char special[] = {dialect_.delimiter, '"', '\r', '\n'};
+        if (s.find_first_of(std::string_view(special, sizeof special)) == std::string_view::npos) {
             buffer_ += s;
         } else {
             buffer_ += '"';
@@ -152,8 +152,10 @@ const std::vector<const char*> outcome_columns{
     "municipality", "programme", "indicator", "year", "value", "unit", "cohort_size", "source"};
 
 void settlement_rows(const Dataset& d, CsvOut& out) {
+    const Municipality* m = nullptr;
     for (const SettlementFigures& s : d.settlement) {
-        const Municipality* m = d.find_municipality(s.municipality);
+        // Records come in runs of one municipality: look it up when it changes.
+        if (!m || m->number != s.municipality) m = d.find_municipality(s.municipality);
         out.text(s.municipality).text(m ? m->name : std::string()).year(s.year);
         out.value(s.requested).value(s.decided).value(s.settled);
         out.value(s.unaccompanied_minors).value(s.family_reunifications).end();
