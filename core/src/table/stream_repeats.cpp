@@ -1,10 +1,17 @@
 #include "table/stream_repeats.hpp"
 
 #include <algorithm>
+#include <cstdlib>
 #include <cstring>
 #include <limits>
+#include <new>
 #include <optional>
 #include <stdexcept>
+#include <utility>
+
+#ifdef __linux__
+#include <sys/mman.h>
+#endif
 
 namespace kdx::table_detail {
 
@@ -26,6 +33,46 @@ std::uint64_t add(std::uint64_t h, const Value& v) {
 }
 
 std::uint32_t fold(std::uint64_t h) { return static_cast<std::uint32_t>(h ^ (h >> 32)); }
+
+// Zeroed slots of a table read at random. calloc takes a large array from the
+// kernel zeroed, without a pass of its own, and on Linux the array asks for
+// huge pages: with 4 KB ones each page of a table of millions of slots was a
+// fault of its own, and a lookup missed the TLB as well as the cache.
+class Slots {
+  public:
+    explicit Slots(std::size_t size)
+        : data_(static_cast<std::uint64_t*>(std::calloc(size, sizeof(std::uint64_t)))),
+          size_(size) {
+        if (!data_) throw std::bad_alloc();
+#ifdef __linux__
+        constexpr std::uintptr_t huge = 2 << 20;
+        const std::uintptr_t from =
+            (reinterpret_cast<std::uintptr_t>(data_) + huge - 1) & ~(huge - 1);
+        const std::uintptr_t to = reinterpret_cast<std::uintptr_t>(data_ + size) & ~(huge - 1);
+        if (to > from) madvise(reinterpret_cast<void*>(from), to - from, MADV_HUGEPAGE);
+#endif
+    }
+    Slots(Slots&& other) noexcept : data_(other.data_), size_(other.size_) {
+        other.data_ = nullptr;
+        other.size_ = 0;
+    }
+    Slots& operator=(Slots&& other) noexcept {
+        std::swap(data_, other.data_);
+        std::swap(size_, other.size_);
+        return *this;
+    }
+    ~Slots() { std::free(data_); }
+
+    std::uint64_t& operator[](std::size_t i) { return data_[i]; }
+    const std::uint64_t& operator[](std::size_t i) const { return data_[i]; }
+    std::size_t size() const noexcept { return size_; }
+    const std::uint64_t* begin() const noexcept { return data_; }
+    const std::uint64_t* end() const noexcept { return data_ + size_; }
+
+  private:
+    std::uint64_t* data_;
+    std::size_t size_;
+};
 
 }  // namespace
 
@@ -131,7 +178,7 @@ class StreamRepeats::Keys {
         // At most 2^30 slots: an index takes at most 30 of the upper half's bits.
         if (slots_.size() > std::numeric_limits<std::uint32_t>::max() / 4)
             throw std::length_error("too many records to keep their keys beside the stream");
-        std::vector<std::uint64_t> slots(2 * slots_.size());
+        Slots slots(2 * slots_.size());
         const std::size_t mask = slots.size() - 1;
         for (const std::uint64_t slot : slots_) {
             if (slot == 0) continue;
@@ -143,7 +190,7 @@ class StreamRepeats::Keys {
     }
 
     // mix(key)'s upper half << 32 | ordinal + 1; 0 = free. Never empty.
-    std::vector<std::uint64_t> slots_ = std::vector<std::uint64_t>(1024);
+    Slots slots_{1024};
     std::vector<std::unique_ptr<Entry[]>> blocks_;
     std::size_t count_ = 0;
     OriginRuns origins_;
