@@ -87,7 +87,7 @@ MunicipalityText split_municipality(const Cell& cell) {
 
 MunicipalityBook::MunicipalityBook(Dataset& dataset) : dataset_(dataset) {
     for (std::size_t i = 0; i < dataset_.municipalities.size(); ++i)
-        index_.emplace(dataset_.municipalities[i].number, i);
+        if (index_.insert(dataset_.municipalities[i].number).second) positions_.push_back(i);
 }
 
 std::optional<std::string> MunicipalityBook::number_for_name(const std::string& name, int year,
@@ -119,11 +119,11 @@ void MunicipalityBook::note(const std::string& number, int year, const Origin& o
                             const std::string& name, const std::string& county_number,
                             const std::string& county_name,
                             std::optional<std::int64_t> population) {
-    auto it = index_.find(number);
+    std::uint32_t at = index_.find(number);
     // The whole country (0000) is no municipality: a row of its figures
     // without a name adds no nameless municipality record.
-    if (it == index_.end() && number == whole_country && name.empty()) return;
-    if (it == index_.end()) {
+    if (at == StringIndex::npos && number == whole_country && name.empty()) return;
+    if (at == StringIndex::npos) {
         const MunicipalityRegistry& registry = MunicipalityRegistry::builtin();
         Municipality m;
         if (auto known = registry.find(number, year ? year : registry.last_reform_year()))
@@ -131,14 +131,15 @@ void MunicipalityBook::note(const std::string& number, int year, const Origin& o
         m.number = number;
         m.origin = origin;
         dataset_.municipalities.push_back(std::move(m));
-        it = index_.emplace(number, dataset_.municipalities.size() - 1).first;
+        at = index_.insert(number).first;
+        positions_.push_back(dataset_.municipalities.size() - 1);
         // What the table itself says wins over the registry's view.
         Municipality& added = dataset_.municipalities.back();
         if (!name.empty()) added.name = name;
         if (!county_number.empty()) added.county_number = county_number;
         if (!county_name.empty()) added.county_name = county_name;
     }
-    Municipality& m = dataset_.municipalities[it->second];
+    Municipality& m = dataset_.municipalities[positions_[at]];
     if (m.name.empty()) m.name = name;
     if (m.county_number.empty()) m.county_number = county_number;
     if (m.county_name.empty()) m.county_name = county_name;

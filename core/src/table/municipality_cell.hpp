@@ -7,12 +7,12 @@
 #include <map>
 #include <optional>
 #include <string>
-#include <unordered_map>
 #include <utility>
 #include <vector>
 
 #include "kdx/model.hpp"
 #include "kdx/table.hpp"
+#include "string_index.hpp"
 
 namespace kdx::table_detail {
 
@@ -53,7 +53,8 @@ class MunicipalityBook {
 
   private:
     Dataset& dataset_;
-    std::unordered_map<std::string, std::size_t> index_;
+    StringIndex index_;                   // the numbers met
+    std::vector<std::size_t> positions_;  // in dataset_.municipalities, by index_'s ordinal
     std::map<std::pair<std::string, int>, std::vector<std::string>> names_;
 };
 
