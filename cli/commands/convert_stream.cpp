@@ -8,6 +8,7 @@
 #include "kdx/error.hpp"
 #include "kdx/file_hash.hpp"
 #include "kdx/validate.hpp"
+#include "string_index.hpp"
 
 namespace kdx::cli {
 
@@ -84,9 +85,12 @@ class ConvertSink : public BatchSink {
     // reader completes later would make the streamed file differ.
     void note_names(const Dataset& part) {
         for (const SettlementFigures& s : part.settlement) {
-            if (named_.count(s.municipality)) continue;
+            if (named_.find(s.municipality) != StringIndex::npos) continue;
             const Municipality* m = part.find_municipality(s.municipality);
-            (m && !m->name.empty() ? named_ : nameless_).insert(s.municipality);
+            if (m && !m->name.empty())
+                named_.insert(s.municipality);
+            else
+                nameless_.insert(s.municipality);
         }
     }
 
@@ -96,7 +100,8 @@ class ConvertSink : public BatchSink {
     Dataset held_;
     StreamCheck check_;
     Diagnostics writing_;
-    std::unordered_set<std::string> named_, nameless_;
+    StringIndex named_;
+    std::unordered_set<std::string> nameless_;
     std::string why_;
     std::size_t settlement_ = 0, outcomes_ = 0;
 };

@@ -10,13 +10,13 @@
 #include <string_view>
 #include <tuple>
 #include <type_traits>
-#include <unordered_map>
 #include <unordered_set>
 #include <vector>
 
 #include "kdx/registry.hpp"
 #include "population.hpp"
 #include "registry/tables.hpp"
+#include "string_index.hpp"
 
 namespace kdx {
 
@@ -77,7 +77,7 @@ class Validator {
     // For a part of a stream: references to what `known` does not hold go to
     // `pending`; keys are not compared (a stream's keys do not repeat).
     Validator(const Dataset& part, Diagnostics& out, const ValidationOptions& o,
-              const std::unordered_set<std::string>& known, std::vector<Pending>& pending)
+              const StringIndex& known, std::vector<Pending>& pending)
         : d_(part), out_(out), o_(o), known_(&known), pending_(&pending) {}
 
     void part_settlement() { check_settlement(); }
@@ -127,7 +127,7 @@ class Validator {
     template <typename What>
     void check_reference(const Origin& at, const std::string& number, const What& what) {
         if (o_.check_references && number != whole_country &&
-            (known_ ? *known_ : numbers_).count(number) == 0) {
+            (known_ ? known_->find(number) == StringIndex::npos : numbers_.count(number) == 0)) {
             std::string message = what() + " refers to unknown municipality \"" + number + "\"";
             if (pending_)
                 pending_->push_back({out_.items().size(),
@@ -277,7 +277,7 @@ class Validator {
     const ValidationOptions& o_;
     std::unordered_set<std::string> numbers_;
     std::unordered_set<std::string> programme_ids_;
-    const std::unordered_set<std::string>* known_ = nullptr;
+    const StringIndex* known_ = nullptr;
     std::vector<Pending>* pending_ = nullptr;
 };
 
@@ -325,10 +325,10 @@ template <typename Record>
 class RegistrySample {
   public:
     void add(const Record& r) {
-        auto [at, fresh] = numbers_.try_emplace(r.municipality, seen_.size());
-        if (fresh) seen_.push_back({&at->first, 0, std::nullopt});
-        Seen& seen = seen_[at->second];
-        const Kept kept{static_cast<std::uint32_t>(at->second), indicator_of(r), r.year, r.origin};
+        const auto [number, fresh] = numbers_.insert(r.municipality);
+        if (fresh) seen_.push_back({0, std::nullopt});
+        Seen& seen = seen_[number];
+        const Kept kept{number, indicator_of(r), r.year, r.origin};
         const unsigned bit = 1u << registry_detail::period_of(r.year);
         if (!(seen.periods & bit)) {
             seen.periods |= bit;
@@ -353,32 +353,27 @@ class RegistrySample {
         Origin origin;
     };
     struct Seen {
-        const std::string* number;
         unsigned periods;
         std::optional<Kept> latest;
     };
 
     std::uint32_t indicator_of(const Record& r) {
-        if constexpr (std::is_same_v<Record, Outcome>) {
-            auto [at, fresh] = indicators_.try_emplace(r.indicator, indicator_names_.size());
-            if (fresh) indicator_names_.push_back(&at->first);
-            return static_cast<std::uint32_t>(at->second);
-        } else {
+        if constexpr (std::is_same_v<Record, Outcome>)
+            return indicators_.insert(r.indicator).first;
+        else
             return 0;
-        }
     }
     Record record(const Kept& k) const {
         Record r;
-        r.municipality = *seen_[k.number].number;
+        r.municipality = numbers_[k.number];
         r.year = k.year;
         r.origin = k.origin;
-        if constexpr (std::is_same_v<Record, Outcome>) r.indicator = *indicator_names_[k.indicator];
+        if constexpr (std::is_same_v<Record, Outcome>) r.indicator = indicators_[k.indicator];
         return r;
     }
 
-    std::unordered_map<std::string, std::size_t> numbers_, indicators_;
+    StringIndex numbers_, indicators_;
     std::vector<Seen> seen_;  // by number, in the order the numbers came
-    std::vector<const std::string*> indicator_names_;
     std::vector<Kept> first_;
 };
 
@@ -386,7 +381,7 @@ class RegistrySample {
 
 struct StreamCheck::State {
     ValidationOptions options;
-    std::unordered_set<std::string> known;          // municipality numbers of the parts so far
+    StringIndex known;                              // municipality numbers of the parts so far
     std::size_t known_from = 0;                     // the parts' municipalities already in `known`
     std::unordered_set<std::string> no_programmes;  // programmes come with the rest
     PartMessages settlement, outcomes;
@@ -404,7 +399,7 @@ StreamCheck::~StreamCheck() = default;
 void StreamCheck::part(const Dataset& part) {
     State& s = *s_;
     if (part.municipalities.size() < s.known_from) {
-        s.known.clear();
+        s.known = {};
         s.known_from = 0;
     }
     for (; s.known_from < part.municipalities.size(); ++s.known_from)

@@ -163,6 +163,56 @@ TEST(ConvertStream, RepeatedKeysGiveTheSameMessages) {
         << p.streamed.err;
 }
 
+// A long outcome table of `rows` rows: municipality numbers 1000.., years
+// 2000..2019, and the indicator going back and forth between two (per-mille
+// and percent settled) every 20 rows, with `tail` appended after the rows.
+path long_outcomes(const path& dir, const std::string& name, int rows, const std::string& tail) {
+    const path file = dir / name;
+    std::ofstream out(file, std::ios::binary);
+    out << "aar;kommune_nr;bosetting;enhet;tabellvariabel\n";
+    for (int i = 0; i < rows; ++i)
+        out << (2000 + i % 20) << ';' << (1000 + i / 40) << ";bosatt;"
+            << (i / 20 % 2 ? "prosent" : "promille") << ';' << (i % 50) << '\n';
+    out << tail;
+    return file;
+}
+
+// Repeated outcome keys after the indicator and the municipality went back and
+// forth (A, B, A), in a later part than the first: the stream's keys must
+// still tell which are the same and which differ.
+TEST(ConvertStream, RepeatedKeysAfterIndicatorsAndMunicipalitiesAlternate) {
+    const path dir = kdx::test::scratch_dir();
+    const path same = long_outcomes(dir, "same.csv", 10000,
+                                    "2000;1000;bosatt;promille;0\n"
+                                    "2000;1000;bosatt;prosent;20\n"
+                                    "2000;1001;bosatt;promille;40\n"
+                                    "2000;1000;bosatt;promille;0\n"
+                                    "2019;1249;bosatt;prosent;49\n");
+    Pair p = convert_both(dir, same, "csv", "-o table=outcomes");
+    expect_same(p);
+    EXPECT_EQ(p.streamed.err.find("read whole"), std::string::npos) << p.streamed.err;
+    EXPECT_TRUE(went_in_parts(dir, same, "csv", "-o table=outcomes"));
+    for (const std::string& twice :
+         {"outcome settled-per-1000 1000 2000 is given twice, at " + same.string() + ":2:5",
+          "outcome settled-share-of-decided 1000 2000 is given twice, at " + same.string() +
+              ":22:5",
+          "outcome settled-per-1000 1001 2000 is given twice, at " + same.string() + ":42:5",
+          "outcome settled-share-of-decided 1249 2019 is given twice, at " + same.string() +
+              ":10001:5"})
+        EXPECT_NE(p.streamed.err.find(twice), std::string::npos) << twice << "\n" << p.streamed.err;
+
+    const path other = long_outcomes(dir, "other.csv", 10000,
+                                     "2000;1000;bosatt;prosent;20\n"
+                                     "2000;1001;bosatt;promille;40\n"
+                                     "2000;1000;bosatt;promille;1\n");
+    p = convert_both(dir, other, "csv", "-o table=outcomes");
+    expect_same(p);
+    EXPECT_NE(p.streamed.err.find(
+                  "read whole: outcome settled-per-1000 1000 2000 is given twice with different"),
+              std::string::npos)
+        << p.streamed.err;
+}
+
 // A repeated row of a wide table (a year in each group of columns, three
 // records a row) is reported at the place of the first row's records: the
 // stream keeps places as runs of records a fixed step apart, which must give

@@ -1,10 +1,17 @@
 #include "table/stream_repeats.hpp"
 
 #include <algorithm>
+#include <cstdlib>
 #include <cstring>
 #include <limits>
+#include <new>
 #include <optional>
 #include <stdexcept>
+#include <utility>
+
+#ifdef __linux__
+#include <sys/mman.h>
+#endif
 
 namespace kdx::table_detail {
 
@@ -26,6 +33,46 @@ std::uint64_t add(std::uint64_t h, const Value& v) {
 }
 
 std::uint32_t fold(std::uint64_t h) { return static_cast<std::uint32_t>(h ^ (h >> 32)); }
+
+// Zeroed slots of a table read at random. calloc takes a large array from the
+// kernel zeroed, without a pass of its own, and on Linux the array asks for
+// huge pages: with 4 KB ones each page of a table of millions of slots was a
+// fault of its own, and a lookup missed the TLB as well as the cache.
+class Slots {
+  public:
+    explicit Slots(std::size_t size)
+        : data_(static_cast<std::uint64_t*>(std::calloc(size, sizeof(std::uint64_t)))),
+          size_(size) {
+        if (!data_) throw std::bad_alloc();
+#ifdef __linux__
+        constexpr std::uintptr_t huge = 2 << 20;
+        const std::uintptr_t from =
+            (reinterpret_cast<std::uintptr_t>(data_) + huge - 1) & ~(huge - 1);
+        const std::uintptr_t to = reinterpret_cast<std::uintptr_t>(data_ + size) & ~(huge - 1);
+        if (to > from) madvise(reinterpret_cast<void*>(from), to - from, MADV_HUGEPAGE);
+#endif
+    }
+    Slots(Slots&& other) noexcept : data_(other.data_), size_(other.size_) {
+        other.data_ = nullptr;
+        other.size_ = 0;
+    }
+    Slots& operator=(Slots&& other) noexcept {
+        std::swap(data_, other.data_);
+        std::swap(size_, other.size_);
+        return *this;
+    }
+    ~Slots() { std::free(data_); }
+
+    std::uint64_t& operator[](std::size_t i) { return data_[i]; }
+    const std::uint64_t& operator[](std::size_t i) const { return data_[i]; }
+    std::size_t size() const noexcept { return size_; }
+    const std::uint64_t* begin() const noexcept { return data_; }
+    const std::uint64_t* end() const noexcept { return data_ + size_; }
+
+  private:
+    std::uint64_t* data_;
+    std::size_t size_;
+};
 
 }  // namespace
 
@@ -71,42 +118,56 @@ class OriginRuns {
     std::uint32_t count_ = 0;
 };
 
-// Keys seen so far: an open-addressing table of record ordinals (4 bytes a
-// slot, at most half full) over entries kept in blocks, so that growing never
-// copies them, and the entries' places as runs.
+// Keys seen so far: an open-addressing table over entries kept in blocks, so
+// that growing never copies them, and the entries' places as runs. A key is
+// known by h = mix(key), which mix() gives for one key only: a slot (at most
+// half of them full) holds h's upper half and the entry's ordinal, the entry
+// the lower half. A probe compares the upper halves in the slot, so that it
+// reads an entry (a cache miss, the entries being far apart) only when they
+// match, and growing places the slots by what they hold.
 class StreamRepeats::Keys {
   public:
-    struct Entry {
-        std::uint32_t key_high, key_low;
-        std::uint32_t fingerprint;
-    };
-
-    // The ordinal of the entry an earlier record with this key left, or
-    // nullopt after adding one.
-    std::optional<std::uint32_t> find_or_add(std::uint64_t key, std::uint32_t fingerprint,
+    // The ordinal of the entry an earlier record with the key of hash h =
+    // mix(key) left, or nullopt after adding one.
+    std::optional<std::uint32_t> find_or_add(std::uint64_t h, std::uint32_t fingerprint,
                                              const Origin& origin) {
         if (2 * (count_ + 1) > slots_.size()) grow();
+        const std::uint32_t upper = static_cast<std::uint32_t>(h >> 32);
+        const std::uint32_t lower = static_cast<std::uint32_t>(h);
         const std::size_t mask = slots_.size() - 1;
-        for (std::size_t h = mix(key) & mask;; h = (h + 1) & mask) {
-            std::uint32_t slot = slots_[h];
+        for (std::size_t i = upper & mask;; i = (i + 1) & mask) {
+            const std::uint64_t slot = slots_[i];
             if (slot == 0) {
-                slots_[h] = static_cast<std::uint32_t>(++count_);
+                slots_[i] = static_cast<std::uint64_t>(upper) << 32 | ++count_;
                 if ((count_ - 1) % block == 0)
                     blocks_.push_back(std::unique_ptr<Entry[]>(new Entry[block]));
-                entry(count_ - 1) = {static_cast<std::uint32_t>(key >> 32),
-                                     static_cast<std::uint32_t>(key), fingerprint};
+                entry(count_ - 1) = {lower, fingerprint};
                 origins_.push(origin);
                 return std::nullopt;
             }
-            const Entry& e = entry(slot - 1);
-            if ((static_cast<std::uint64_t>(e.key_high) << 32 | e.key_low) == key) return slot - 1;
+            if (slot >> 32 != upper) continue;
+            const std::uint32_t ordinal = static_cast<std::uint32_t>(slot) - 1;
+            if (entry(ordinal).lower == lower) return ordinal;
         }
+    }
+    // Brings the slot find_or_add(h) looks at first into the cache.
+    void prefetch(std::uint64_t h) const {
+#if defined(__GNUC__)
+        __builtin_prefetch(&slots_[(h >> 32) & (slots_.size() - 1)]);
+#else
+        (void)h;
+#endif
     }
     std::uint32_t fingerprint(std::uint32_t ordinal) const { return entry(ordinal).fingerprint; }
     Origin origin(std::uint32_t ordinal) const { return origins_.at(ordinal); }
 
   private:
-    // 6 MB a block: above the size kdx's allocator maps on its own (main.cpp),
+    struct Entry {
+        std::uint32_t lower;  // mix(key)'s lower half
+        std::uint32_t fingerprint;
+    };
+
+    // 4 MB a block: no less than what kdx's allocator maps on its own (main.cpp),
     // so that a block is given back when let go, and left untouched (not
     // zeroed), so that the pages a small stream does not reach cost nothing.
     static constexpr std::size_t block = 1 << 19;
@@ -114,20 +175,22 @@ class StreamRepeats::Keys {
     Entry& entry(std::size_t i) const { return blocks_[i / block][i % block]; }
 
     void grow() {
+        // At most 2^30 slots: an index takes at most 30 of the upper half's bits.
         if (slots_.size() > std::numeric_limits<std::uint32_t>::max() / 4)
             throw std::length_error("too many records to keep their keys beside the stream");
-        std::vector<std::uint32_t> slots(slots_.empty() ? 1024 : 2 * slots_.size());
+        Slots slots(2 * slots_.size());
         const std::size_t mask = slots.size() - 1;
-        for (std::size_t i = 0; i < count_; ++i) {
-            const Entry& e = entry(i);
-            std::size_t h = mix(static_cast<std::uint64_t>(e.key_high) << 32 | e.key_low) & mask;
-            while (slots[h] != 0) h = (h + 1) & mask;
-            slots[h] = static_cast<std::uint32_t>(i + 1);
+        for (const std::uint64_t slot : slots_) {
+            if (slot == 0) continue;
+            std::size_t i = (slot >> 32) & mask;
+            while (slots[i] != 0) i = (i + 1) & mask;
+            slots[i] = slot;
         }
         slots_ = std::move(slots);
     }
 
-    std::vector<std::uint32_t> slots_;
+    // mix(key)'s upper half << 32 | ordinal + 1; 0 = free. Never empty.
+    Slots slots_{1024};
     std::vector<std::unique_ptr<Entry[]>> blocks_;
     std::size_t count_ = 0;
     OriginRuns origins_;
@@ -141,20 +204,25 @@ StreamRepeats::~StreamRepeats() = default;
 bool StreamRepeats::filter(Dataset& part, std::string& why) {
     auto place = [&part](const Origin& o) { return part.location_of(o); };
     auto municipality = [this](const std::string& number) {
-        return municipalities_.emplace(number, static_cast<std::uint32_t>(municipalities_.size()))
-            .first->second;
+        return municipalities_.insert(number).first;
     };
+    // A record's key costs a cache miss in its table; with the part's keys
+    // hashed first, a later record's slot is fetched while one is looked up.
+    constexpr std::size_t ahead = 8;
 
+    hashes_.clear();
+    for (const SettlementFigures& s : part.settlement)
+        hashes_.push_back(mix(static_cast<std::uint64_t>(municipality(s.municipality)) << 32 |
+                              static_cast<std::uint32_t>(s.year)));
     std::size_t kept = 0;
     for (std::size_t i = 0; i < part.settlement.size(); ++i) {
+        if (i + ahead < hashes_.size()) settlement_->prefetch(hashes_[i + ahead]);
         SettlementFigures& s = part.settlement[i];
-        const std::uint64_t key = static_cast<std::uint64_t>(municipality(s.municipality)) << 32 |
-                                  static_cast<std::uint32_t>(s.year);
         std::uint64_t h = 0;
         for (const Value* v : {&s.requested, &s.decided, &s.settled, &s.unaccompanied_minors,
                                &s.family_reunifications})
             h = add(h, *v);
-        if (auto first = settlement_->find_or_add(key, fold(h), s.origin)) {
+        if (auto first = settlement_->find_or_add(hashes_[i], fold(h), s.origin)) {
             if (settlement_->fingerprint(*first) != fold(h)) {
                 why = "settlement " + s.municipality + " " + std::to_string(s.year) +
                       " is given twice with different figures";
@@ -172,23 +240,27 @@ bool StreamRepeats::filter(Dataset& part, std::string& why) {
     }
     part.settlement.resize(kept);
 
+    hashes_.clear();
+    std::size_t too_many = part.outcomes.size();  // the first outcome the keys cannot name
+    for (const Outcome& o : part.outcomes) {
+        const std::uint32_t m = municipality(o.municipality);
+        const std::uint32_t p = indicator(o.programme, o.indicator);
+        if ((m >= (1u << 20) || p >= (1u << 12)) && too_many == part.outcomes.size())
+            too_many = hashes_.size();
+        hashes_.push_back(mix(static_cast<std::uint64_t>(m << 12 | p) << 32 |
+                              static_cast<std::uint32_t>(o.year)));
+    }
     kept = 0;
     for (std::size_t i = 0; i < part.outcomes.size(); ++i) {
-        Outcome& o = part.outcomes[i];
-        const std::uint32_t m = municipality(o.municipality);
-        const std::uint32_t p = indicators_
-                                    .emplace(o.programme + '\n' + o.indicator,
-                                             static_cast<std::uint32_t>(indicators_.size()))
-                                    .first->second;
-        if (m >= (1u << 20) || p >= (1u << 12)) {
+        if (i == too_many) {
             why = "more municipalities or indicators than the keys kept beside the stream can name";
             return false;
         }
-        const std::uint64_t key =
-            static_cast<std::uint64_t>(m << 12 | p) << 32 | static_cast<std::uint32_t>(o.year);
+        if (i + ahead < hashes_.size()) outcomes_->prefetch(hashes_[i + ahead]);
+        Outcome& o = part.outcomes[i];
         const std::uint32_t fingerprint =
             fold(mix(add(0, o.value) + static_cast<unsigned>(o.unit)));
-        if (auto first = outcomes_->find_or_add(key, fingerprint, o.origin)) {
+        if (auto first = outcomes_->find_or_add(hashes_[i], fingerprint, o.origin)) {
             if (outcomes_->fingerprint(*first) != fingerprint) {
                 why = "outcome " + o.indicator + " " + o.municipality + " " +
                       std::to_string(o.year) + " is given twice with different values";
@@ -208,6 +280,16 @@ bool StreamRepeats::filter(Dataset& part, std::string& why) {
     return true;
 }
 
+std::uint32_t StreamRepeats::indicator(const std::string& programme, const std::string& indicator) {
+    // Outcomes come in runs of one programme and indicator.
+    if (last_indicator_ && programme == last_indicator_->programme &&
+        indicator == last_indicator_->indicator)
+        return last_indicator_->ordinal;
+    const std::uint32_t p = indicators_.insert(programme + '\n' + indicator).first;
+    last_indicator_ = {programme, indicator, p};
+    return p;
+}
+
 void StreamRepeats::finish(Diagnostics& out) {
     out.append(settlement_messages_);
     out.append(outcome_messages_);
@@ -215,6 +297,8 @@ void StreamRepeats::finish(Diagnostics& out) {
     outcomes_.reset();
     municipalities_ = {};
     indicators_ = {};
+    last_indicator_.reset();
+    hashes_ = {};
 }
 
 }  // namespace kdx::table_detail

@@ -1,18 +1,19 @@
 // The repeated-key rule of an import (repeated_keys.hpp) for records handed on
 // in parts (Format::read_batches): the records are gone once handed on, so the
 // keys are kept compactly beside the stream with a fingerprint of the first
-// record's figures and its place: 20 to 28 bytes a record, the places as runs
+// record's figures and its place: 24 to 40 bytes a record, the places as runs
 // (a long sheet's records are one run).
 #pragma once
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
-#include <unordered_map>
 #include <vector>
 
 #include "kdx/diagnostics.hpp"
 #include "kdx/model.hpp"
+#include "string_index.hpp"
 
 namespace kdx::table_detail {
 
@@ -35,9 +36,19 @@ class StreamRepeats {
 
   private:
     class Keys;
+    // The ordinal of an outcome's programme and indicator in indicators_.
+    std::uint32_t indicator(const std::string& programme, const std::string& indicator);
+
     std::unique_ptr<Keys> settlement_, outcomes_;
-    std::unordered_map<std::string, std::uint32_t> municipalities_;
-    std::unordered_map<std::string, std::uint32_t> indicators_;  // "programme\nindicator"
+    std::vector<std::uint64_t> hashes_;  // of a part's keys, kept for the next part's
+    StringIndex municipalities_;
+    StringIndex indicators_;  // "programme\nindicator"
+    // The latest outcome's programme and indicator, and their ordinal.
+    struct LastIndicator {
+        std::string programme, indicator;
+        std::uint32_t ordinal;
+    };
+    std::optional<LastIndicator> last_indicator_;
     Diagnostics settlement_messages_, outcome_messages_;
 };
 
