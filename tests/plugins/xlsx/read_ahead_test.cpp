@@ -99,6 +99,28 @@ std::string value_text(const kdx::Value& v) {
     return out.str();
 }
 
+// A workbook opened as the reader opens it, for reading its sheets one by one.
+struct OpenWorkbook {
+    OpenWorkbook(const fs::path& file, const kdx::xlsx::ReadLimits& limits,
+                 kdx::Diagnostics& diagnostics)
+        : limits(limits),
+          package(file, file.string(), limits),
+          book(kdx::xlsx::read_workbook(package, diagnostics)),
+          styles(book.styles.empty() ? kdx::xlsx::Styles()
+                                     : kdx::xlsx::Styles::read(package, book.styles)),
+          strings(book.shared_strings.empty()
+                      ? std::vector<std::string>()
+                      : kdx::xlsx::read_shared_strings(package, book.shared_strings, limits)) {}
+    kdx::xlsx::SheetSource source(const kdx::xlsx::SheetPart& sheet) const {
+        return {package, sheet.part, sheet.name, strings, styles, book.date1904, limits};
+    }
+    const kdx::xlsx::ReadLimits& limits;
+    kdx::xlsx::Package package;
+    kdx::xlsx::Workbook book;
+    kdx::xlsx::Styles styles;
+    std::vector<std::string> strings;
+};
+
 // Every sheet through core's TableImporter, as the plugin's read_dataset
 // does for partner sheets; the records and all messages, in order, as text.
 std::string imported(const fs::path& file, const kdx::xlsx::ReadLimits& limits) {
@@ -107,21 +129,15 @@ std::string imported(const fs::path& file, const kdx::xlsx::ReadLimits& limits) 
     kdx::Diagnostics diagnostics;
     std::string out;
     try {
-        Package package(file, file.string(), limits);
-        Workbook book = read_workbook(package, diagnostics);
-        Styles styles = book.styles.empty() ? Styles() : Styles::read(package, book.styles);
-        std::vector<std::string> strings =
-            book.shared_strings.empty() ? std::vector<std::string>()
-                                        : read_shared_strings(package, book.shared_strings, limits);
+        OpenWorkbook workbook(file, limits, diagnostics);
         kdx::TableImporter importer(dataset, diagnostics);
-        for (const SheetPart& sheet : book.sheets) {
+        for (const SheetPart& sheet : workbook.book.sheets) {
             kdx::SheetInfo info;
             info.file = file.string();
             info.name = sheet.name;
             info.hidden = sheet.hidden;
             if (!importer.begin_sheet(info)) continue;
-            read_sheet({package, sheet.part, sheet.name, strings, styles, book.date1904, limits},
-                       importer, diagnostics);
+            read_sheet(workbook.source(sheet), importer, diagnostics);
             importer.end_sheet();
         }
         importer.finish();
@@ -222,16 +238,10 @@ std::string stopped_read(const fs::path& file, std::size_t rows,
     kdx::Diagnostics diagnostics;
     std::string out;
     try {
-        Package package(file, file.string(), limits);
-        Workbook book = read_workbook(package, diagnostics);
-        Styles styles = book.styles.empty() ? Styles() : Styles::read(package, book.styles);
-        std::vector<std::string> strings =
-            book.shared_strings.empty() ? std::vector<std::string>()
-                                        : read_shared_strings(package, book.shared_strings, limits);
-        for (const SheetPart& sheet : book.sheets) {
+        OpenWorkbook workbook(file, limits, diagnostics);
+        for (const SheetPart& sheet : workbook.book.sheets) {
             StoppingSink sink(rows);
-            read_sheet({package, sheet.part, sheet.name, strings, styles, book.date1904, limits},
-                       sink, diagnostics);
+            read_sheet(workbook.source(sheet), sink, diagnostics);
             out += sheet.name + ": " + sink.seen + '\n';
         }
     } catch (const kdx::Error& e) {
